@@ -1,0 +1,408 @@
+"""The classification rules: one written rule set, used by the command line, the importer and every screen.
+
+For a measure and an area (the home area, Tower Hamlets, unless another is asked for):
+
+Values
+  R1. A value is *available* when the cell held a number. Missing values (with their reason) never count.
+  R2. Series are ordered by the period each value really covers (a 2017/18 column may hold a 2015-17 value),
+      then by the period it was reported in.
+  R3. Two values are *equal* when they are equal at the published precision, that is rounded to the finer
+      of their two numbers of decimal places (1.9 and 1.90 are equal; 7.7 and 7 are not). A measure may set a
+      tolerance: values closer than it are equal too.
+
+Overall trend (from the Plan's baseline, 2017/18 unless configured)
+  R4. Compare the first available value whose period ends on or after the first day of the baseline period with
+      the latest available value. If no value is available from the baseline on, use the first available value.
+  R5. The label is Improved or Worsened by the measure's polarity, The same when the values are equal (R3),
+      Increased or Decreased for a measure with no polarity, and Data Unavailable with fewer than two values.
+
+Direction of travel
+  R6. Compare the previous available value with the latest, labelled as in R5.
+
+Comparison with a benchmark (London, England)
+  R7. The home area's latest available value is compared with the benchmark's value for the same period; if
+      the benchmark has none for that period (or its value has no period of its own), with the benchmark's
+      latest available value, and the result says so.
+  R8. When the home value has a 95% confidence interval, Fingertips' single-interval method applies: the
+      benchmark inside the interval is Similar. Otherwise values are compared directly: equal (R3) is Similar.
+  R9. Labels: Better, Similar, Worse by polarity; Higher, Similar, Lower with no polarity; Not compared when a
+      value is missing, when the area is the benchmark itself, or when the measure is a count (a borough's count
+      cannot be judged against London's or England's).
+
+Recent trend (Fingertips' method)
+  R10. Uses the five most recent available values if they are five consecutive single years (financial,
+       academic or calendar). With counts and denominators for all five (a proportion: 0 < count < denominator),
+       the chi-squared test for trend; otherwise with 95% confidence intervals for all five, weighted least
+       squares (weights from the interval widths). Significant when the statistic exceeds 9.5495 (99.8%, one
+       degree of freedom) and, as in Fingertips, the slope keeps its sign when any one of the five points is left
+       out (fitted on the logit of the proportion for counts, on the value otherwise).
+       Labels: Increasing/Decreasing and getting better/worse (by polarity), Increasing/Decreasing (no
+       polarity), No significant change; otherwise Cannot be calculated.
+
+Attention
+  R11. A measure needs attention when it is Worse than London and its direction of travel is Worsened.
+
+Caveats are attached, never silently applied: a series break between the two values compared (the values are
+still compared, as the annual reports do, and the caveat says they may not be comparable), rolling periods,
+periods of different kinds, a benchmark from another period, low-reliability values.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from thplan.area import ENGLAND, LONDON
+from thplan.measure import Measure
+from thplan.observation import Observation
+from thplan.period import Period, PeriodKind, consecutive, parse_period
+from thplan.polarity import Polarity
+
+CHI_SQUARED_99_8 = 9.5495
+RECENT_POINTS = 5
+Z_95 = 1.959964
+
+
+class TrendLabel(StrEnum):
+    IMPROVED = "Improved"
+    SAME = "The same"
+    WORSENED = "Worsened"
+    INCREASED = "Increased"
+    DECREASED = "Decreased"
+    UNAVAILABLE = "Data Unavailable"
+
+
+class ComparisonLabel(StrEnum):
+    BETTER = "Better"
+    SIMILAR = "Similar"
+    WORSE = "Worse"
+    HIGHER = "Higher"
+    LOWER = "Lower"
+    NOT_COMPARED = "Not compared"
+
+
+class RecentTrendLabel(StrEnum):
+    INCREASING_BETTER = "Increasing and getting better"
+    INCREASING_WORSE = "Increasing and getting worse"
+    DECREASING_BETTER = "Decreasing and getting better"
+    DECREASING_WORSE = "Decreasing and getting worse"
+    INCREASING = "Increasing"
+    DECREASING = "Decreasing"
+    NO_CHANGE = "No significant change"
+    CANNOT = "Cannot be calculated"
+
+
+@dataclass(frozen=True)
+class TrendResult:
+    label: TrendLabel
+    method: str
+    start: Observation | None = None
+    end: Observation | None = None
+    caveats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ComparisonResult:
+    benchmark_area: str
+    label: ComparisonLabel
+    method: str
+    value: Observation | None = None
+    benchmark: Observation | None = None
+    same_period: bool = False
+    caveats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecentTrendResult:
+    label: RecentTrendLabel
+    method: str
+    statistic: float | None = None
+    points: tuple[Observation, ...] = ()
+
+
+@dataclass(frozen=True)
+class Classification:
+    measure: Measure
+    area: str
+    series: tuple[Observation, ...]
+    overall: TrendResult
+    direction: TrendResult
+    recent: RecentTrendResult
+    comparisons: dict[str, ComparisonResult] = field(default_factory=dict)
+
+    @property
+    def latest(self) -> Observation | None:
+        return self.direction.end or _last_available(self.series)
+
+    @property
+    def previous(self) -> Observation | None:
+        return self.direction.start
+
+    @property
+    def baseline(self) -> Observation | None:
+        return self.overall.start
+
+    def vs(self, area: str) -> ComparisonResult:
+        return self.comparisons.get(area) or ComparisonResult(area, ComparisonLabel.NOT_COMPARED, "no benchmark")
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.vs(LONDON).label is ComparisonLabel.WORSE and self.direction.label is TrendLabel.WORSENED
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for result in (self.overall, self.direction, *self.comparisons.values()):
+            for caveat in result.caveats:
+                seen.setdefault(caveat, None)
+        return tuple(seen)
+
+
+def ordered(series: Sequence[Observation]) -> list[Observation]:
+    """R2: order by the period a value really covers, then by the period it was reported in."""
+    return sorted(series, key=lambda o: (o.effective_period.sort_key, o.period.sort_key))
+
+
+def _last_available(series: Sequence[Observation]) -> Observation | None:
+    return next((o for o in reversed(series) if o.available), None)
+
+
+def equal_at_precision(a: Observation, b: Observation, tolerance: float | None = None) -> bool:
+    """R3."""
+    assert a.value is not None and b.value is not None
+    if tolerance is not None and abs(a.value - b.value) <= tolerance:
+        return True
+    digits = max(a.decimals, b.decimals)
+    return round(a.value, digits) == round(b.value, digits)
+
+
+def trend_label(measure: Measure, start: Observation, end: Observation) -> TrendLabel:
+    """R5 for two available values."""
+    if equal_at_precision(start, end, measure.tolerance):
+        return TrendLabel.SAME
+    up = end.value > start.value  # type: ignore[operator]
+    if not measure.polarity.judged:
+        return TrendLabel.INCREASED if up else TrendLabel.DECREASED
+    better = up == (measure.polarity is Polarity.HIGHER)
+    return TrendLabel.IMPROVED if better else TrendLabel.WORSENED
+
+
+def _describe(o: Observation) -> str:
+    return o.effective_period.label
+
+
+def _pair_caveats(series: Sequence[Observation], start: Observation, end: Observation) -> tuple[str, ...]:
+    caveats: list[str] = []
+    inside = series[series.index(start) + 1 : series.index(end) + 1]
+    for o in inside:
+        if o.series_break:
+            reason = f" ({o.note})" if o.note else ""
+            caveats.append(f"Series break: the {o.period.label} value is not comparable with earlier years{reason}.")
+            break
+    for o in (start, end):
+        if o.effective_period.kind is PeriodKind.ROLLING:
+            caveats.append(f"Rolling periods: {o.effective_period.label} is an average of several years.")
+            break
+    if start.effective_period.kind != end.effective_period.kind:
+        caveats.append(
+            f"Periods of different kinds: {start.effective_period.label} ({start.effective_period.kind}) "
+            f"against {end.effective_period.label} ({end.effective_period.kind})."
+        )
+    caveats.extend(f"{o.period.label}: {flag}." for o in (start, end) for flag in o.flags)
+    return tuple(caveats)
+
+
+def _trend(measure: Measure, series: Sequence[Observation], start: Observation | None, method: str) -> TrendResult:
+    end = _last_available(series)
+    if start is None or end is None or start is end:
+        return TrendResult(TrendLabel.UNAVAILABLE, "fewer than two available values", start, end)
+    label = trend_label(measure, start, end)
+    return TrendResult(label, method, start, end, _pair_caveats(series, start, end))
+
+
+def overall_trend(measure: Measure, series: Sequence[Observation], baseline: Period) -> TrendResult:
+    """R4-R5."""
+    available = [o for o in series if o.available]
+    from_baseline = [o for o in available if o.effective_period.overlaps_or_follows(baseline)]
+    if from_baseline:
+        return _trend(measure, series, from_baseline[0], f"first value from the {baseline.label} baseline on")
+    first = available[0] if available else None
+    return _trend(measure, series, first, f"no value from the {baseline.label} baseline on: first available value")
+
+
+def direction_of_travel(measure: Measure, series: Sequence[Observation]) -> TrendResult:
+    """R6."""
+    available = [o for o in series if o.available]
+    previous = available[-2] if len(available) >= 2 else None
+    return _trend(measure, series, previous, "previous available value against the latest")
+
+
+def _relation_label(measure: Measure, sign: int) -> ComparisonLabel:
+    if sign == 0:
+        return ComparisonLabel.SIMILAR
+    if not measure.polarity.judged:
+        return ComparisonLabel.HIGHER if sign > 0 else ComparisonLabel.LOWER
+    return ComparisonLabel.BETTER if sign * measure.polarity.sign() > 0 else ComparisonLabel.WORSE
+
+
+def compare_with_benchmark(
+    measure: Measure,
+    area: str,
+    series: Sequence[Observation],
+    benchmark_area: str,
+    benchmark: Sequence[Observation],
+) -> ComparisonResult:
+    """R7-R9."""
+    value = _last_available(series)
+
+    def not_compared(why: str, bench: Observation | None = None) -> ComparisonResult:
+        return ComparisonResult(benchmark_area, ComparisonLabel.NOT_COMPARED, why, value, bench)
+
+    if area == benchmark_area:
+        return not_compared(f"{area} is the benchmark itself")
+    available = [o for o in benchmark if o.available]
+    latest_bench = available[-1] if available else None
+    if not measure.compared_with_benchmarks:
+        return not_compared("a count is not compared between areas of different sizes", latest_bench)
+    if value is None:
+        return not_compared(f"no value for {area}", latest_bench)
+    if latest_bench is None:
+        return not_compared(f"no {benchmark_area} value")
+    period = value.effective_period.label
+    same = next((o for o in reversed(available) if o.period_stated and o.effective_period.label == period), None)
+    bench = same or latest_bench
+    caveats: tuple[str, ...] = ()
+    if same is not None:
+        basis = f"{benchmark_area}'s value for the same period ({period})"
+    elif not bench.period_stated:
+        basis = f"{benchmark_area}'s latest value (the file gives it no period of its own)"
+        caveats = (f"{benchmark_area}'s value has no stated period; its latest value is used.",)
+    else:
+        basis = f"{benchmark_area}'s latest value ({bench.effective_period.label})"
+        caveats = (
+            f"Benchmark period differs: {benchmark_area} {bench.effective_period.label} against {area} {period}.",
+        )
+    assert bench.value is not None and value.value is not None
+    if value.lower_ci is not None and value.upper_ci is not None:
+        inside = value.lower_ci <= bench.value <= value.upper_ci
+        sign = 0 if inside else (1 if value.value > bench.value else -1)
+        method = f"{area}'s 95% confidence interval against {basis}"
+    else:
+        sign = 0 if equal_at_precision(value, bench, measure.tolerance) else (1 if value.value > bench.value else -1)
+        method = f"{area}'s latest value against {basis}"
+    label = _relation_label(measure, sign)
+    return ComparisonResult(benchmark_area, label, method, value, bench, same is not None, caveats)
+
+
+def recent_trend(measure: Measure, series: Sequence[Observation]) -> RecentTrendResult:
+    """R10."""
+    points = [o for o in series if o.available][-RECENT_POINTS:]
+    if len(points) < RECENT_POINTS:
+        return RecentTrendResult(RecentTrendLabel.CANNOT, f"fewer than {RECENT_POINTS} values")
+    if not consecutive([o.effective_period for o in points]):
+        return RecentTrendResult(RecentTrendLabel.CANNOT, f"the last {RECENT_POINTS} values are not consecutive years")
+    if all(_proportion(o) for o in points):
+        statistic, slope = _chi_squared_for_trend(points)
+        method = "chi-squared test for trend on counts and denominators"
+    elif all(o.lower_ci is not None and o.upper_ci is not None and o.upper_ci > o.lower_ci for o in points):
+        statistic, slope = _weighted_least_squares(points)
+        method = "weighted least squares on values with 95% confidence intervals"
+    else:
+        return RecentTrendResult(
+            RecentTrendLabel.CANNOT,
+            "needs counts and denominators or confidence intervals for all five values",
+        )
+    if statistic is None or statistic <= CHI_SQUARED_99_8 or slope == 0:
+        return RecentTrendResult(RecentTrendLabel.NO_CHANGE, method, statistic, tuple(points))
+    return RecentTrendResult(_recent_label(measure.polarity, slope > 0), method, statistic, tuple(points))
+
+
+def _recent_label(polarity: Polarity, increasing: bool) -> RecentTrendLabel:
+    if not polarity.judged:
+        return RecentTrendLabel.INCREASING if increasing else RecentTrendLabel.DECREASING
+    better = increasing == (polarity is Polarity.HIGHER)
+    if increasing:
+        return RecentTrendLabel.INCREASING_BETTER if better else RecentTrendLabel.INCREASING_WORSE
+    return RecentTrendLabel.DECREASING_BETTER if better else RecentTrendLabel.DECREASING_WORSE
+
+
+def _proportion(o: Observation) -> bool:
+    return o.count is not None and o.denominator is not None and o.denominator > 0 and 0 < o.count < o.denominator
+
+
+def _chi_squared_for_trend(points: Sequence[Observation]) -> tuple[float | None, float]:
+    """Chi-squared test for trend in proportions (Armitage), time scored 1..n, as Fingertips computes it."""
+    r = [float(o.count or 0) for o in points]
+    n = [float(o.denominator or 0) for o in points]
+    t = range(1, len(points) + 1)
+    big_r, big_n = sum(r), sum(n)
+    srt = sum(ri * ti for ri, ti in zip(r, t, strict=False))
+    snt = sum(ni * ti for ni, ti in zip(n, t, strict=False))
+    sntt = sum(ni * ti * ti for ni, ti in zip(n, t, strict=False))
+    denominator = big_r * (big_n - big_r) * (big_n * sntt - snt**2)
+    if denominator <= 0:
+        return None, 0.0
+    statistic = big_n * (big_n * srt - big_r * snt) ** 2 / denominator
+    logits = [math.log(ri / (ni - ri)) for ri, ni in zip(r, n, strict=True)]
+    return _if_no_outliers(statistic, logits, [1.0] * len(points))
+
+
+def _weighted_least_squares(points: Sequence[Observation]) -> tuple[float | None, float]:
+    """Slope of value on time weighted by 1/variance (variance from the 95% interval); statistic (b/se)^2."""
+    weights = [1 / ((float(o.upper_ci or 0) - float(o.lower_ci or 0)) / (2 * Z_95)) ** 2 for o in points]
+    values = [float(o.value or 0) for o in points]
+    slope, sxx = _fit(values, weights)
+    return _if_no_outliers(slope * slope * sxx, values, weights)
+
+
+def _fit(ys: Sequence[float], weights: Sequence[float], times: Sequence[int] | None = None) -> tuple[float, float]:
+    """Weighted least-squares slope of ys on time, and the weighted spread of time (1 / variance of the slope)."""
+    xs = list(times or range(1, len(ys) + 1))
+    total = sum(weights)
+    mean_x = sum(w * x for w, x in zip(weights, xs, strict=True)) / total
+    mean_y = sum(w * y for w, y in zip(weights, ys, strict=True)) / total
+    sxx = sum(w * (x - mean_x) ** 2 for w, x in zip(weights, xs, strict=True))
+    sxy = sum(w * (x - mean_x) * (y - mean_y) for w, x, y in zip(weights, xs, ys, strict=True))
+    return sxy / sxx, sxx
+
+
+def _if_no_outliers(statistic: float, ys: Sequence[float], weights: Sequence[float]) -> tuple[float | None, float]:
+    """Fingertips' outlier check: the slope over all points and with each point left out must agree in sign;
+    otherwise the change is not called significant. Returns the statistic (None if the check fails) and slope."""
+    slope, _ = _fit(ys, weights)
+    times = list(range(1, len(ys) + 1))
+    signs = {slope >= 0}
+    for skip in range(len(ys)):
+        keep = [i for i in range(len(ys)) if i != skip]
+        part, _ = _fit([ys[i] for i in keep], [weights[i] for i in keep], [times[i] for i in keep])
+        signs.add(part >= 0)
+    return (statistic if len(signs) == 1 else None), slope
+
+
+def classify(
+    measure: Measure,
+    area: str,
+    series: Sequence[Observation],
+    benchmarks: dict[str, Sequence[Observation]],
+    baseline_label: str,
+) -> Classification:
+    """Classify one measure for one area; `benchmarks` maps benchmark areas to their series."""
+    ordered_series = tuple(ordered(series))
+    baseline = parse_period(baseline_label, measure.period_type)
+    comparisons = {
+        bench_area: compare_with_benchmark(measure, area, ordered_series, bench_area, ordered(bench_series))
+        for bench_area, bench_series in benchmarks.items()
+    }
+    for bench_area in (LONDON, ENGLAND):
+        comparisons.setdefault(bench_area, compare_with_benchmark(measure, area, ordered_series, bench_area, ()))
+    return Classification(
+        measure=measure,
+        area=area,
+        series=ordered_series,
+        overall=overall_trend(measure, ordered_series, baseline),
+        direction=direction_of_travel(measure, ordered_series),
+        recent=recent_trend(measure, ordered_series),
+        comparisons=comparisons,
+    )

@@ -1,0 +1,94 @@
+"""The Plan's framework: objective, themes, outcomes and the measure catalogue, with name lookups."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from thplan.area import HOME_AREA
+from thplan.measure import Measure, normalise_name
+from thplan.outcome import Outcome
+from thplan.theme import Theme
+
+DEFAULT_BASELINE = "2017/18"
+
+
+@dataclass(frozen=True)
+class Settings:
+    objective: str = ""
+    baseline: str = DEFAULT_BASELINE
+    home_area: str = HOME_AREA
+
+
+@dataclass(frozen=True)
+class Framework:
+    settings: Settings = field(default_factory=Settings)
+    themes: tuple[Theme, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    measures: tuple[Measure, ...] = ()
+
+    def theme(self, theme_id: str) -> Theme | None:
+        return next((t for t in self.themes if t.id == theme_id), None)
+
+    def outcome(self, outcome_id: str) -> Outcome | None:
+        return next((o for o in self.outcomes if o.id == outcome_id), None)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        return self._by_id.get(measure_id)
+
+    @property
+    def _by_id(self) -> dict[str, Measure]:
+        return {m.id: m for m in self.measures}
+
+    def find_measure(self, name: str) -> Measure | None:
+        """The catalogued measure with this id, name or alias (compared in normalised form)."""
+        if name in self._by_id:
+            return self._by_id[name]
+        key = normalise_name(name)
+        for measure in self.measures:
+            if key == normalise_name(measure.id) or any(key == normalise_name(n) for n in measure.names):
+                return measure
+        return None
+
+    def near_measure(self, name: str, cutoff: float = 0.82) -> Measure | None:
+        """A catalogued measure whose name is close to `name` without matching it."""
+        key = normalise_name(name)
+        best, best_ratio = None, cutoff
+        for measure in self.measures:
+            for candidate in measure.names:
+                ratio = difflib.SequenceMatcher(None, key, normalise_name(candidate)).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = measure, ratio
+        return best
+
+    def find_theme(self, text: str) -> Theme | None:
+        """The theme a title or sheet name refers to ('Tower Hamlets data: good jobs and employment')."""
+        key = normalise_name(text)
+        if not key:
+            return None
+        for theme in self.themes:
+            if key == theme.id or normalise_name(theme.name) in key or key in normalise_name(theme.name):
+                return theme
+        words = set(key.split()) - _COMMON_WORDS
+        best, best_score = None, 0
+        for theme in self.themes:
+            score = len(words & (set(normalise_name(theme.name).split()) - _COMMON_WORDS))
+            if score > best_score:
+                best, best_score = theme, score
+        return best
+
+    def find_outcome(self, text: str, theme_id: str = "") -> Outcome | None:
+        key = normalise_name(text)
+        for outcome in self.outcomes:
+            if (not theme_id or outcome.theme_id == theme_id) and key in (
+                outcome.id,
+                normalise_name(outcome.name),
+            ):
+                return outcome
+        return None
+
+    def measures_of_theme(self, theme_id: str) -> list[Measure]:
+        return [m for m in self.measures if m.theme_id == theme_id]
+
+
+_COMMON_WORDS = {"a", "and", "the", "of", "for", "data", "tower", "hamlets", "better", "people", "young"}

@@ -1,0 +1,92 @@
+"""Measures: what is tracked, how it is judged (polarity) and how it is written (unit, period kind)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from thplan.period import PeriodKind
+from thplan.polarity import Polarity
+
+
+class Kind(StrEnum):
+    OUTCOME = "outcome"
+    OUTPUT = "output"
+
+
+class Unit(StrEnum):
+    PERCENT = "%"
+    SCORE = "score"
+    COUNT = "count"
+    RATE_100K = "rate per 100,000"
+    RATE_1K = "rate per 1,000"
+    YEARS = "years"
+    POUNDS = "£"
+
+
+class MeasureError(ValueError):
+    """A measure definition that cannot be used."""
+
+
+def parse_unit(text: object) -> Unit | None:
+    raw = " ".join(str(text or "").lower().split())
+    if not raw:
+        return None
+    for unit in Unit:
+        if raw == unit.value:
+            return unit
+    synonyms = {
+        "percent": Unit.PERCENT, "percentage": Unit.PERCENT, "per cent": Unit.PERCENT, "proportion": Unit.PERCENT,
+        "number": Unit.COUNT, "count": Unit.COUNT, "n": Unit.COUNT,
+        "rate per 100000": Unit.RATE_100K, "per 100,000": Unit.RATE_100K, "per 100000": Unit.RATE_100K,
+        "rate per 1000": Unit.RATE_1K, "per 1,000": Unit.RATE_1K, "per 1000": Unit.RATE_1K,
+        "year": Unit.YEARS, "pounds": Unit.POUNDS, "gbp": Unit.POUNDS,
+    }  # fmt: skip
+    if raw in synonyms:
+        return synonyms[raw]
+    raise MeasureError(f"'{text}' is not a unit we know. Use one of: {', '.join(u.value for u in Unit)}.")
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    name: str
+    theme_id: str = ""
+    outcome_id: str = ""
+    kind: Kind = Kind.OUTCOME
+    polarity: Polarity = Polarity.NONE
+    unit: Unit | None = None
+    period_type: PeriodKind = PeriodKind.FINANCIAL
+    aliases: tuple[str, ...] = ()
+    definition: str = ""
+    notes: str = ""
+    source: str = ""
+    tolerance: float | None = None
+    position: int = 0
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def compared_with_benchmarks(self) -> bool:
+        """Counts depend on an area's size, so a borough's count is never judged against London's."""
+        return self.unit is not Unit.COUNT
+
+
+_MARKS = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
+def normalise_name(name: str) -> str:
+    """The form in which two names of one measure compare equal."""
+    text = unicodedata.normalize("NFKC", _MARKS.sub(" ", name)).lower()
+    text = text.replace("&", " and ").replace("%", " percent ").replace("’", "'")
+    text = re.sub(r"\bn0(\d)", r"no\1", text)  # "N02" written with a zero
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def slugify(name: str) -> str:
+    return "-".join(normalise_name(name).split())[:80] or "measure"

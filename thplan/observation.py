@@ -1,0 +1,58 @@
+"""Observations: one value (or the reason it is missing) of a measure, for an area and a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thplan.period import Period
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value was read: file, sheet and cell (for example 'C7')."""
+
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.cell:
+            parts.append(f"cell {self.cell}")
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Observation:
+    measure_id: str
+    area: str
+    period: Period
+    value: float | None = None
+    decimals: int = 0
+    missing: str | None = None
+    note: str | None = None
+    footnote: str | None = None
+    series_break: bool = False
+    covers: Period | None = None
+    period_stated: bool = True
+    lower_ci: float | None = None
+    upper_ci: float | None = None
+    count: float | None = None
+    denominator: float | None = None
+    flags: tuple[str, ...] = ()
+    source: Source = field(default_factory=Source, compare=False)
+
+    @property
+    def available(self) -> bool:
+        return self.value is not None
+
+    @property
+    def effective_period(self) -> Period:
+        """The period the value really covers (a 2017/18 column may hold a 2015-17 value)."""
+        return self.covers or self.period
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.measure_id, self.area, self.period.label)

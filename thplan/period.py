@@ -1,0 +1,192 @@
+"""Periods as officers write them: financial and academic years, calendar years, rolling years, quarters, months.
+
+Every label parses to a `Period` with a kind, a first and last day, and a canonical label, so that "2018/2019",
+"2018/19" and "2018-19" are one period. "YYYY/YY" is a financial year unless the measure says its periods are
+academic years. "YYYY - YY" written with spaces round the dash is Fingertips' notation for pooled calendar years.
+"""
+
+from __future__ import annotations
+
+import calendar
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class PeriodKind(StrEnum):
+    FINANCIAL = "financial"
+    ACADEMIC = "academic"
+    CALENDAR = "calendar"
+    ROLLING = "rolling"
+    QUARTER = "quarter"
+    MONTH = "month"
+
+
+#: Kinds a measure can declare for its "YYYY/YY" labels.
+YEAR_KINDS = (PeriodKind.FINANCIAL, PeriodKind.ACADEMIC)
+SINGLE_YEAR_KINDS = frozenset({PeriodKind.FINANCIAL, PeriodKind.ACADEMIC, PeriodKind.CALENDAR})
+
+
+class PeriodError(ValueError):
+    """A label that is not a period we can read."""
+
+
+@dataclass(frozen=True, order=False)
+class Period:
+    label: str
+    kind: PeriodKind
+    start: date
+    end: date
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """Periods sort by their last day, then their first."""
+        return (self.end.toordinal(), self.start.toordinal())
+
+    @property
+    def years(self) -> int:
+        return self.end.year - self.start.year + (1 if self.kind is PeriodKind.ROLLING else 0)
+
+    def overlaps_or_follows(self, other: Period) -> bool:
+        """True when this period ends on or after the first day of `other`."""
+        return self.end >= other.start
+
+    def __str__(self) -> str:
+        return self.label
+
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
+}
+_PREFIX = re.compile(r"^(?:baseline|base|year|period|fy|ay)\s*[:\-]?\s*", re.IGNORECASE)
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " "})
+_YEAR_PAIR = re.compile(r"^(\d{4})(\s*)([/\-])(\s*)(\d{2}|\d{4})$")
+_QUARTER = re.compile(r"^(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-4])$", re.IGNORECASE)
+_QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
+_MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4})$", re.IGNORECASE)
+_MONTH_ISO = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _full_year(start: int, text: str) -> int:
+    if len(text) == 4:
+        return int(text)
+    century = start - start % 100
+    end = century + int(text)
+    return end + 100 if end < start else end
+
+
+def _check_year(year: int, label: str) -> None:
+    if not 1900 <= year <= 2100:
+        raise PeriodError(f"'{label}' is not a period: the year {year} is out of range.")
+
+
+def _year_start(kind: PeriodKind, year: int) -> tuple[date, date]:
+    if kind is PeriodKind.ACADEMIC:
+        return date(year, 9, 1), date(year + 1, 8, 31)
+    return date(year, 4, 1), date(year + 1, 3, 31)
+
+
+def financial_or_academic(start_year: int, kind: PeriodKind = PeriodKind.FINANCIAL) -> Period:
+    first, last = _year_start(kind, start_year)
+    return Period(f"{start_year}/{(start_year + 1) % 100:02d}", kind, first, last)
+
+
+def parse_period(text: object, year_kind: PeriodKind = PeriodKind.FINANCIAL) -> Period:
+    """Parse a period label; `year_kind` says whether "2017/18" is a financial or an academic year."""
+    if isinstance(text, int | float) and not isinstance(text, bool) and float(text).is_integer():
+        text = str(int(text))
+    if not isinstance(text, str) or not text.strip():
+        raise PeriodError(f"'{text}' is not a period.")
+    original = text.strip()
+    label = " ".join(_PREFIX.sub("", original.translate(_DASHES)).split())
+    if re.fullmatch(r"\d{4}", label):
+        year = int(label)
+        _check_year(year, original)
+        return Period(label, PeriodKind.CALENDAR, date(year, 1, 1), date(year, 12, 31))
+    if m := _YEAR_PAIR.match(label):
+        return _year_pair(original, m, year_kind)
+    if (m := _QUARTER.match(label)) or (m2 := _QUARTER_FIRST.match(label)):
+        if m:
+            fy_start, fy_end, cal, q = m.group(1), m.group(2), m.group(3), int(m.group(4))
+        else:
+            q, fy_start, fy_end, cal = int(m2.group(1)), m2.group(2), m2.group(3), m2.group(4)
+        return _quarter(original, fy_start, fy_end, cal, q)
+    if m := _MONTH_ISO.match(label):
+        return _month(original, int(m.group(1)), int(m.group(2)))
+    if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
+        return _month(original, int(m.group(2)), _MONTHS[m.group(1).lower()])
+    raise PeriodError(
+        f"'{original}' is not a period we can read. Write years as 2017/18 (financial or academic), "
+        "2017 (calendar), 2015-17 (rolling years), 2017/18 Q1 (quarter) or Mar 2018 (month)."
+    )
+
+
+def _year_pair(original: str, m: re.Match[str], year_kind: PeriodKind) -> Period:
+    start = int(m.group(1))
+    _check_year(start, original)
+    end = _full_year(start, m.group(5))
+    spaced = bool(m.group(2) or m.group(4))
+    slash = m.group(3) == "/"
+    if end <= start:
+        raise PeriodError(f"'{original}' is not a period: it ends before it starts.")
+    if end - start == 1 and not (spaced and not slash):
+        return financial_or_academic(start, year_kind)
+    if slash:
+        raise PeriodError(
+            f"'{original}' is not a period: a financial or academic year runs over two consecutive years "
+            f"(for example {start}/{(start + 1) % 100:02d})."
+        )
+    _check_year(end, original)
+    return Period(f"{start}-{end % 100:02d}", PeriodKind.ROLLING, date(start, 1, 1), date(end, 12, 31))
+
+
+def _quarter(original: str, fy_start: str | None, fy_end: str | None, cal: str | None, q: int) -> Period:
+    if cal is not None:
+        year = int(cal)
+        _check_year(year, original)
+        first_month = 3 * (q - 1) + 1
+        start = date(year, first_month, 1)
+        label = f"{year} Q{q}"
+    else:
+        year = int(fy_start or 0)
+        _check_year(year, original)
+        if _full_year(year, fy_end or "") != year + 1:
+            raise PeriodError(f"'{original}' is not a period: the financial year must span two consecutive years.")
+        month = 3 * (q - 1) + 4
+        start = date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        label = f"{year}/{(year + 1) % 100:02d} Q{q}"
+    end_month = start.month + 2
+    end = date(start.year, end_month, calendar.monthrange(start.year, end_month)[1])
+    return Period(label, PeriodKind.QUARTER, start, end)
+
+
+def _month(original: str, year: int, month: int) -> Period:
+    _check_year(year, original)
+    if not 1 <= month <= 12:
+        raise PeriodError(f"'{original}' is not a period: there is no month {month}.")
+    last = calendar.monthrange(year, month)[1]
+    return Period(
+        f"{calendar.month_abbr[month]} {year}",
+        PeriodKind.MONTH,
+        date(year, month, 1),
+        date(year, month, last),
+    )
+
+
+def is_period_label(text: object) -> bool:
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def consecutive(periods: list[Period]) -> bool:
+    """True when single-year periods of one kind follow each other with no gap."""
+    if not periods or any(p.kind not in SINGLE_YEAR_KINDS for p in periods):
+        return False
+    if len({p.kind for p in periods}) != 1:
+        return False
+    return all(b.start.year - a.start.year == 1 for a, b in itertools.pairwise(periods))

@@ -1,0 +1,167 @@
+"""Values as officers write them in a cell: numbers with %, £, thousands separators and footnote markers,
+values with the period they really cover, missing-value markers with their reason, notes, and cells that
+hold several benchmark areas at once."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+FOOTNOTE_MARKS = "*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+#: Missing-value markers and the reason we keep for each (keys are lower-cased).
+MISSING_MARKERS: dict[str, str] = {
+    "data not published": "Data not published",
+    "not published": "Data not published",
+    "data unavailable": "Data Unavailable",
+    "data not available": "Data Unavailable",
+    "not available": "Data Unavailable",
+    "unavailable": "Data Unavailable",
+    "n/a": "N/A",
+    "na": "N/A",
+    "#n/a": "N/A",
+    "not applicable": "N/A",
+    "-": "Not stated (-)",
+    "–": "Not stated (-)",
+    "..": "Not available (..)",
+    "...": "Not available (..)",
+    "tbc": "To be confirmed (tbc)",
+    "tbd": "To be confirmed (tbc)",
+    "suppressed": "Suppressed",
+    "*": "Suppressed (*)",
+    "[c]": "Confidential ([c])",
+    "[x]": "Not available ([x])",
+    "[z]": "Not applicable ([z])",
+    "[low]": "Rounds to zero ([low])",
+}
+#: Markers that keep the value but flag it.
+FLAG_MARKERS = {"[u]": "Low reliability ([u])"}
+
+_NUMBER = re.compile(
+    r"""^(?P<neg>[-+−]?)\s*(?P<cur>£)?\s*(?P<neg2>[-−]?)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<pct>%)?\s*(?P<mark>[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)?
+        \s*(?:\((?P<covers>[^()]*\d{4}[^()]*)\))?\s*(?P<flag>\[u\])?$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_AREA_VALUE = re.compile(
+    r"(?P<area>[A-Za-z][A-Za-z .'&-]*?)\s*:?\s*(?P<value>[-−]?\d[\d,]*(?:\.\d+)?\s*%?)(?=\s|$|;|,\s)"
+)
+
+
+class CellError(ValueError):
+    """A cell that is neither a number, nor a known missing marker, nor a note."""
+
+
+@dataclass(frozen=True)
+class CellValue:
+    value: float | None = None
+    decimals: int = 0
+    percent: bool = False
+    currency: bool = False
+    missing: str | None = None
+    note: str | None = None
+    footnote: str | None = None
+    covers: str | None = None
+    flags: tuple[str, ...] = ()
+    areas: dict[str, CellValue] = field(default_factory=dict)
+    area_period: str | None = None
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None and self.missing is None and not self.areas
+
+    @property
+    def available(self) -> bool:
+        return self.value is not None
+
+
+BLANK = CellValue()
+
+
+def decimals_of(number: float) -> int:
+    """Decimal places of a number as written (a float from a spreadsheet cell)."""
+    text = repr(round(number, 10))
+    if "e" in text or "." not in text:
+        return 0
+    return len(text.split(".")[1].rstrip("0"))
+
+
+def _clean(number: float) -> float:
+    return float(f"{number:.12g}")
+
+
+def parse_value(
+    raw: object,
+    *,
+    percent_format: bool = False,
+    format_decimals: int | None = None,
+    allow_areas: bool = False,
+) -> CellValue:
+    """Read one value cell. `percent_format` is true when a numeric cell is formatted as a percentage."""
+    if raw is None:
+        return BLANK
+    if isinstance(raw, bool):
+        raise CellError(f"'{raw}' is not a number.")
+    if isinstance(raw, int | float):
+        if math.isnan(raw):
+            return BLANK
+        if math.isinf(raw):
+            raise CellError("an infinite number is not a value.")
+        number = float(raw)
+        if percent_format:
+            number = _clean(number * 100)
+            decimals = format_decimals if format_decimals is not None else decimals_of(number)
+            return CellValue(value=number, decimals=decimals, percent=True)
+        decimals = format_decimals if format_decimals is not None else decimals_of(number)
+        return CellValue(value=_clean(number), decimals=decimals)
+    text = " ".join(str(raw).replace("\u00a0", " ").split())
+    if not text:
+        return BLANK
+    lowered = text.lower()
+    if lowered in MISSING_MARKERS:
+        return CellValue(missing=MISSING_MARKERS[lowered])
+    if m := _NUMBER.match(text):
+        return _number(m)
+    if allow_areas and (areas := _areas(text)):
+        return areas
+    if len(re.findall(r"[A-Za-z]+", text)) >= 4 and not re.search(r"\d+(\.\d+)?\s*%", text):
+        # A sentence in a value cell ("Results will be available in May 2021") is a note, not a value.
+        return CellValue(missing=text, note=text)
+    raise CellError(
+        f"'{text}' is neither a number nor a missing-value marker we know "
+        "(such as Data not published, N/A, -, .., tbc, Suppressed, [c], [x], [z])."
+    )
+
+
+def _number(m: re.Match[str]) -> CellValue:
+    digits = m.group("num").replace(",", "")
+    sign = (m.group("neg") or "") + (m.group("neg2") or "")
+    number = -float(digits) if sign in ("-", "−") else float(digits)
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    flags = (FLAG_MARKERS["[u]"],) if m.group("flag") else ()
+    return CellValue(
+        value=number,
+        decimals=decimals,
+        percent=bool(m.group("pct")),
+        currency=bool(m.group("cur")),
+        footnote=m.group("mark"),
+        covers=(m.group("covers") or "").strip() or None,
+        flags=flags,
+    )
+
+
+def _areas(text: str) -> CellValue | None:
+    """'Inner: 2.9% Outer: 0.1% Greater London: 1.9%' or '2016 Data Central 100% Inner 48% ...'."""
+    period = None
+    body = text
+    if m := re.match(r"^(\d{4}(?:\s*[/-]\s*\d{2,4})?)\s+(?:data\s+)?", text, re.IGNORECASE):
+        period, body = m.group(1), text[m.end() :]
+    found = list(_AREA_VALUE.finditer(body))
+    if len(found) < 2:
+        return None
+    if _AREA_VALUE.sub("", body).strip(" ;,"):
+        return None
+    areas = {f.group("area").strip(" .:"): parse_value(f.group("value")) for f in found}
+    return CellValue(areas=areas, area_period=period)
