@@ -1,0 +1,129 @@
+"""The words officers put in header cells, and what each column of a table is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thplan.area import ENGLAND, LONDON
+from thplan.period import PeriodError, parse_period
+
+
+def norm(text: object) -> str:
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", str(text or "").lower()).split())
+
+
+#: Tidy-table roles and the header words that name them (normalised).
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "measure": ("measure", "indicator", "indicator name", "measure name", "metric", "kpi", "kpi name",
+                "outcome measure", "output measure", "performance measure", "measure title", "indicator title"),
+    "measure_id": ("measure id", "indicator id", "measure code", "kpi id", "measure ref"),
+    "period": ("period", "year", "time period", "financial year", "academic year", "reporting period", "date",
+               "quarter", "month", "fy", "time"),
+    "area": ("area", "geography", "area name", "areaname", "local authority", "local authority name", "la name",
+             "la", "borough", "place", "organisation", "geography name"),
+    "area_code": ("area code", "geography code", "local authority code", "la code", "ons code", "gss code"),
+    "value": ("value", "figure", "result", "actual", "data", "amount", "score", "outturn"),
+    "polarity": ("polarity", "direction of improvement", "good is", "good performance is", "better is"),
+    "theme": ("theme", "plan theme", "priority"),
+    "outcome": ("outcome", "plan outcome"),
+    "unit": ("unit", "units", "unit of measure", "measure unit", "value type"),
+    "lower_ci": ("lower ci", "lower confidence limit", "lower ci 95 0 limit", "lower 95 ci", "lcl", "lower limit",
+                 "lower ci 95", "lower 95 confidence limit", "lower confidence interval"),
+    "upper_ci": ("upper ci", "upper confidence limit", "upper ci 95 0 limit", "upper 95 ci", "ucl", "upper limit",
+                 "upper ci 95", "upper 95 confidence limit", "upper confidence interval"),
+    "count": ("count", "numerator", "number", "n"),
+    "denominator": ("denominator", "population", "base"),
+    "note": ("note", "notes", "value note", "comment", "comments", "footnote"),
+    "kind": ("kind", "measure type", "type of measure"),
+    "definition": ("definition", "description"),
+    "source": ("source", "data source"),
+}  # fmt: skip
+
+
+def role_of(header: object) -> str | None:
+    key = norm(header)
+    for role, words in SYNONYMS.items():
+        if key in words:
+            return role
+    return None
+
+
+_COMPARE_WORDS = re.compile(r"\b(compared|comparison|compare|vs|versus|against|performance)\b")
+_AREA_WORDS = (("inner london", "Inner London"), ("outer london", "Outer London"), ("london", LONDON),
+               ("england", ENGLAND), ("national", ENGLAND), ("region", LONDON))  # fmt: skip
+
+
+def area_in(header: str) -> str | None:
+    key = norm(header)
+    for word, area in _AREA_WORDS:
+        if re.search(rf"\b{word}\b", key):
+            return area
+    return None
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    role: str  # measure, polarity, period, benchmark, stated_vs, stated_direction, stated_overall, ... or ignored
+    period: str = ""  # canonical label of a period column, or a benchmark column's own period
+    area: str = ""  # benchmark or comparison area
+
+
+def classify_report_header(index: int, header: str) -> Column:
+    """What a column of a report-style table holds, from its header."""
+    key = norm(header)
+    role = role_of(header)
+    if role in ("measure", "polarity", "unit", "theme", "outcome", "note", "definition", "source", "kind"):
+        return Column(index, header, role)
+    period = _period_in(header)
+    if "direction" in key and "improvement" not in key:
+        return Column(index, header, "stated_direction")
+    if "recent trend" in key:
+        return Column(index, header, "stated_recent")
+    area = area_in(header)
+    if area and _COMPARE_WORDS.search(key):
+        return Column(index, header, "stated_vs", area=area)
+    if "trend" in key or key == "rag" or key == "status":
+        return Column(index, header, "stated_overall")
+    if area:
+        return Column(index, header, "benchmark", period=period or "", area=area)
+    if _whole_period(header):
+        return Column(index, header, "period", period=period or "")
+    return Column(index, header, "ignored")
+
+
+def _period_in(header: str) -> str | None:
+    """The period a header names ('Baseline: 2017/18', '2018/2019', 'London 2019/20' -> '2019/20')."""
+    text = header.strip()
+    try:
+        return parse_period(text).label
+    except PeriodError:
+        pass
+    match = re.search(
+        r"(\d{4}\s*[/\-–]\s*\d{2,4}(?:\s*Q[1-4])?|Q[1-4]\s*\d{4}(?:/\d{2})?|\b\d{4}\b)", text, re.IGNORECASE
+    )
+    if match:
+        try:
+            return parse_period(match.group(1)).label
+        except PeriodError:
+            return None
+    return None
+
+
+def _whole_period(header: object) -> bool:
+    try:
+        parse_period(header)
+    except PeriodError:
+        return False
+    return True
+
+
+def is_header_cell_period(value: object) -> bool:
+    """A header cell that is a period on its own ('2017/18', 'Baseline: 2017/18', 2016)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return float(value).is_integer() and 1990 <= value <= 2100
+    return _whole_period(value)

@@ -1,0 +1,109 @@
+"""What the importer understood from a file, before it is matched against the catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thplan.framework import Framework
+from thplan.ingest.problems import Problem
+from thplan.polarity import Polarity
+from thplan.value import CellValue
+
+
+@dataclass(frozen=True)
+class Location:
+    sheet: str
+    row: int  # 0-based
+    column: int  # 0-based
+    header: str = ""
+
+    @property
+    def ref(self) -> str:
+        from thplan.ingest.problems import cell_ref
+
+        return cell_ref(self.row + 1, self.column + 1)
+
+    def where(self, file: str) -> dict[str, object]:
+        return {
+            "file": file,
+            "sheet": self.sheet,
+            "row": self.row + 1,
+            "column": self.column + 1,
+            "header": self.header,
+        }
+
+
+@dataclass
+class MeasureRef:
+    """A measure as a file names it, with what the file says about it."""
+
+    name: str
+    location: Location
+    theme: str = ""  # a theme id, when the file places the measure in a theme
+    outcome: str = ""
+    polarity: Polarity | None = None
+    unit: str = ""
+    kind: str = ""
+    note: str = ""
+    breakdown: str = ""
+
+
+@dataclass(frozen=True)
+class RawObservation:
+    measure: str  # the name as written in the file
+    area: str
+    period: str  # label as written (parsed against the measure's period kind later)
+    value: CellValue
+    location: Location
+    period_stated: bool = True
+    series_break: bool = False
+    note: str | None = None
+    lower_ci: float | None = None
+    upper_ci: float | None = None
+    count: float | None = None
+    denominator: float | None = None
+
+
+@dataclass(frozen=True)
+class StatedLabel:
+    """A trend, arrow or comparison a file states, to be checked against what the classifier computes."""
+
+    measure: str
+    area: str
+    what: str  # "overall", "direction", "recent" or "vs"
+    text: str
+    location: Location
+    benchmark: str = ""
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    sheet: str
+    cell_range: str
+    layout: str
+    title: str = ""
+    theme: str = ""
+    rows: int = 0
+
+
+@dataclass
+class Parsed:
+    file: str
+    tables: list[TableInfo] = field(default_factory=list)
+    measures: dict[str, MeasureRef] = field(default_factory=dict)
+    observations: list[RawObservation] = field(default_factory=list)
+    stated: list[StatedLabel] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    framework: Framework | None = None
+    rows: int = 0
+
+    def add_measure(self, ref: MeasureRef) -> None:
+        known = self.measures.get(ref.name)
+        if known is None:
+            self.measures[ref.name] = ref
+            return
+        known.theme = known.theme or ref.theme
+        known.outcome = known.outcome or ref.outcome
+        known.polarity = known.polarity if known.polarity is not None else ref.polarity
+        known.unit = known.unit or ref.unit
+        known.kind = known.kind or ref.kind

@@ -1,0 +1,79 @@
+"""Problems found while reading a file: each names the file, sheet, row and column, and says what to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+def column_letter(column: int) -> str:
+    """1 -> A, 27 -> AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(row: int, column: int) -> str:
+    """Spreadsheet reference of a 1-based row and column."""
+    return f"{column_letter(column)}{row}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    message: str
+    file: str = ""
+    sheet: str = ""
+    row: int | None = None
+    column: int | None = None
+    header: str = ""
+
+    @property
+    def location(self) -> str:
+        parts = [self.file] if self.file else []
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            column = f"column {column_letter(self.column)}"
+            parts.append(f"{column} ('{self.header}')" if self.header else column)
+        return ", ".join(parts)
+
+    @property
+    def cell(self) -> str:
+        if self.row is None or self.column is None:
+            return ""
+        return cell_ref(self.row, self.column)
+
+    def __str__(self) -> str:
+        where = self.location
+        return f"{where}: {self.message}" if where else self.message
+
+
+class Rejected(Exception):
+    """The file cannot be imported; `problems` holds at least one error."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def error(message: str, **where: object) -> Problem:
+    return Problem(Severity.ERROR, message, **where)  # type: ignore[arg-type]
+
+
+def warning(message: str, **where: object) -> Problem:
+    return Problem(Severity.WARNING, message, **where)  # type: ignore[arg-type]
+
+
+def info(message: str, **where: object) -> Problem:
+    return Problem(Severity.INFO, message, **where)  # type: ignore[arg-type]

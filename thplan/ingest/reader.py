@@ -1,0 +1,162 @@
+"""Turn an uploaded file's bytes into grids, refusing what is not a readable spreadsheet before parsing it.
+
+The kind of file is decided by its content, never by its name: an .xlsx is a zip with a workbook inside, a CSV
+is text. Zip archives are checked (parts, expanded size, compression ratio) before any XML is parsed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+from thplan.ingest.grid import Grid, number_format_facts
+from thplan.ingest.problems import Rejected, error
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_ZIP_PARTS = 500
+MAX_EXPANDED_BYTES = 300 * 1024 * 1024
+MAX_PART_RATIO = 100
+MAX_SHARED_STRINGS_BYTES = 100 * 1024 * 1024
+MAX_CELLS = 20_000_000
+
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"BM": None,  # too short a signature to trust on its own
+}
+
+
+def _refuse(name: str, message: str) -> Rejected:
+    return Rejected([error(message, file=name)])
+
+
+def read_grids(data: bytes, name: str) -> list[Grid]:
+    """All sheets of a workbook, or the one table of a CSV file."""
+    if not data:
+        raise _refuse(name, "The file is empty. Export the table again and upload the saved file.")
+    if len(data) > MAX_BYTES:
+        raise _refuse(name, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. Split it into smaller files.")
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _read_xlsx(data, name)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _refuse(
+            name,
+            "This is an old-style .xls workbook or a password-protected workbook. Remove the password or save it "
+            "as an Excel Workbook (.xlsx) and upload that.",
+        )
+    for signature, kind in _SIGNATURES.items():
+        if kind and data.startswith(signature):
+            raise _refuse(name, f"This file is {kind}, not a spreadsheet. Upload an .xlsx or .csv file.")
+    return [_read_csv(data, name)]
+
+
+def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
+    parts = archive.infolist()
+    if len(parts) > MAX_ZIP_PARTS:
+        raise _refuse(name, f"The workbook has {len(parts)} parts (more than {MAX_ZIP_PARTS}); it is not a normal "
+                      "spreadsheet. Copy the tables into a new workbook.")  # fmt: skip
+    names = {p.filename for p in parts}
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise _refuse(name, "This is a zip file but not an Excel workbook. Upload an .xlsx or .csv file.")
+    if "xl/workbook.bin" in names:
+        raise _refuse(name, "This is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).")
+    if any(p.filename.lower().endswith("vbaproject.bin") for p in parts):
+        raise _refuse(name, "This workbook contains macros (.xlsm). Save it as an Excel Workbook (.xlsx) without "
+                      "macros and upload that.")  # fmt: skip
+    total = 0
+    for part in parts:
+        total += part.file_size
+        if part.flag_bits & 0x1:
+            raise _refuse(name, "The workbook is encrypted. Remove the password and upload it again.")
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > 1_000_000 and ratio > MAX_PART_RATIO:
+            raise _refuse(name, f"The workbook part {part.filename} expands {ratio:.0f} times when opened, which "
+                          "real spreadsheets never do. The file was refused for safety.")  # fmt: skip
+        if part.filename == "xl/sharedStrings.xml" and part.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise _refuse(name, "The workbook's shared text is too large to read safely.")
+    if total > MAX_EXPANDED_BYTES:
+        raise _refuse(name, f"The workbook expands to {total // (1024 * 1024)} MB when opened (more than "
+                      f"{MAX_EXPANDED_BYTES // (1024 * 1024)} MB). Split it into smaller files.")  # fmt: skip
+
+
+def _read_xlsx(data: bytes, name: str) -> list[Grid]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise _refuse(name, "The workbook is damaged or incomplete (it is not a valid zip file). Save it again "
+                      "in Excel and upload the new file.") from None  # fmt: skip
+    with archive:
+        _check_zip(archive, name)
+    import openpyxl  # a slow import: only when a workbook is read
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        raise _refuse(name, f"The workbook cannot be read ({type(exc).__name__}: {exc}). Save it again in Excel "
+                      "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
+    grids = []
+    cells = 0
+    try:
+        for sheet in book.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
+            rows: list[list[object]] = []
+            formats: dict[tuple[int, int], tuple[bool, int | None]] = {}
+            for r, row in enumerate(sheet.iter_rows()):
+                values: list[object] = []
+                for c, cell in enumerate(row):
+                    value = getattr(cell, "value", None)
+                    values.append(value)
+                    if isinstance(value, int | float) and not isinstance(value, bool):
+                        facts = number_format_facts(getattr(cell, "number_format", None))
+                        if facts != (False, None):
+                            formats[(r, c)] = facts
+                cells += len(values)
+                if cells > MAX_CELLS:
+                    raise _refuse(name, f"The workbook has more than {MAX_CELLS:,} cells. Split it into smaller files.")
+                while values and values[-1] is None:
+                    values.pop()
+                rows.append(values)
+            while rows and not rows[-1]:
+                rows.pop()
+            grids.append(Grid(name, sheet.title, rows, formats))
+    except Rejected:
+        raise
+    except Exception as exc:
+        raise _refuse(name, f"The workbook cannot be read ({type(exc).__name__}: {exc}). Save it again in Excel "
+                      "and upload the new file.") from None  # fmt: skip
+    finally:
+        book.close()
+    return grids
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:4096]:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        raise _refuse(name, "This file is not text and not an Excel workbook. Upload an .xlsx or .csv file.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _read_csv(data: bytes, name: str) -> Grid:
+    text = _decode(data, name)
+    sample = text[:20000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as exc:
+        raise _refuse(name, f"The CSV file cannot be read ({exc}). Export it again from the source.") from None
+    while rows and not any(str(v).strip() for v in rows[-1]):
+        rows.pop()
+    return Grid(name, "", rows, {})

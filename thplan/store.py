@@ -1,0 +1,665 @@
+"""The store: the only module that speaks SQL.
+
+Every table of facts is versioned: a row is valid from the import that wrote it until the import that replaced
+or removed it (`valid_from`, `valid_to`; the current state is `valid_to IS NULL`). Nothing is ever deleted, so
+the revision history of every value is the table itself, and rolling back an import is two statements per table.
+An import or rollback is one transaction: all of it is stored or none of it.
+
+The interface is narrow (open, read the framework and observations, write a payload, roll back, read history) so
+that a shared PostgreSQL server can replace the embedded DuckDB file when several app servers run.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from thplan.framework import Framework, Settings
+from thplan.measure import Kind, Measure, Unit
+from thplan.observation import Observation, Source
+from thplan.outcome import Outcome
+from thplan.period import Period, PeriodKind
+from thplan.polarity import Polarity
+from thplan.theme import Theme
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """A problem with the database that the user can act on (message is user-facing)."""
+
+
+class RollbackConflict(StoreError):
+    """Later imports changed what the import to roll back wrote."""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    keys: tuple[str, ...]
+    data: tuple[tuple[str, str], ...]  # (column, SQL type)
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def columns(self) -> list[str]:
+        return [*self.keys, *(c for c, _ in self.data), *(c for c, _ in self.provenance)]
+
+
+SETTINGS = Table("settings", ("key",), (("value", "VARCHAR"),))
+THEMES = Table(
+    "themes",
+    ("id",),
+    (("name", "VARCHAR"), ("board", "VARCHAR"), ("priorities", "VARCHAR"), ("description", "VARCHAR"),
+     ("position", "INTEGER")),
+)  # fmt: skip
+OUTCOMES = Table("outcomes", ("id",), (("theme_id", "VARCHAR"), ("name", "VARCHAR"), ("position", "INTEGER")))
+MEASURES = Table(
+    "measures",
+    ("id",),
+    (("name", "VARCHAR"), ("theme_id", "VARCHAR"), ("outcome_id", "VARCHAR"), ("kind", "VARCHAR"),
+     ("polarity", "VARCHAR"), ("unit", "VARCHAR"), ("period_type", "VARCHAR"), ("aliases", "VARCHAR"),
+     ("definition", "VARCHAR"), ("notes", "VARCHAR"), ("source", "VARCHAR"), ("tolerance", "DOUBLE"),
+     ("position", "INTEGER")),
+)  # fmt: skip
+OBSERVATIONS = Table(
+    "observations",
+    ("measure_id", "area", "period"),
+    (("period_kind", "VARCHAR"), ("period_start", "DATE"), ("period_end", "DATE"), ("value", "DOUBLE"),
+     ("decimals", "INTEGER"), ("missing", "VARCHAR"), ("note", "VARCHAR"), ("footnote", "VARCHAR"),
+     ("series_break", "BOOLEAN"), ("covers", "VARCHAR"), ("covers_kind", "VARCHAR"), ("covers_start", "DATE"),
+     ("covers_end", "DATE"), ("period_stated", "BOOLEAN"), ("lower_ci", "DOUBLE"), ("upper_ci", "DOUBLE"),
+     ("count", "DOUBLE"), ("denominator", "DOUBLE"), ("flags", "VARCHAR")),
+    (("source_file", "VARCHAR"), ("source_sheet", "VARCHAR"), ("source_cell", "VARCHAR")),
+)  # fmt: skip
+TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS)
+_BY_NAME = {t.name: t for t in TABLES}
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    id: int
+    at: datetime
+    user: str
+    file_name: str
+    sha256: str
+    mode: str
+    kind: str
+    rows: int
+    measures_touched: int
+    new_values: int
+    revised_values: int
+    removed_values: int
+    unchanged_values: int
+    rolls_back: int | None
+    rolled_back_by: int | None
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Payload:
+    """What an import writes: rows for each versioned table (DataFrames with that table's columns)."""
+
+    settings: pd.DataFrame | None = None
+    themes: pd.DataFrame | None = None
+    outcomes: pd.DataFrame | None = None
+    measures: pd.DataFrame | None = None
+    observations: pd.DataFrame | None = None
+
+    def frames(self) -> Iterator[tuple[Table, pd.DataFrame]]:
+        for table in TABLES:
+            frame = getattr(self, table.name)
+            if frame is not None and len(frame):
+                yield table, frame
+
+
+@dataclass(frozen=True)
+class Diff:
+    """What a write changed, per table: a frame of keys with status and old/new values (observations)."""
+
+    observations: pd.DataFrame
+    counts: dict[str, dict[str, int]]
+
+    def count(self, table: str, status: str) -> int:
+        return self.counts.get(table, {}).get(status, 0)
+
+
+def _ddl() -> list[str]:
+    statements = [
+        "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE IF NOT EXISTS imports (
+            id INTEGER PRIMARY KEY, imported_at TIMESTAMP NOT NULL, user_name VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL, mode VARCHAR NOT NULL, kind VARCHAR NOT NULL, row_count INTEGER NOT NULL,
+            measures_touched INTEGER NOT NULL, new_values INTEGER NOT NULL, revised_values INTEGER NOT NULL,
+            removed_values INTEGER NOT NULL, unchanged_values INTEGER NOT NULL, rolls_back INTEGER,
+            rolled_back_by INTEGER, summary VARCHAR NOT NULL)""",
+    ]
+    for table in TABLES:
+        cols = [f"{k} VARCHAR NOT NULL" for k in table.keys]
+        cols += [f"{c} {t}" for c, t in (*table.data, *table.provenance)]
+        cols += ["valid_from INTEGER NOT NULL", "valid_to INTEGER"]
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table.name} ({', '.join(cols)})")
+    return statements
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    try:
+        return duckdb.connect(str(path), config=config)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"The database {path} is in use by another program (the dashboard or another import). "
+                "Try again when it has finished, or import through the dashboard's upload page."
+            ) from exc
+        raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
+
+
+class Store:
+    """A DuckDB database of the Plan's framework, observations and import history."""
+
+    def __init__(self, path: str | Path, _con: duckdb.DuckDBPyConnection | None = None) -> None:
+        self.path = Path(path)
+        self._con = _con if _con is not None else _connect(self.path)
+        self._tx: duckdb.DuckDBPyConnection | None = None
+        self._write_lock = threading.Lock()
+        if _con is None:
+            self._migrate()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -----------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._tx is not None:
+            yield self._tx
+            return
+        with self._con.cursor() as cur:
+            yield cur
+
+    def _migrate(self) -> None:
+        with self._cursor() as cur:
+            _run(cur, "BEGIN")
+            for statement in _ddl():
+                _run(cur, statement)
+            row = _first(cur, "SELECT value FROM meta WHERE key = 'schema_version'")
+            if row is None:
+                _run(cur, "INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            elif int(row[0]) > SCHEMA_VERSION:
+                _run(cur, "ROLLBACK")
+                raise StoreError(
+                    f"The database {self.path} was written by a newer version of this program "
+                    f"(schema {row[0]}; this version reads {SCHEMA_VERSION}). Upgrade the program."
+                )
+            _run(cur, "COMMIT")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """One unit of work: commits when the block ends, rolls back if it raises (or calls `Abort`)."""
+        with self._write_lock, self._con.cursor() as cur:
+            view = Store(self.path, _con=self._con)
+            view._tx = cur
+            _run(cur, "BEGIN TRANSACTION")
+            try:
+                yield view
+            except Abort:
+                _run(cur, "ROLLBACK")
+                return
+            except BaseException:
+                _run(cur, "ROLLBACK")
+                raise
+            _run(cur, "COMMIT")
+
+    # -- reads --------------------------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        with self._cursor() as cur:
+            row = _first(cur, "SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(row[0]) if row else 0
+
+    def is_empty(self) -> bool:
+        with self._cursor() as cur:
+            row = _first(cur, "SELECT count(*) FROM imports")
+        return not row or row[0] == 0
+
+    def _current(self, table: Table, order: str = "") -> pd.DataFrame:
+        with self._cursor() as cur:
+            cols = ", ".join(table.columns)
+            sql = f"SELECT {cols} FROM {table.name} WHERE valid_to IS NULL {order}"
+            return cur.execute(sql).df()
+
+    def framework(self) -> Framework:
+        settings = {r.key: r.value for r in self._current(SETTINGS).itertuples()}
+        themes = tuple(
+            Theme(r.id, r.name, r.board or "", tuple(json.loads(r.priorities or "[]")), r.description or "",
+                  int(r.position or 0))
+            for r in self._current(THEMES, "ORDER BY position, id").itertuples()
+        )  # fmt: skip
+        outcomes = tuple(
+            Outcome(r.id, r.theme_id or "", r.name, int(r.position or 0))
+            for r in self._current(OUTCOMES, "ORDER BY position, id").itertuples()
+        )
+        measures = tuple(_measure(r) for r in self._current(MEASURES, "ORDER BY position, id").to_dict("records"))
+        defaults = Settings()
+        return Framework(
+            Settings(
+                objective=settings.get("objective", defaults.objective),
+                baseline=settings.get("baseline", defaults.baseline),
+                home_area=settings.get("home_area", defaults.home_area),
+            ),
+            themes,
+            outcomes,
+            measures,
+        )
+
+    def observation_frame(
+        self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Current observations (with the import that wrote each) as a frame."""
+        where, params = ["valid_to IS NULL"], []
+        if measure_ids is not None:
+            where.append("list_contains(?, measure_id)")
+            params.append(list(measure_ids))
+        if areas is not None:
+            where.append("list_contains(?, area)")
+            params.append(list(areas))
+        cols = ", ".join([*OBSERVATIONS.columns, "valid_from"])
+        sql = f"SELECT {cols} FROM observations WHERE {' AND '.join(where)} ORDER BY measure_id, area, period_end"
+        with self._cursor() as cur:
+            return cur.execute(sql, params).df()
+
+    def observations(
+        self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
+    ) -> list[Observation]:
+        return [observation_from_row(r) for r in self.observation_frame(measure_ids, areas).to_dict("records")]
+
+    def areas(self) -> list[str]:
+        with self._cursor() as cur:
+            rows = cur.execute(
+                "SELECT area, count(*) n FROM observations WHERE valid_to IS NULL GROUP BY area ORDER BY n DESC, area"
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def imports(self) -> list[ImportRecord]:
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT * FROM imports ORDER BY id").df().to_dict("records")
+        return [_import_record(r) for r in rows]
+
+    def import_record(self, import_id: int) -> ImportRecord | None:
+        with self._cursor() as cur:
+            rows = cur.execute("SELECT * FROM imports WHERE id = ?", [import_id]).df().to_dict("records")
+        return _import_record(rows[0]) if rows else None
+
+    def value_history(self, measure_id: str, area: str | None = None) -> pd.DataFrame:
+        """Every version of a measure's values, oldest first, with the import that wrote and ended each."""
+        sql = """
+            SELECT o.area, o.period, o.value, o.decimals, o.missing, o.note, o.valid_from, o.valid_to,
+                   i.imported_at AS written_at, i.user_name AS written_by, i.file_name AS written_from,
+                   o.source_sheet, o.source_cell
+            FROM observations o JOIN imports i ON i.id = o.valid_from
+            WHERE o.measure_id = ? AND (? IS NULL OR o.area = ?)
+            ORDER BY o.area, o.period_end, o.period, o.valid_from"""
+        with self._cursor() as cur:
+            return cur.execute(sql, [measure_id, area, area]).df()
+
+    def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
+        """The current content of every versioned table, sorted (for comparing states)."""
+        result = {}
+        with self._cursor() as cur:
+            for table in TABLES:
+                cols = ", ".join(table.columns)
+                rows = cur.execute(f"SELECT {cols} FROM {table.name} WHERE valid_to IS NULL").fetchall()
+                result[table.name] = sorted(rows, key=repr)
+        return result
+
+    # -- writes -------------------------------------------------------------------------------------------------
+
+    def _next_import_id(self, cur: duckdb.DuckDBPyConnection) -> int:
+        row = _first(cur, "SELECT coalesce(max(id), 0) + 1 FROM imports")
+        return int(row[0]) if row else 1
+
+    def write(self, payload: Payload, *, mode: str, meta: dict[str, Any]) -> tuple[int, Diff]:
+        """Write a payload as one import; call inside `transaction()`. Returns the import id and the diff."""
+        if self._tx is None:
+            raise RuntimeError("Store.write must run inside Store.transaction()")
+        if mode not in ("update", "replace"):
+            raise ValueError(f"unknown mode {mode!r}")
+        cur = self._tx
+        import_id = self._next_import_id(cur)
+        counts: dict[str, dict[str, int]] = {}
+        obs_diff = pd.DataFrame()
+        for table, frame in payload.frames():
+            diff = self._write_table(cur, table, frame, import_id, mode)
+            counts[table.name] = diff["status"].value_counts().to_dict()
+            if table is OBSERVATIONS:
+                obs_diff = diff
+        touched = int(obs_diff.loc[obs_diff["status"] != "unchanged", "measure_id"].nunique()) if len(obs_diff) else 0
+        obs_counts = counts.get("observations", {})
+        _run(cur,
+            "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)",
+            [
+                import_id, meta.get("at") or datetime.now(UTC).replace(tzinfo=None), meta["user"], meta["file_name"],
+                meta["sha256"], mode, meta.get("kind", "import"), int(meta.get("rows", 0)), touched,
+                obs_counts.get("new", 0), obs_counts.get("revised", 0) + obs_counts.get("changed", 0),
+                obs_counts.get("removed", 0), obs_counts.get("unchanged", 0) + obs_counts.get("kept", 0),
+                json.dumps(meta.get("summary", {}), default=str),
+            ],
+        )  # fmt: skip
+        return import_id, Diff(obs_diff, counts)
+
+    def _write_table(
+        self, cur: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame, import_id: int, mode: str
+    ) -> pd.DataFrame:
+        incoming = frame[table.columns].drop_duplicates(subset=list(table.keys), keep="last")
+        cur.register("incoming", incoming)
+        try:
+            keys = list(table.keys)
+            join = " AND ".join(f"i.{k} = c.{k}" for k in keys)
+            data_cols = [c for c, _ in table.data]
+            differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in data_cols)
+            value_change = (
+                "i.value IS DISTINCT FROM c.value OR i.missing IS DISTINCT FROM c.missing"
+                if table is OBSERVATIONS
+                else "TRUE"
+            )
+            # Update mode never lets a missing-value marker overwrite a stored number.
+            keep = (
+                "WHEN i.value IS NULL AND c.value IS NOT NULL THEN 'kept'"
+                if mode == "update" and table is OBSERVATIONS
+                else ""
+            )
+            casts = ", ".join(f"CAST(i.{c} AS {t}) AS {c}" for c, t in (*table.data, *table.provenance))
+            key_cols = ", ".join(f"i.{k}" for k in keys)
+            old_cols = ", ".join(f"c.{c} AS old_{c}" for c in ("value", "missing", "decimals")) + ", "
+            if table is not OBSERVATIONS:
+                old_cols = ""
+            _run(
+                cur,
+                f"""
+                CREATE OR REPLACE TEMP TABLE diff AS
+                SELECT {key_cols}, {casts}, {old_cols}
+                    CASE WHEN c.{keys[0]} IS NULL THEN 'new'
+                         {keep}
+                         WHEN {differs} THEN CASE WHEN {value_change} THEN 'revised' ELSE 'changed' END
+                         ELSE 'unchanged' END AS status
+                FROM incoming i
+                LEFT JOIN (SELECT * FROM {table.name} WHERE valid_to IS NULL) c ON {join}
+            """,
+            )
+            if mode == "replace" and table is OBSERVATIONS:
+                _run(
+                    cur,
+                    f"""
+                    INSERT INTO diff BY NAME
+                    SELECT {", ".join(f"c.{k}" for k in keys)},
+                           {", ".join(f"c.{c}" for c, _ in (*table.data, *table.provenance))},
+                           c.value AS old_value, c.missing AS old_missing, c.decimals AS old_decimals,
+                           'removed' AS status
+                    FROM (SELECT * FROM observations WHERE valid_to IS NULL) c
+                    WHERE (c.measure_id, c.area) IN (SELECT DISTINCT measure_id, area FROM incoming)
+                      AND NOT EXISTS (SELECT 1 FROM incoming i WHERE {join})
+                """,
+                )
+            key_match = " AND ".join(f"t.{k} = d.{k}" for k in keys)
+            _run(
+                cur,
+                f"""
+                UPDATE {table.name} t SET valid_to = {import_id}
+                FROM (SELECT * FROM diff WHERE status IN ('revised', 'changed', 'removed')) d
+                WHERE t.valid_to IS NULL AND {key_match}
+            """,
+            )
+            cols = ", ".join(table.columns)
+            _run(
+                cur,
+                f"""
+                INSERT INTO {table.name} ({cols}, valid_from, valid_to)
+                SELECT {cols}, {import_id}, NULL FROM diff WHERE status IN ('new', 'revised', 'changed')
+            """,
+            )
+            return cur.execute("SELECT * FROM diff").df()
+        finally:
+            cur.unregister("incoming")
+            _run(cur, "DROP TABLE IF EXISTS diff")
+
+    def rollback(self, import_id: int, *, user: str) -> ImportRecord:
+        """Undo one import (call inside `transaction()`): restores exactly what it replaced; recorded as an import."""
+        if self._tx is None:
+            raise RuntimeError("Store.rollback must run inside Store.transaction()")
+        cur = self._tx
+        target = self.import_record(import_id)
+        if target is None:
+            raise StoreError(f"There is no import {import_id}. `history` lists the imports.")
+        if target.rolled_back_by is not None:
+            raise StoreError(f"Import {import_id} was already rolled back by import {target.rolled_back_by}.")
+        later: set[int] = set()
+        for table in TABLES:
+            keys = " AND ".join(f"n.{k} = o.{k}" for k in table.keys)
+            rows = cur.execute(
+                f"""SELECT DISTINCT valid_to FROM {table.name} WHERE valid_from = ? AND valid_to IS NOT NULL
+                    UNION
+                    SELECT DISTINCT n.valid_from FROM {table.name} o JOIN {table.name} n ON {keys}
+                    WHERE o.valid_to = ? AND n.valid_to IS NULL AND n.valid_from <> ?""",
+                [import_id, import_id, import_id],
+            ).fetchall()
+            later.update(int(r[0]) for r in rows)
+        if later:
+            ids = ", ".join(str(i) for i in sorted(later))
+            raise RollbackConflict(
+                f"Import {import_id} cannot be rolled back on its own: later imports ({ids}) changed the same values. "
+                f"Roll those back first, newest first."
+            )
+        rollback_id = self._next_import_id(cur)
+        restored = removed = 0
+        for table in TABLES:
+            cols = ", ".join(table.columns)
+            row = _first(
+                cur, f"SELECT count(*) FROM {table.name} WHERE valid_from = ? AND valid_to IS NULL", [import_id]
+            )
+            removed += int(row[0]) if row and table is OBSERVATIONS else 0
+            _run(
+                cur,
+                f"UPDATE {table.name} SET valid_to = ? WHERE valid_from = ? AND valid_to IS NULL",
+                [rollback_id, import_id],
+            )
+            row = _first(cur, f"SELECT count(*) FROM {table.name} WHERE valid_to = ?", [import_id])
+            restored += int(row[0]) if row and table is OBSERVATIONS else 0
+            _run(
+                cur,
+                f"""INSERT INTO {table.name} ({cols}, valid_from, valid_to)
+                    SELECT {cols}, ?, NULL FROM {table.name} WHERE valid_to = ?""",
+                [rollback_id, import_id],
+            )
+        now = datetime.now(UTC).replace(tzinfo=None)
+        _run(cur,
+            "INSERT INTO imports VALUES (?, ?, ?, ?, '', 'rollback', 'rollback', 0, ?, 0, ?, ?, 0, ?, NULL, ?)",
+            [
+                rollback_id, now, user, f"rollback of import {import_id} ({target.file_name})",
+                target.measures_touched, restored, removed, import_id,
+                json.dumps({"restored_values": restored, "withdrawn_values": removed}),
+            ],
+        )  # fmt: skip
+        _run(cur, "UPDATE imports SET rolled_back_by = ? WHERE id = ?", [rollback_id, import_id])
+        record = self.import_record(rollback_id)
+        assert record is not None
+        return record
+
+
+def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+    """Run a statement and fetch its whole result (DuckDB 2.0 results stream and block the cursor until read)."""
+    return cur.execute(sql, params).fetchall() if params is not None else cur.execute(sql).fetchall()
+
+
+def _first(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> tuple[Any, ...] | None:
+    rows = _run(cur, sql, params)
+    return rows[0] if rows else None
+
+
+class Abort(Exception):
+    """Raise inside `Store.transaction()` to discard everything written in it (a dry run)."""
+
+
+def _none(value: Any) -> Any:
+    if value is None:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return value
+    return value
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.date()
+    return value
+
+
+def _measure(r: dict[str, Any]) -> Measure:
+    unit = _none(r["unit"])
+    return Measure(
+        id=r["id"],
+        name=r["name"],
+        theme_id=_none(r["theme_id"]) or "",
+        outcome_id=_none(r["outcome_id"]) or "",
+        kind=Kind(_none(r["kind"]) or "outcome"),
+        polarity=Polarity(_none(r["polarity"]) or Polarity.NONE.value),
+        unit=Unit(unit) if unit else None,
+        period_type=PeriodKind(_none(r["period_type"]) or "financial"),
+        aliases=tuple(json.loads(_none(r["aliases"]) or "[]")),
+        definition=_none(r["definition"]) or "",
+        notes=_none(r["notes"]) or "",
+        source=_none(r["source"]) or "",
+        tolerance=_none(r["tolerance"]),
+        position=int(_none(r["position"]) or 0),
+    )
+
+
+def observation_from_row(r: dict[str, Any]) -> Observation:
+    covers = None
+    if _none(r.get("covers")):
+        covers = Period(r["covers"], PeriodKind(r["covers_kind"]), _date(r["covers_start"]), _date(r["covers_end"]))
+    flags = _none(r.get("flags"))
+    return Observation(
+        measure_id=r["measure_id"],
+        area=r["area"],
+        period=Period(r["period"], PeriodKind(r["period_kind"]), _date(r["period_start"]), _date(r["period_end"])),
+        value=_none(r.get("value")),
+        decimals=int(_none(r.get("decimals")) or 0),
+        missing=_none(r.get("missing")),
+        note=_none(r.get("note")),
+        footnote=_none(r.get("footnote")),
+        series_break=bool(_none(r.get("series_break"))),
+        covers=covers,
+        period_stated=bool(_none(r.get("period_stated")) if _none(r.get("period_stated")) is not None else True),
+        lower_ci=_none(r.get("lower_ci")),
+        upper_ci=_none(r.get("upper_ci")),
+        count=_none(r.get("count")),
+        denominator=_none(r.get("denominator")),
+        flags=tuple(flags.split("; ")) if flags else (),
+        source=Source(
+            _none(r.get("source_file")) or "", _none(r.get("source_sheet")) or "", _none(r.get("source_cell")) or ""
+        ),
+    )
+
+
+def observations_frame(observations: Sequence[Observation]) -> pd.DataFrame:
+    """Observations as rows of the observations table (what `Payload.observations` takes)."""
+    rows = []
+    for o in observations:
+        rows.append(
+            {
+                "measure_id": o.measure_id, "area": o.area, "period": o.period.label,
+                "period_kind": o.period.kind.value, "period_start": o.period.start, "period_end": o.period.end,
+                "value": o.value, "decimals": o.decimals, "missing": o.missing, "note": o.note,
+                "footnote": o.footnote, "series_break": o.series_break,
+                "covers": o.covers.label if o.covers else None,
+                "covers_kind": o.covers.kind.value if o.covers else None,
+                "covers_start": o.covers.start if o.covers else None,
+                "covers_end": o.covers.end if o.covers else None,
+                "period_stated": o.period_stated, "lower_ci": o.lower_ci, "upper_ci": o.upper_ci,
+                "count": o.count, "denominator": o.denominator, "flags": "; ".join(o.flags) or None,
+                "source_file": o.source.file, "source_sheet": o.source.sheet, "source_cell": o.source.cell,
+            }
+        )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=OBSERVATIONS.columns)
+    return frame.astype(
+        {"value": "float64", "lower_ci": "float64", "upper_ci": "float64", "count": "float64",
+         "denominator": "float64", "decimals": "int64"}
+    )  # fmt: skip
+
+
+def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
+    rows = [
+        {
+            "id": m.id, "name": m.name, "theme_id": m.theme_id, "outcome_id": m.outcome_id, "kind": m.kind.value,
+            "polarity": m.polarity.value, "unit": m.unit.value if m.unit else None, "period_type": m.period_type.value,
+            "aliases": json.dumps(list(m.aliases)), "definition": m.definition, "notes": m.notes, "source": m.source,
+            "tolerance": m.tolerance, "position": m.position,
+        }
+        for m in measures
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=MEASURES.columns).astype({"tolerance": "float64"})
+
+
+def themes_frame(themes: Sequence[Theme]) -> pd.DataFrame:
+    rows = [
+        {"id": t.id, "name": t.name, "board": t.board, "priorities": json.dumps(list(t.priorities)),
+         "description": t.description, "position": t.position}
+        for t in themes
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=THEMES.columns)
+
+
+def outcomes_frame(outcomes: Sequence[Outcome]) -> pd.DataFrame:
+    rows = [{"id": o.id, "theme_id": o.theme_id, "name": o.name, "position": o.position} for o in outcomes]
+    return pd.DataFrame(rows, columns=OUTCOMES.columns)
+
+
+def settings_frame(settings: Settings) -> pd.DataFrame:
+    rows = [
+        {"key": "objective", "value": settings.objective},
+        {"key": "baseline", "value": settings.baseline},
+        {"key": "home_area", "value": settings.home_area},
+    ]
+    return pd.DataFrame(rows, columns=SETTINGS.columns)
+
+
+def _import_record(r: dict[str, Any]) -> ImportRecord:
+    return ImportRecord(
+        id=int(r["id"]),
+        at=r["imported_at"].to_pydatetime() if isinstance(r["imported_at"], pd.Timestamp) else r["imported_at"],
+        user=r["user_name"],
+        file_name=r["file_name"],
+        sha256=r["sha256"],
+        mode=r["mode"],
+        kind=r["kind"],
+        rows=int(r["row_count"]),
+        measures_touched=int(r["measures_touched"]),
+        new_values=int(r["new_values"]),
+        revised_values=int(r["revised_values"]),
+        removed_values=int(r["removed_values"]),
+        unchanged_values=int(r["unchanged_values"]),
+        rolls_back=int(r["rolls_back"]) if _none(r["rolls_back"]) is not None else None,
+        rolled_back_by=int(r["rolled_back_by"]) if _none(r["rolled_back_by"]) is not None else None,
+        summary=json.loads(r["summary"] or "{}"),
+    )
