@@ -136,8 +136,9 @@ def _ddl() -> list[str]:
     statements = [
         "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
         """CREATE TABLE IF NOT EXISTS imports (
-            id INTEGER PRIMARY KEY, imported_at TIMESTAMP NOT NULL, user_name VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
-            sha256 VARCHAR NOT NULL, mode VARCHAR NOT NULL, kind VARCHAR NOT NULL, row_count INTEGER NOT NULL,
+            id INTEGER PRIMARY KEY, imported_at TIMESTAMP NOT NULL, user_name VARCHAR NOT NULL,
+            file_name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, mode VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            row_count INTEGER NOT NULL,
             measures_touched INTEGER NOT NULL, new_values INTEGER NOT NULL, revised_values INTEGER NOT NULL,
             removed_values INTEGER NOT NULL, unchanged_values INTEGER NOT NULL, rolls_back INTEGER,
             rolled_back_by INTEGER, summary VARCHAR NOT NULL)""",
