@@ -1,0 +1,5 @@
+import sys
+
+from thplan.cli import main
+
+sys.exit(main())

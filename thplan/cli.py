@@ -1,0 +1,215 @@
+"""The command line: python -m thplan import | measures | history | rollback."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from thplan import listing
+from thplan.analysis import classify_all_areas, classify_measures
+from thplan.dataset import DB_ENV, open_store
+from thplan.ingest.importer import MODES, ImportOptions, ImportResult, import_bytes
+from thplan.ingest.problems import Severity
+from thplan.store import Store, StoreError
+
+EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED = 0, 1, 2
+
+
+def _user(name: str | None) -> str:
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m thplan",
+        description="Tower Hamlets Plan measures: import spreadsheets, list classified measures, see and undo imports.",
+        epilog=f"Without --db the default database is used ({DB_ENV} or data/thplan.duckdb), created from the "
+        "reference spreadsheets in data/ when it does not exist. A --db path that does not exist is created empty.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def db(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", type=Path, help="database file (created empty if it does not exist)")
+
+    p = commands.add_parser("import", help="import Excel (.xlsx) or CSV files")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    db(p)
+    p.add_argument("--mode", choices=MODES, default="update",
+                   help="update (default): add and revise the values in the file, blank cells never delete; "
+                   "replace: each measure and area in the file gets exactly the file's series")  # fmt: skip
+    p.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    p.add_argument("--user", help="who is importing (default: your login name)")
+    p.add_argument("--accept-matches", action="store_true",
+                   help="treat measure names that nearly match a catalogued measure as that measure")  # fmt: skip
+    p.add_argument("--verbose", "-v", action="store_true", help="also list unchanged values and notes")
+
+    p = commands.add_parser("measures", help="list measures with their trends and comparisons")
+    db(p)
+    p.add_argument("--area", help="an area's name, or 'all' for every area with data (default: the home area)")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+
+    p = commands.add_parser("history", help="list imports, or the revision history of one measure's values")
+    db(p)
+    p.add_argument("--measure", help="a measure id: show every version of its values")
+
+    p = commands.add_parser("rollback", help="undo an import (restores exactly the state before it)")
+    p.add_argument("import_id", type=int, metavar="IMPORT_ID")
+    db(p)
+    p.add_argument("--user", help="who is rolling back (default: your login name)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        with open_store(args.db) as store:
+            return COMMANDS[args.command](store, args)
+    except StoreError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        if os.environ.get("THPLAN_DEBUG"):
+            raise
+        print(f"Unexpected error ({type(exc).__name__}): {exc}. Set THPLAN_DEBUG=1 for details.", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    options = ImportOptions(mode=args.mode, dry_run=True, user=_user(args.user), accept_matches=args.accept_matches)
+    contents = []
+    for path in args.files:
+        try:
+            contents.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            print(f"Error: {path}: cannot read the file ({exc.strerror}).", file=sys.stderr)
+            return EXIT_REJECTED
+    checks = [import_bytes(store, data, name, options) for name, data in contents]
+    if any(r.rejected for r in checks) or args.dry_run:
+        for result in checks:
+            _report(result, args.verbose)
+        if any(r.rejected for r in checks):
+            print("Rejected: nothing was written.", file=sys.stderr)
+            return EXIT_REJECTED
+        return EXIT_OK
+    for name, data in contents:
+        result = import_bytes(store, data, name, ImportOptions(**{**options.__dict__, "dry_run": False}))
+        _report(result, args.verbose)
+        if result.rejected:
+            print("Rejected: nothing was written for this file.", file=sys.stderr)
+            return EXIT_REJECTED
+    return EXIT_OK
+
+
+def _describe_change(r: dict[str, object], old: bool) -> str:
+    prefix = "old_" if old else ""
+    value, missing, decimals = r.get(f"{prefix}value"), r.get(f"{prefix}missing"), r.get(f"{prefix}decimals")
+    if value is not None and value == value:  # not NaN
+        places = int(decimals) if decimals is not None and decimals == decimals else 0
+        return f"{float(value):.{places}f}"  # type: ignore[arg-type]
+    return f"({missing})" if missing else "(blank)"
+
+
+def _report(result: ImportResult, verbose: bool) -> None:
+    out = sys.stdout
+    if result.rejected:
+        print(f"{result.file}: REJECTED", file=sys.stderr)
+        for problem in result.errors:
+            print(f"  error: {problem}", file=sys.stderr)
+        return
+    state = "dry run, nothing written" if result.options.dry_run else f"imported as import {result.import_id}"
+    print(f"{result.file} ({state}, mode {result.options.mode})", file=out)
+    print("  Tables found:", file=out)
+    for t in result.tables:
+        where = f"sheet '{t.sheet}', " if t.sheet else ""
+        theme = f", theme '{t.theme}'" if t.theme else ""
+        title = f", titled '{t.title}'" if t.title else ""
+        print(f"    {where}{t.cell_range}: {t.layout} table, {t.rows} rows{title}{theme}", file=out)
+    matched = len(set(result.matched.values())) - len(result.new_measures)
+    print(f"  Measures: {matched} matched, {len(result.new_measures)} new", file=out)
+    for m in result.new_measures:
+        print(f"    new measure: {m.name} (id {m.id}, {m.polarity}, theme '{m.theme_id or 'none'}')", file=out)
+    if result.diff is not None:
+        counts = result.diff.counts.get("observations", {})
+        parts = [f"{counts.get(s, 0)} {s}" for s in ("new", "revised", "changed", "unchanged", "kept", "removed")]
+        print(f"  Values: {', '.join(parts)}", file=out)
+        frame = result.diff.observations
+        shown = ("new", "revised", "changed", "removed", "kept") + (("unchanged",) if verbose else ())
+        for record in frame.to_dict("records") if len(frame) else []:
+            status = record["status"]
+            if status not in shown:
+                continue
+            key = f"{record['measure_id']}, {record['area']}, {record['period']}"
+            if status in ("revised", "changed"):
+                change = f"{_describe_change(record, True)} -> {_describe_change(record, False)}"
+            elif status == "removed":
+                change = f"{_describe_change(record, False)} (kept in history)"
+            elif status == "kept":
+                change = f"{_describe_change(record, True)} kept (the file says {_describe_change(record, False)})"
+            else:
+                change = _describe_change(record, False)
+            print(f"    {status}: {key}: {change}", file=out)
+    if result.stated_checked:
+        print(f"  Stated trends and comparisons checked: {result.stated_checked}", file=out)
+    for problem in result.problems:
+        if problem.severity is Severity.WARNING or (verbose and problem.severity is Severity.INFO):
+            print(f"  {problem.severity.value}: {problem}", file=out)
+
+
+def _measures(store: Store, args: argparse.Namespace) -> int:
+    framework = store.framework()
+    observations = store.observations()
+    if args.area == "all":
+        classifications = classify_all_areas(framework, observations)
+    else:
+        classifications = classify_measures(framework, observations, args.area)
+    table = listing.rows(framework, classifications)
+    sys.stdout.write(listing.to_csv(table) if args.format == "csv" else listing.to_json(table) + "\n")
+    return EXIT_OK
+
+
+def _history(store: Store, args: argparse.Namespace) -> int:
+    if args.measure:
+        frame = store.value_history(args.measure)
+        if frame.empty:
+            print(f"No values stored for measure '{args.measure}'.", file=sys.stderr)
+            return EXIT_REJECTED
+        for r in frame.to_dict("records"):
+            ended = (
+                "current"
+                if r["valid_to"] != r["valid_to"] or r["valid_to"] is None
+                else f"replaced by import {int(r['valid_to'])}"
+            )
+            value = _describe_change(r, False)
+            print(f"{r['area']}\t{r['period']}\t{value}\timport {int(r['valid_from'])} ({r['written_from']}, "
+                  f"{r['written_by']})\t{ended}")  # fmt: skip
+        return EXIT_OK
+    print("id\ttime (UTC)\tuser\tkind\tmode\tfile\trows\tmeasures\tnew\trevised\tremoved\tstatus")
+    for i in store.imports():
+        status = f"rolled back by {i.rolled_back_by}" if i.rolled_back_by else ""
+        if i.rolls_back:
+            status = f"rolls back {i.rolls_back}"
+        print(f"{i.id}\t{i.at:%Y-%m-%d %H:%M:%S}\t{i.user}\t{i.kind}\t{i.mode}\t{i.file_name}\t{i.rows}\t"
+              f"{i.measures_touched}\t{i.new_values}\t{i.revised_values}\t{i.removed_values}\t{status}")  # fmt: skip
+    return EXIT_OK
+
+
+def _rollback(store: Store, args: argparse.Namespace) -> int:
+    with store.transaction() as tx:
+        record = tx.rollback(args.import_id, user=_user(args.user))
+    print(
+        f"Import {args.import_id} rolled back (recorded as import {record.id}): "
+        f"{record.revised_values} values restored, {record.removed_values} values withdrawn."
+    )
+    return EXIT_OK
+
+
+COMMANDS = {"import": _import, "measures": _measures, "history": _history, "rollback": _rollback}

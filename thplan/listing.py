@@ -1,0 +1,93 @@
+"""The measures table: one row per measure (and area) with its classification, as the command line prints it
+and the dashboard's exports write it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from thplan.area import ENGLAND, LONDON
+from thplan.classification import Classification
+from thplan.framework import Framework
+from thplan.observation import Observation
+
+COLUMNS = (
+    "theme", "outcome", "measure", "kind", "polarity", "area", "baseline_period", "baseline_value",
+    "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "direction_of_travel",
+    "recent_trend", "london_value", "vs_london", "england_value", "vs_england", "needs_attention", "notes",
+)  # fmt: skip
+
+
+def shown(o: Observation | None) -> float | None:
+    """A value as published: rounded to its own decimal places."""
+    if o is None or o.value is None:
+        return None
+    return round(o.value, o.decimals)
+
+
+def shown_text(o: Observation | None) -> str:
+    if o is None or o.value is None:
+        return ""
+    return f"{o.value:,.{o.decimals}f}".replace(",", "")
+
+
+def _period(o: Observation | None) -> str:
+    return o.period.label if o is not None else ""
+
+
+def row(framework: Framework, c: Classification) -> dict[str, Any]:
+    theme = framework.theme(c.measure.theme_id)
+    outcome = framework.outcome(c.measure.outcome_id)
+    london, england = c.vs(LONDON), c.vs(ENGLAND)
+    return {
+        "theme": theme.name if theme else "",
+        "outcome": outcome.name if outcome else "",
+        "measure": c.measure.name,
+        "kind": c.measure.kind.value,
+        "polarity": c.measure.polarity.value,
+        "area": c.area,
+        "baseline_period": _period(c.baseline),
+        "baseline_value": c.baseline,
+        "previous_period": _period(c.previous),
+        "previous_value": c.previous,
+        "latest_period": _period(c.latest),
+        "latest_value": c.latest,
+        "overall_trend": c.overall.label.value,
+        "direction_of_travel": c.direction.label.value,
+        "recent_trend": c.recent.label.value,
+        "london_value": london.benchmark,
+        "vs_london": london.label.value,
+        "england_value": england.benchmark,
+        "vs_england": england.label.value,
+        "needs_attention": c.needs_attention,
+        "notes": " ".join(c.caveats),
+    }
+
+
+def rows(framework: Framework, classifications: Sequence[Classification]) -> list[dict[str, Any]]:
+    return [row(framework, c) for c in classifications]
+
+
+def to_csv(table: Sequence[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in table:
+        writer.writerow(
+            shown_text(v) if isinstance(v, Observation) or (v is None and k.endswith("_value"))
+            else ("yes" if v else "no") if k == "needs_attention"
+            else v
+            for k, v in ((k, r[k]) for k in COLUMNS)
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def to_json(table: Sequence[dict[str, Any]]) -> str:
+    plain = [
+        {k: shown(v) if isinstance(v, Observation) or (v is None and k.endswith("_value")) else v for k, v in r.items()}
+        for r in table
+    ]
+    return json.dumps(plain, indent=2, ensure_ascii=False)
