@@ -129,6 +129,9 @@ def _year_pair(original: str, m: re.Match[str], year_kind: PeriodKind) -> Period
     end = _full_year(start, m.group(5))
     spaced = bool(m.group(2) or m.group(4))
     slash = m.group(3) == "/"
+    short = m.group(5)
+    if m.group(3) == "-" and not spaced and len(short) == 2 and int(short) < start % 100 and 1 <= int(short) <= 12:
+        return _month(original, start, int(short))  # "2020-02": a month written the ISO way
     if end <= start:
         raise PeriodError(f"'{original}' is not a period: it ends before it starts.")
     if end - start == 1 and not (spaced and not slash):

@@ -85,7 +85,7 @@ def classify_report_header(index: int, header: str) -> Column:
     area = area_in(header)
     if area and _COMPARE_WORDS.search(key):
         return Column(index, header, "stated_vs", area=area)
-    if "trend" in key or key == "rag" or key == "status":
+    if "trend" in key:
         return Column(index, header, "stated_overall")
     if area:
         return Column(index, header, "benchmark", period=period or "", area=area)

@@ -159,6 +159,7 @@ def _match_measures(
                         f"'{name}' looks like '{near.name}' (id {near.id}) but is not the same name. To treat them as "
                         "the same measure, import again accepting near matches (--accept-matches); otherwise rename "
                         "it so it cannot be mistaken.",
+                        code="near-match",
                         **where,
                     )
                 )
@@ -173,6 +174,7 @@ def _match_measures(
                     warning(
                         f"The file gives '{name}' the polarity '{ref.polarity}', the catalogue '{found.polarity}'. "
                         "The catalogue's polarity is used; change it in the framework workbook if it is wrong.",
+                        code="polarity",
                         **where,
                     )
                 )
@@ -263,7 +265,7 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
                 result.problems.append(
                     error(
                         f"'{raw.measure}' has two different values for {raw.area}, {period.label}: "
-                        f"{_show(earlier)} at {earlier_raw.location.sheet or 'row'} {earlier_raw.location.ref} and "
+                        f"{_show(earlier)} in {_cell_name(earlier_raw)} and "
                         f"{_show(observation)} here. Keep one of them.",
                         **where,
                     )
@@ -271,6 +273,11 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
             continue
         observations[observation.key] = (observation, raw)
     return [o for o, _ in observations.values()]
+
+
+def _cell_name(raw: RawObservation) -> str:
+    sheet = f"sheet '{raw.location.sheet}' " if raw.location.sheet else ""
+    return f"{sheet}cell {raw.location.ref}"
 
 
 def _show(o: Observation) -> str:
@@ -330,6 +337,7 @@ def _check_stated(tx: Store, parsed: Parsed, result: ImportResult) -> None:
                 warning(
                     f"The file states '{stated.text}' for the {what} of '{stated.measure}'; the figures give "
                     f"{computed}.",
+                    code="stated",
                     **where,
                 )
             )

@@ -35,6 +35,8 @@ class Problem:
     row: int | None = None
     column: int | None = None
     header: str = ""
+    #: What kind of problem: "stated" (a stated label disagrees), "near-match", "polarity", "new-measure", ...
+    code: str = ""
 
     @property
     def location(self) -> str:

@@ -1,0 +1,113 @@
+"""Shared fixtures: real DuckDB files, real spreadsheets, the real command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from thplan.dataset import DATA_DIR, load_reference
+from thplan.ingest.importer import ImportOptions, ImportResult, import_path
+from thplan.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLES = FIXTURES / "samples"
+SEEDS = FIXTURES / "seeds"
+
+Cell = object  # a value, or (value, number_format)
+
+
+@pytest.fixture(scope="session")
+def reference_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default database built once from data/ (copy it before changing it: see `reference_store`)."""
+    path = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    with Store(path) as store:
+        load_reference(store)
+    return path
+
+
+@pytest.fixture
+def reference_store(reference_db: Path, tmp_path: Path) -> Store:
+    """A private copy of the reference database."""
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(reference_db, copy)
+    store = Store(copy)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_store(tmp_path: Path) -> Callable[..., Store]:
+    """Factory: an empty database, optionally with the Plan's framework (catalogue) loaded."""
+    stores: list[Store] = []
+
+    def make(framework: bool = True, name: str = "test.duckdb") -> Store:
+        store = Store(tmp_path / name)
+        stores.append(store)
+        if framework:
+            result = import_path(store, DATA_DIR / "framework.xlsx", ImportOptions(user="tests"))
+            assert not result.rejected, result.errors
+        return store
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+@pytest.fixture
+def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: write a workbook from {sheet: rows}; a cell is a value or (value, number_format)."""
+
+    def make(sheets: dict[str, Sequence[Sequence[Cell]]], name: str = "upload.xlsx") -> Path:
+        book = Workbook()
+        book.remove(book.active)
+        for title, rows in sheets.items():
+            ws = book.create_sheet(title)
+            for r, line in enumerate(rows, start=1):
+                for c, cell in enumerate(line, start=1):
+                    value, fmt = cell if isinstance(cell, tuple) else (cell, None)
+                    if value is None or value == "":
+                        continue
+                    target = ws.cell(row=r, column=c, value=value)
+                    if fmt:
+                        target.number_format = fmt
+        path = tmp_path / name
+        book.save(path)
+        return path
+
+    return make
+
+
+@pytest.fixture
+def make_csv(tmp_path: Path) -> Callable[..., Path]:
+    def make(text: str, name: str = "upload.csv", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return make
+
+
+def do_import(store: Store, path: Path, **options: object) -> ImportResult:
+    return import_path(store, path, ImportOptions(user="tests", **options))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run `python -m thplan` in a subprocess, as an officer would, with its own default database path."""
+
+    def run(*args: str, db_env: Path | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "THPLAN_DB": str(db_env or tmp_path / "default.duckdb"), "PYTHONPATH": str(ROOT)}
+        env.pop("THPLAN_DEBUG", None)
+        return subprocess.run(
+            [sys.executable, "-m", "thplan", *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    return run

@@ -1,0 +1,214 @@
+"""Report-style and tidy tables, laid out differently from the reference files, import with the classifications a
+careful analyst computes by hand from their figures."""
+
+from __future__ import annotations
+
+from thplan.analysis import classify_measures
+from thplan.listing import rows, shown
+
+from .conftest import do_import
+
+
+def listing(store):
+    framework = store.framework()
+    return {r["measure"]: r for r in rows(framework, classify_measures(framework, store.observations()))}
+
+
+def test_a_report_table_with_other_wording_and_column_order_into_an_empty_database(make_store, make_xlsx):
+    store = make_store(framework=False)
+    path = make_xlsx(
+        {
+            "Sheet1": [
+                ["Partnership performance report", None],
+                [],
+                ["Better health and wellbeing"],
+                [
+                    "Indicator",
+                    "2019/20",
+                    "2018/19",
+                    "Baseline: 2017/18",
+                    "Good is",
+                    "London 2019/20",
+                    "England (latest)",
+                    "RAG",
+                    "Comments",
+                ],
+                [
+                    "Adults who are active",
+                    (0.53, "0.0%"),
+                    (0.55, "0.0%"),
+                    (0.50, "0.0%"),
+                    "High is good",
+                    (0.54, "0%"),
+                    "57.1%",
+                    "Amber",
+                    "survey",
+                ],
+                [
+                    "Emergency admissions (rate per 100,000)",
+                    100,
+                    110,
+                    120,
+                    "RAG - Low is good",
+                    98.5,
+                    105,
+                    "Green",
+                    None,
+                ],
+                ["Residents moving home", "1,200", "1,100", "1,000", "BOB", "N/A", None, None, None],
+                ["Key: Improved / Worsened"],
+            ]
+        }
+    )
+    result = do_import(store, path)
+    assert not result.rejected, result.errors
+    assert [(t.layout, t.title, t.rows) for t in result.tables] == [("report", "Better health and wellbeing", 3)]
+    table = listing(store)
+    active = table["Adults who are active"]
+    # 50.0% (2017/18) -> 53.0% (2019/20): improved; 55.0% -> 53.0%: worsened; 53.0% < London's 54%: worse.
+    assert (active["overall_trend"], active["direction_of_travel"], active["vs_london"]) == (
+        "Improved",
+        "Worsened",
+        "Worse",
+    )
+    assert (shown(active["latest_value"]), shown(active["london_value"]), active["needs_attention"]) == (
+        53.0,
+        54.0,
+        True,
+    )
+    assert active["vs_england"] == "Worse"  # 53.0 against England's 57.1 (its latest: no period of its own)
+    admissions = table["Emergency admissions (rate per 100,000)"]
+    # lower is better: 120 -> 100 improved; 110 -> 100 improved; 100 against London 98.5: worse; England 105: better
+    assert (
+        admissions["overall_trend"],
+        admissions["direction_of_travel"],
+        admissions["vs_london"],
+        admissions["vs_england"],
+        admissions["needs_attention"],
+    ) == ("Improved", "Improved", "Worse", "Better", False)
+    moving = table["Residents moving home"]
+    assert (moving["polarity"], moving["overall_trend"], moving["vs_london"]) == (
+        "No polarity",
+        "Increased",
+        "Not compared",
+    )
+    ignored = [p for p in result.problems if "ignored" in p.message]
+    assert {p.header for p in ignored} == {"RAG"}
+
+
+def test_several_tables_on_a_sheet_with_titles_legends_and_footnotes(make_store, make_xlsx):
+    store = make_store()
+    path = make_xlsx(
+        {
+            "Report tables": [
+                ["Tower Hamlets data: good jobs and employment"],
+                ["Measure", "Polarity", "2020/21", "2021/22", "Overall Trend from 2017", "London"],
+                ["Employment Rate", "Higher is better", "72.6%", "72.9%", "Improved", "74.9%"],
+                [None, "Improved", None, "The same", None, "Worsened"],
+                [],
+                ["Tower Hamlets data: strong, resilient and safe communities"],
+                ["Measure", "Polarity", "2018/19", "2020/21", "Overall Trend from 2017", "London"],
+                [
+                    "Percentage of residents who feel safe during the day",
+                    "Higher is better",
+                    "86%",
+                    "89%*",
+                    "Improved",
+                    "94%",
+                ],
+                ["*N.B: Telephone survey, so not comparable to previous years"],
+            ]
+        }
+    )
+    result = do_import(store, path)
+    assert not result.rejected, result.errors
+    assert [(t.theme, t.rows) for t in result.tables] == [("jobs", 1), ("communities", 1)]
+    assert result.stated_checked == 2 and not [p for p in result.problems if p.code == "stated"]
+    [safe] = store.observations(["feel-safe-during-day"], ["Tower Hamlets"])[1:]
+    assert safe.series_break and "Telephone survey" in safe.note and safe.footnote == "*"
+
+
+def test_the_theme_comes_from_the_sheet_name_when_a_table_has_no_title(make_store, make_xlsx):
+    store = make_store()
+    path = make_xlsx(
+        {
+            "Better health and wellbeing": [
+                ["Measure", "Polarity", "2019/20", "2020/21"],
+                ["Care home beds per 1,000 over 75s", "Higher is better", 10, 12],
+            ]
+        }
+    )
+    result = do_import(store, path)
+    assert [m.theme_id for m in result.new_measures] == ["health"]
+
+
+def test_a_tidy_csv_with_header_synonyms_bom_semicolons_and_crlf(make_store, make_csv):
+    store = make_store(framework=False)
+    text = (
+        "\ufeffIndicator;Time period;Area Name;Value;Polarity;Lower CI;Upper CI;Value note\r\n"
+        "Smoking prevalence;2019;Tower Hamlets;17.2;Lower is better;15.1;19.3;\r\n"
+        "Smoking prevalence;2020;Tower Hamlets;15.0;Lower is better;13.0;17.0;provisional\r\n"
+        "Smoking prevalence;2020;London region;12.0;Lower is better;11.8;12.2;\r\n"
+        "Smoking prevalence;2020;England;13.9;Lower is better;13.8;14.0;\r\n"
+    )
+    result = do_import(store, make_csv(text))
+    assert not result.rejected, result.errors
+    row = listing(store)["Smoking prevalence"]
+    # 17.2 -> 15.0 lower is better: improved. London 12.0 is outside 13.0-17.0: worse. England 13.9 is inside: similar.
+    assert (row["overall_trend"], row["vs_london"], row["vs_england"]) == ("Improved", "Worse", "Similar")
+    [latest] = [o for o in store.observations() if o.area == "Tower Hamlets" and o.period.label == "2020"]
+    assert latest.note == "provisional" and (latest.lower_ci, latest.upper_ci) == (13.0, 17.0)
+
+
+def test_a_tidy_table_without_an_area_column_is_the_home_area(make_store, make_csv):
+    store = make_store()
+    result = do_import(store, make_csv("Measure,Financial year,Value\nEmployment Rate,2022/23,74.1\n"))
+    assert not result.rejected
+    assert [(o.area, o.period.label) for o in store.observations(["employment-rate"])] == [("Tower Hamlets", "2022/23")]
+
+
+def test_duplicate_rows_that_disagree_are_refused_naming_both_cells(make_store, make_csv):
+    store = make_store()
+    result = do_import(
+        store, make_csv("Measure,Period,Value\nEmployment Rate,2022/23,74.1\nEmployment Rate,2022/23,75.0\n")
+    )
+    assert result.rejected
+    assert "two different values for Tower Hamlets, 2022/23: 74.1 in cell C2 and 75 here" in str(result.errors[0])
+
+
+def test_duplicate_rows_that_agree_are_accepted(make_store, make_csv):
+    store = make_store()
+    result = do_import(
+        store, make_csv("Measure,Period,Value\nEmployment Rate,2022/23,74.1\nEmployment Rate,2022/23,74.1\n")
+    )
+    assert not result.rejected
+
+
+def test_a_near_match_is_refused_unless_accepted(make_store, make_csv):
+    store = make_store()
+    path = make_csv("Measure,Period,Value\nPupil progress scores in reading for KS2,2019/20,1.2\n")
+    refused = do_import(store, path)
+    assert refused.rejected and refused.errors[0].code == "near-match"
+    assert "looks like 'Pupil progress in reading at the end of Key Stage 2'" in refused.errors[0].message
+    accepted = do_import(store, path, accept_matches=True)
+    assert not accepted.rejected and accepted.matched == {
+        "Pupil progress scores in reading for KS2": "ks2-progress-reading"
+    }
+
+
+def test_an_unknown_polarity_word_is_refused_naming_the_cell(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv("Measure,Period,Value,Polarity\nX,2019/20,1,Big is best\n"))
+    assert result.rejected and "row 2, column D ('Polarity'): 'Big is best' is not a polarity" in str(result.errors[0])
+
+
+def test_an_impossible_period_is_refused_naming_the_cell(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv("Measure,Period,Value\nX,2019/21,1\n"))
+    assert result.rejected and "row 2, column B ('Period'): '2019/21' is not a period" in str(result.errors[0])
+
+
+def test_a_file_with_no_table_is_refused(make_store, make_csv):
+    store = make_store()
+    result = do_import(store, make_csv("Dear colleague,\nPlease find attached the figures.\n"))
+    assert result.rejected and "No table we can read was found" in result.errors[0].message

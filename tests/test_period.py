@@ -1,0 +1,71 @@
+"""Periods as officers write them parse to a kind, first and last day, and one canonical label."""
+
+from datetime import date
+
+import pytest
+
+from thplan.period import PeriodError, PeriodKind, consecutive, parse_period
+
+F, A, C, R, Q, M = (PeriodKind.FINANCIAL, PeriodKind.ACADEMIC, PeriodKind.CALENDAR, PeriodKind.ROLLING,
+                    PeriodKind.QUARTER, PeriodKind.MONTH)  # fmt: skip
+
+CASES = [
+    ("2017/18", F, F, "2017/18", date(2017, 4, 1), date(2018, 3, 31)),
+    ("2018/2019", F, F, "2018/19", date(2018, 4, 1), date(2019, 3, 31)),
+    ("2017-18", F, F, "2017/18", date(2017, 4, 1), date(2018, 3, 31)),
+    ("2016-17", F, F, "2016/17", date(2016, 4, 1), date(2017, 3, 31)),
+    ("Baseline: 2017/18", F, F, "2017/18", date(2017, 4, 1), date(2018, 3, 31)),
+    ("2017/18", A, A, "2017/18", date(2017, 9, 1), date(2018, 8, 31)),
+    ("1999/00", F, F, "1999/00", date(1999, 4, 1), date(2000, 3, 31)),
+    ("2016", F, C, "2016", date(2016, 1, 1), date(2016, 12, 31)),
+    (2016, F, C, "2016", date(2016, 1, 1), date(2016, 12, 31)),
+    ("2015-2017", F, R, "2015-17", date(2015, 1, 1), date(2017, 12, 31)),
+    ("2016-18", F, R, "2016-18", date(2016, 1, 1), date(2018, 12, 31)),
+    ("2009 - 11", F, R, "2009-11", date(2009, 1, 1), date(2011, 12, 31)),
+    ("2016 - 17", F, R, "2016-17", date(2016, 1, 1), date(2017, 12, 31)),
+    ("2010/11 Q1", F, Q, "2010/11 Q1", date(2010, 4, 1), date(2010, 6, 30)),
+    ("2010/11 Q4", F, Q, "2010/11 Q4", date(2011, 1, 1), date(2011, 3, 31)),
+    ("2019 Q2", F, Q, "2019 Q2", date(2019, 4, 1), date(2019, 6, 30)),
+    ("Mar 2020", F, M, "Mar 2020", date(2020, 3, 1), date(2020, 3, 31)),
+    ("2020-02", F, M, "Feb 2020", date(2020, 2, 1), date(2020, 2, 29)),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year_kind", "kind", "label", "start", "end"), CASES, ids=[f"{c[0]!s}-{c[1]}" for c in CASES]
+)
+def test_period_parses(text, year_kind, kind, label, start, end):
+    period = parse_period(text, year_kind)
+    assert (period.kind, period.label, period.start, period.end) == (kind, label, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2017/19", "2018/17", "2017/18 Q5", "Spring", "", "1850", "FY", "2017/2020", "13/2020", None, 3.5],
+    ids=["slash-spans-two-years", "ends-before-start", "quarter-5", "a-word", "blank", "year-out-of-range",
+         "prefix-only", "slash-spans-three", "month-13", "none", "a-fraction"],
+)  # fmt: skip
+def test_impossible_or_unknown_periods_are_errors(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)
+
+
+def test_periods_sort_by_their_last_day():
+    labels = ["2018/19", "2015-17", "2016", "2017/18 Q1", "2017/18"]
+    ordered = sorted(labels, key=lambda t: parse_period(t).sort_key)
+    assert ordered == ["2016", "2017/18 Q1", "2015-17", "2017/18", "2018/19"]
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["2016/17", "2017/18", "2018/19"], True),
+        (["2016/17", "2018/19"], False),
+        (["2016", "2017", "2018"], True),
+        (["2016", "2017/18"], False),
+        (["2009-11", "2010-12"], False),
+    ],
+    ids=["financial-years-in-a-row", "a-gap", "calendar-years", "mixed-kinds", "rolling-periods-are-not-single-years"],
+)
+def test_consecutive_single_years(labels, expected):
+    assert consecutive([parse_period(label) for label in labels]) is expected

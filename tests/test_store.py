@@ -1,0 +1,207 @@
+"""Imports, revision history and rollback on real files in a real DuckDB database."""
+
+from __future__ import annotations
+
+import pytest
+
+from thplan.analysis import classify_measures
+from thplan.dataset import DATA_DIR
+from thplan.store import SCHEMA_VERSION, RollbackConflict, Store, StoreError
+
+from .conftest import do_import
+
+PCT1 = "0.0%"
+
+
+def tidy(rows: list[tuple[str, str, str, object]]) -> list[list[object]]:
+    return [["Measure", "Period", "Area", "Value"], *[list(r) for r in rows]]
+
+
+def values(store: Store, measure_id: str, area: str = "Tower Hamlets") -> dict[str, float | None]:
+    return {o.period.label: o.value for o in store.observations([measure_id], [area])}
+
+
+def test_a_new_database_has_a_versioned_schema_and_no_imports(make_store):
+    store = make_store(framework=False)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.is_empty() and store.imports() == []
+
+
+def test_an_import_is_recorded_with_who_what_and_a_checksum(make_store, make_xlsx):
+    store = make_store()
+    path = make_xlsx({"Data": tidy([("Employment Rate", "2017/18", "Tower Hamlets", 64.7)])})
+    result = do_import(store, path)
+    record = store.import_record(result.import_id)
+    assert record.user == "tests" and record.file_name == "upload.xlsx" and record.mode == "update"
+    assert len(record.sha256) == 64 and record.rows == 1 and record.new_values == 1 and record.measures_touched == 1
+
+
+def test_update_adds_and_revises_and_keeps_the_old_value_as_a_revision(make_store, make_xlsx):
+    store = make_store()
+    first = make_xlsx(
+        {"Data": tidy([("Employment Rate", "2017/18", "", 64.7), ("Employment Rate", "2018/19", "", 73.0)])},
+        "first.xlsx",
+    )
+    second = make_xlsx(
+        {"Data": tidy([("Employment Rate", "2018/19", "", 73.5), ("Employment Rate", "2019/20", "", 71.8)])},
+        "second.xlsx",
+    )
+    do_import(store, first)
+    result = do_import(store, second)
+    assert result.diff.count("observations", "revised") == 1 and result.diff.count("observations", "new") == 1
+    assert values(store, "employment-rate") == {"2017/18": 64.7, "2018/19": 73.5, "2019/20": 71.8}
+    history = store.value_history("employment-rate")
+    versions = history[history["period"] == "2018/19"][["value", "valid_from", "valid_to"]].values.tolist()
+    assert versions[0][:2] == [73.0, 1 + 1] and versions[0][2] == result.import_id
+    assert versions[1][0] == 73.5 and versions[1][1] == result.import_id
+
+
+def test_update_never_deletes_blank_cells_nor_lets_a_marker_overwrite_a_number(make_store, make_xlsx):
+    store = make_store()
+    do_import(
+        store,
+        make_xlsx(
+            {"Data": tidy([("Employment Rate", "2017/18", "", 64.7), ("Employment Rate", "2018/19", "", 73.0)])},
+            "a.xlsx",
+        ),
+    )
+    result = do_import(
+        store,
+        make_xlsx(
+            {
+                "Data": tidy(
+                    [("Employment Rate", "2017/18", "", "Data not published"), ("Employment Rate", "2019/20", "", None)]
+                )
+            },
+            "b.xlsx",
+        ),
+    )
+    assert result.diff.count("observations", "kept") == 1
+    assert values(store, "employment-rate") == {"2017/18": 64.7, "2018/19": 73.0}
+
+
+def test_replace_makes_the_series_the_files_and_keeps_what_it_removes_in_history(make_store, make_xlsx):
+    store = make_store()
+    do_import(
+        store,
+        make_xlsx(
+            {
+                "Data": tidy(
+                    [
+                        ("Employment Rate", "2017/18", "", 64.7),
+                        ("Employment Rate", "2018/19", "", 73.0),
+                        ("Employment Rate", "2018/19", "London", 75.0),
+                    ]
+                )
+            },
+            "a.xlsx",
+        ),
+    )
+    result = do_import(
+        store, make_xlsx({"Data": tidy([("Employment Rate", "2018/19", "", 73.1)])}, "b.xlsx"), mode="replace"
+    )
+    assert result.diff.count("observations", "removed") == 1
+    assert values(store, "employment-rate") == {"2018/19": 73.1}
+    assert values(store, "employment-rate", "London") == {"2018/19": 75.0}  # another area: untouched
+    removed = store.value_history("employment-rate", "Tower Hamlets")
+    assert removed[removed["period"] == "2017/18"]["valid_to"].tolist() == [result.import_id]
+
+
+def test_rollback_restores_exactly_the_state_before_the_import(reference_store):
+    before = reference_store.snapshot()
+    result = do_import(reference_store, DATA_DIR / "2021_annual_report_appendix_a.xlsx", mode="replace")
+    assert not result.rejected and reference_store.snapshot() != before
+    with reference_store.transaction() as tx:
+        record = tx.rollback(result.import_id, user="officer")
+    assert reference_store.snapshot() == before
+    assert record.kind == "rollback" and record.rolls_back == result.import_id and record.user == "officer"
+    assert reference_store.import_record(result.import_id).rolled_back_by == record.id
+
+
+def test_rolling_back_a_rollback_redoes_the_import(reference_store):
+    result = do_import(reference_store, DATA_DIR / "2021_annual_report_appendix_a.xlsx", mode="replace")
+    after = reference_store.snapshot()
+    with reference_store.transaction() as tx:
+        undo = tx.rollback(result.import_id, user="officer")
+    with reference_store.transaction() as tx:
+        tx.rollback(undo.id, user="officer")
+    assert reference_store.snapshot() == after
+
+
+def test_the_reference_load_can_be_rolled_back_to_the_2021_report(reference_store):
+    review = max(i.id for i in reference_store.imports())
+    with reference_store.transaction() as tx:
+        tx.rollback(review, user="officer")
+    assert values(reference_store, "ks2-progress-reading") == {"2017/18": 0.8, "2018/19": 1.1, "2019/20": 1.3}
+
+
+def test_rollback_refuses_when_a_later_import_changed_the_same_values(make_store, make_xlsx):
+    store = make_store()
+    first = do_import(store, make_xlsx({"Data": tidy([("Employment Rate", "2017/18", "", 64.7)])}, "a.xlsx"))
+    do_import(store, make_xlsx({"Data": tidy([("Employment Rate", "2017/18", "", 65.0)])}, "b.xlsx"))
+    before = store.snapshot()
+    with pytest.raises(RollbackConflict, match="later imports"), store.transaction() as tx:
+        tx.rollback(first.import_id, user="officer")
+    assert store.snapshot() == before and len(store.imports()) == 3
+
+
+def test_rollback_of_an_unknown_or_rolled_back_import_is_refused(make_store, make_xlsx):
+    store = make_store()
+    result = do_import(store, make_xlsx({"Data": tidy([("Employment Rate", "2017/18", "", 64.7)])}))
+    with pytest.raises(StoreError, match="no import 99"), store.transaction() as tx:
+        tx.rollback(99, user="officer")
+    with store.transaction() as tx:
+        tx.rollback(result.import_id, user="officer")
+    with pytest.raises(StoreError, match="already rolled back"), store.transaction() as tx:
+        tx.rollback(result.import_id, user="officer")
+
+
+def test_a_refused_import_writes_nothing(reference_store, make_xlsx):
+    before, imports = reference_store.snapshot(), reference_store.imports()
+    bad = make_xlsx(
+        {"Data": tidy([("Employment Rate", "2017/18", "", 64.7), ("Employment Rate", "2018/19", "", "sixty")])}
+    )
+    result = do_import(reference_store, bad)
+    assert result.rejected and result.import_id is None
+    assert reference_store.snapshot() == before and reference_store.imports() == imports
+
+
+def test_a_dry_run_reports_the_changes_and_writes_nothing(reference_store, make_xlsx):
+    before, imports = reference_store.snapshot(), reference_store.imports()
+    path = make_xlsx({"Data": tidy([("Employment Rate", "2021/22", "", 73.4), ("Employment Rate", "2022/23", "", 74)])})
+    result = do_import(reference_store, path, dry_run=True)
+    assert not result.rejected and result.import_id is None
+    revised = result.changes("revised")
+    assert revised[["period", "old_value", "value"]].values.tolist() == [["2021/22", 72.9, 73.4]]
+    assert result.changes("new")["period"].tolist() == ["2022/23"]
+    assert reference_store.snapshot() == before and reference_store.imports() == imports
+
+
+def test_a_failure_inside_an_import_transaction_leaves_nothing_behind(reference_store, make_xlsx, monkeypatch):
+    before, imports = reference_store.snapshot(), reference_store.imports()
+    import thplan.ingest.importer as importer
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(importer, "_check_stated", explode)  # runs after the rows are written, before commit
+    with pytest.raises(RuntimeError):
+        do_import(reference_store, make_xlsx({"Data": tidy([("Employment Rate", "2021/22", "", 80.0)])}))
+    assert reference_store.snapshot() == before and reference_store.imports() == imports
+
+
+def test_the_import_history_is_kept_across_reopening(tmp_path, make_xlsx):
+    path = tmp_path / "reopen.duckdb"
+    with Store(path) as store:
+        do_import(store, DATA_DIR / "framework.xlsx")
+        do_import(store, make_xlsx({"Data": tidy([("Employment Rate", "2017/18", "", 64.7)])}))
+    with Store(path) as store:
+        assert [i.file_name for i in store.imports()] == ["framework.xlsx", "upload.xlsx"]
+        assert values(store, "employment-rate") == {"2017/18": 64.7}
+
+
+def test_classification_reads_the_current_state(reference_store):
+    [employment] = classify_measures(
+        reference_store.framework(), reference_store.observations(), measure_ids=["employment-rate"]
+    )
+    assert (employment.overall.start.value, employment.overall.end.value) == (64.7, 72.9)
