@@ -24,7 +24,9 @@ Comparison with a benchmark (London, England)
       the benchmark has none for that period (or its value has no period of its own), with the benchmark's
       latest available value, and the result says so.
   R8. When the home value has a 95% confidence interval, Fingertips' single-interval method applies: the
-      benchmark inside the interval is Similar. Otherwise values are compared directly: equal (R3) is Similar.
+      benchmark inside the interval is Similar. Otherwise values are compared directly: equal (R3) is Similar,
+      except for a measure compared by confidence interval (as Fingertips compares its indicators), where a value
+      without an interval is Not compared.
   R9. Labels: Better, Similar, Worse by polarity; Higher, Similar, Lower with no polarity; Not compared when a
       value is missing, when the area is the benchmark itself, or when the measure is a count (a borough's count
       cannot be judged against London's or England's).
@@ -289,6 +291,8 @@ def compare_with_benchmark(
         inside = value.lower_ci <= bench.value <= value.upper_ci
         sign = 0 if inside else (1 if value.value > bench.value else -1)
         method = f"{area}'s 95% confidence interval against {basis}"
+    elif measure.comparison == "interval":
+        return not_compared(f"{area}'s value has no confidence interval to compare with", bench)
     else:
         sign = 0 if equal_at_precision(value, bench, measure.tolerance) else (1 if value.value > bench.value else -1)
         method = f"{area}'s latest value against {basis}"

@@ -42,7 +42,8 @@ def parse_unit(text: object) -> Unit | None:
         "number": Unit.COUNT, "count": Unit.COUNT, "n": Unit.COUNT,
         "rate per 100000": Unit.RATE_100K, "per 100,000": Unit.RATE_100K, "per 100000": Unit.RATE_100K,
         "rate per 1000": Unit.RATE_1K, "per 1,000": Unit.RATE_1K, "per 1000": Unit.RATE_1K,
-        "year": Unit.YEARS, "pounds": Unit.POUNDS, "gbp": Unit.POUNDS,
+        "year": Unit.YEARS, "pounds": Unit.POUNDS, "gbp": Unit.POUNDS, "gbp (000)": Unit.POUNDS,
+        "£000": Unit.POUNDS, "£ thousands": Unit.POUNDS, "£000s": Unit.POUNDS, "gbp thousands": Unit.POUNDS,
     }  # fmt: skip
     if raw in synonyms:
         return synonyms[raw]
@@ -64,6 +65,9 @@ class Measure:
     notes: str = ""
     source: str = ""
     tolerance: float | None = None
+    #: "direct" compares values as published; "interval" compares only by the home value's confidence interval
+    #: (Fingertips' method: a value without an interval is not compared).
+    comparison: str = "direct"
     position: int = 0
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 

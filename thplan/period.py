@@ -65,7 +65,7 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0
 _YEAR_PAIR = re.compile(r"^(\d{4})(\s*)([/\-])(\s*)(\d{2}|\d{4})$")
 _QUARTER = re.compile(r"^(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
-_MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4})$", re.IGNORECASE)
+_MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -116,7 +116,8 @@ def parse_period(text: object, year_kind: PeriodKind = PeriodKind.FINANCIAL) -> 
     if m := _MONTH_ISO.match(label):
         return _month(original, int(m.group(1)), int(m.group(2)))
     if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
-        return _month(original, int(m.group(2)), _MONTHS[m.group(1).lower()])
+        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
+        return _month(original, year, _MONTHS[m.group(1).lower()])
     raise PeriodError(
         f"'{original}' is not a period we can read. Write years as 2017/18 (financial or academic), "
         "2017 (calendar), 2015-17 (rolling years), 2017/18 Q1 (quarter) or Mar 2018 (month)."

@@ -68,7 +68,7 @@ MEASURES = Table(
     (("name", "VARCHAR"), ("theme_id", "VARCHAR"), ("outcome_id", "VARCHAR"), ("kind", "VARCHAR"),
      ("polarity", "VARCHAR"), ("unit", "VARCHAR"), ("period_type", "VARCHAR"), ("aliases", "VARCHAR"),
      ("definition", "VARCHAR"), ("notes", "VARCHAR"), ("source", "VARCHAR"), ("tolerance", "DOUBLE"),
-     ("position", "INTEGER")),
+     ("comparison", "VARCHAR"), ("position", "INTEGER")),
 )  # fmt: skip
 OBSERVATIONS = Table(
     "observations",
@@ -551,6 +551,7 @@ def _measure(r: dict[str, Any]) -> Measure:
         notes=_none(r["notes"]) or "",
         source=_none(r["source"]) or "",
         tolerance=_none(r["tolerance"]),
+        comparison=_none(r["comparison"]) or "direct",
         position=int(_none(r["position"]) or 0),
     )
 
@@ -615,7 +616,7 @@ def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
             "id": m.id, "name": m.name, "theme_id": m.theme_id, "outcome_id": m.outcome_id, "kind": m.kind.value,
             "polarity": m.polarity.value, "unit": m.unit.value if m.unit else None, "period_type": m.period_type.value,
             "aliases": json.dumps(list(m.aliases)), "definition": m.definition, "notes": m.notes, "source": m.source,
-            "tolerance": m.tolerance, "position": m.position,
+            "tolerance": m.tolerance, "comparison": m.comparison, "position": m.position,
         }
         for m in measures
     ]  # fmt: skip

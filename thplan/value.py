@@ -25,6 +25,7 @@ MISSING_MARKERS: dict[str, str] = {
     "-": "Not stated (-)",
     "–": "Not stated (-)",
     "..": "Not available (..)",
+    ".": "Not available (.)",
     "...": "Not available (..)",
     "tbc": "To be confirmed (tbc)",
     "tbd": "To be confirmed (tbc)",

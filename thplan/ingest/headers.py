@@ -37,6 +37,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "value note", "comment", "comments", "footnote"),
     "kind": ("kind", "measure type", "type of measure"),
     "definition": ("definition", "description"),
+    "median": ("median", "median of authorities", "la median"),
+    "rank_order": ("rank order", "ranking order", "sort order"),
     "source": ("source", "data source"),
 }  # fmt: skip
 

@@ -4,20 +4,25 @@ what it states against what the classifier computes. A file with any error write
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from thplan.analysis import classify_measures
+from thplan.area import BENCHMARKS
 from thplan.framework import Framework
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
+from thplan.ingest.fingertips import read_fingertips
+from thplan.ingest.grid import Grid
 from thplan.ingest.parsed import Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, error, info, warning
-from thplan.ingest.reader import read_grids
 from thplan.ingest.report import read_report_tables
+from thplan.ingest.sandbox import read_grids_safely
 from thplan.ingest.tidy import read_tidy_table
-from thplan.measure import Kind, Measure, MeasureError, parse_unit, slugify
+from thplan.ingest.wide import read_area_rows, read_measure_columns
+from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
 from thplan.observation import Observation, Source
 from thplan.period import PeriodError, parse_period
 from thplan.polarity import Polarity
@@ -89,7 +94,7 @@ def import_bytes(store: Store, data: bytes, name: str, options: ImportOptions) -
         raise ValueError(f"mode must be one of {MODES}")
     result = ImportResult(name, hashlib.sha256(data).hexdigest(), options)
     try:
-        grids = read_grids(data, name)
+        grids = read_grids_safely(data, name)
     except Rejected as exc:
         result.problems.extend(exc.problems)
         return result
@@ -100,9 +105,7 @@ def import_bytes(store: Store, data: bytes, name: str, options: ImportOptions) -
     else:
         home = framework.settings.home_area
         for grid in grids:
-            if not read_report_tables(grid, parsed, framework, home) and not read_tidy_table(
-                grid, parsed, framework, home
-            ):
+            if not _read_grid(grid, parsed, framework, home):
                 where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
                 parsed.problems.append(info(f"No table found in {where}; skipped.", file=name, sheet=grid.sheet))
         if not parsed.tables:
@@ -122,6 +125,17 @@ def import_bytes(store: Store, data: bytes, name: str, options: ImportOptions) -
         return result
     _write(store, payload, parsed, result)
     return result
+
+
+def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> bool:
+    """Recognise the layout of one sheet (the officer never picks a parser) and read it."""
+    return (
+        read_fingertips(grid, parsed)
+        or read_report_tables(grid, parsed, framework, home)
+        or read_tidy_table(grid, parsed, framework, home)
+        or read_area_rows(grid, parsed)
+        or read_measure_columns(grid, parsed)
+    )
 
 
 def _payload(parsed: Parsed, framework: Framework, options: ImportOptions, result: ImportResult) -> Payload:
@@ -193,15 +207,21 @@ def _match_measures(
         if ref.theme and theme is None:
             found_theme = framework.find_theme(ref.theme)
             theme = found_theme
+        polarity = ref.polarity
+        if polarity is None:
+            polarity = _infer_polarity(name, parsed, result, where)
+        if polarity is None and ref.family:
+            polarity = _family_polarity(ref.family, parsed, result, where)
         measure = Measure(
             id=measure_id,
             name=name,
             theme_id=theme.id if theme else "",
             outcome_id=_outcome_id(framework, ref.outcome, theme.id if theme else ""),
             kind=Kind.OUTPUT if ref.kind.lower() == "output" else Kind.OUTCOME,
-            polarity=ref.polarity or Polarity.NONE,
+            polarity=polarity or Polarity.NONE,
             unit=unit,
-            notes=ref.note,
+            notes="; ".join(n for n in (ref.note, _unit_note(ref.unit, unit)) if n),
+            comparison=ref.comparison or "direct",
             position=position,
         )
         position += 1
@@ -211,12 +231,68 @@ def _match_measures(
         result.problems.append(
             info(f"New measure '{name}' (id {measure_id}, {measure.polarity}) will be added to the catalogue.", **where)
         )
-        if ref.polarity is None:
+        if polarity is None:
             result.problems.append(
-                warning(f"The file gives no polarity for the new measure '{name}': it is not judged better or worse.",
-                        **where)
+                warning(f"The file gives no polarity for the new measure '{name}' and its stated labels do not "
+                        "imply one: it is not judged better or worse.", code="polarity", **where)
             )  # fmt: skip
     return measures
+
+
+def _unit_note(written: str, unit: Unit | None) -> str:
+    return f"Unit as written in the file: {written}." if written and (unit is None or unit.value != written) else ""
+
+
+def _infer_polarity(name: str, parsed: Parsed, result: ImportResult, where: dict[str, object]) -> Polarity | None:
+    """A polarity implied by the file's own stated labels: 'Better' where the value is below England's means lower
+    is better; 'Decreasing and getting worse' means higher is better. Used only when every such label agrees."""
+    values = {(o.measure, o.area, o.period): o.value.value for o in parsed.observations if o.measure == name}
+    latest: dict[str, str] = {}
+    for measure, area, period in values:
+        if values[(measure, area, period)] is not None and (
+            area not in latest or parse_period(period).sort_key > parse_period(latest[area]).sort_key
+        ):
+            latest[area] = period
+    votes: list[int] = []
+    for stated in (s for s in parsed.stated if s.measure == name):
+        text = " ".join(stated.text.lower().split())
+        if stated.what == "vs" and text in ("better", "worse"):
+            period = stated.period or latest.get(stated.area, "")
+            home, bench = values.get((name, stated.area, period)), values.get((name, stated.benchmark, period))
+            if home is not None and bench is not None and home != bench:
+                votes.append((1 if home > bench else -1) * (1 if text == "better" else -1))
+        elif m := re.fullmatch(r"(increasing|decreasing) and getting (better|worse)", text):
+            votes.append((1 if m.group(1) == "increasing" else -1) * (1 if m.group(2) == "better" else -1))
+    if not votes:
+        return None
+    if len(set(votes)) > 1:
+        result.problems.append(warning(
+            f"The file's stated comparisons for '{name}' disagree about which direction is better "
+            f"({votes.count(1)} say higher, {votes.count(-1)} say lower), so no polarity is inferred.",
+            code="polarity", **where))  # fmt: skip
+        return None
+    polarity = Polarity.HIGHER if votes[0] > 0 else Polarity.LOWER
+    result.problems.append(info(
+        f"Polarity of '{name}' inferred as '{polarity}' from {len(votes)} stated comparison(s) or trend(s) in the "
+        "file, all consistent.", code="polarity", **where))  # fmt: skip
+    return polarity
+
+
+def _family_polarity(family: str, parsed: Parsed, result: ImportResult, where: dict[str, object]) -> Polarity | None:
+    """A breakdown with no stated labels of its own takes the polarity inferred for its indicator's other breakdowns."""
+    silent = ImportResult(result.file, result.sha256, result.options)
+    found = {
+        _infer_polarity(name, parsed, silent, where)
+        for name, ref in parsed.measures.items()
+        if ref.family == family and ref.polarity is None
+    } - {None}
+    if len(found) != 1:
+        return None
+    polarity = found.pop()
+    result.problems.append(info(
+        f"Polarity '{polarity}' taken from the other breakdowns of the same indicator in the file.", code="polarity",
+        **where))  # fmt: skip
+    return polarity
 
 
 def _outcome_id(framework: Framework, text: str, theme_id: str) -> str:
@@ -314,14 +390,21 @@ def _check_stated(tx: Store, parsed: Parsed, result: ImportResult) -> None:
         return
     framework = tx.framework()
     ids = {result.matched[s.measure] for s in parsed.stated if s.measure in result.matched}
-    classifications = {c.measure.id: c for c in classify_measures(framework, tx.observations(list(ids)), None, ids)}
+    observations = tx.observations(list(ids))
+    classifications = {
+        (c.measure.id, area): c
+        for area in {s.area for s in parsed.stated}
+        for c in classify_measures(framework, observations, area, ids)
+    }
     for stated in parsed.stated:
         measure_id = result.matched.get(stated.measure)
-        if measure_id is None or measure_id not in classifications:
+        if (measure_id, stated.area) not in classifications:
             continue
+        if stated.what == "vs" and stated.benchmark not in BENCHMARKS:
+            continue  # the classifier compares with London and England only
         where = stated.location.where(parsed.file)
         try:
-            outcome = check(stated.text, classifications[measure_id], stated.what, stated.benchmark)
+            outcome = check(stated.text, classifications[(measure_id, stated.area)], stated.what, stated.benchmark)
         except StatedError as exc:
             result.problems.append(warning(str(exc), **where))
             continue

@@ -45,7 +45,8 @@ class MeasureRef:
     unit: str = ""
     kind: str = ""
     note: str = ""
-    breakdown: str = ""
+    comparison: str = ""  # "interval" when the file's comparisons are by confidence interval (Fingertips)
+    family: str = ""  # measures of one family (an indicator's breakdowns) share a polarity
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class StatedLabel:
     text: str
     location: Location
     benchmark: str = ""
+    period: str = ""  # the period the label is about ("" when it is about the latest values)
 
 
 @dataclass(frozen=True)
@@ -107,3 +109,4 @@ class Parsed:
         known.polarity = known.polarity if known.polarity is not None else ref.polarity
         known.unit = known.unit or ref.unit
         known.kind = known.kind or ref.kind
+        known.comparison = known.comparison or ref.comparison

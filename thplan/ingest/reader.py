@@ -25,7 +25,9 @@ _SIGNATURES = {
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
     b"%PDF": "a PDF document",
-    b"BM": None,  # too short a signature to trust on its own
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
 }
 
 
@@ -33,23 +35,48 @@ def _refuse(name: str, message: str) -> Rejected:
     return Rejected([error(message, file=name)])
 
 
+def content_kind(data: bytes) -> str:
+    """What a file is, from its first bytes: 'zip', 'ole', 'html', 'text', or a description of something else."""
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "not text (it holds binary data)"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
+        return "html"
+    return "text"
+
+
 def read_grids(data: bytes, name: str) -> list[Grid]:
-    """All sheets of a workbook, or the one table of a CSV file."""
+    """All sheets of a workbook, or the one table of a CSV file. The content decides; a name that says otherwise
+    is refused, because a mislabelled file is usually the wrong file."""
     if not data:
         raise _refuse(name, "The file is empty. Export the table again and upload the saved file.")
     if len(data) > MAX_BYTES:
         raise _refuse(name, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. Split it into smaller files.")
-    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+    kind = content_kind(data)
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if kind == "ole":
+        raise _refuse(name, "This is an old-style .xls workbook or a password-protected workbook. Remove the password "
+                      "or save it as an Excel Workbook (.xlsx) and upload that.")  # fmt: skip
+    if kind == "html":
+        raise _refuse(name, "This is a web page (HTML or XML), not a spreadsheet, even if its name says otherwise. "
+                      "Open it in Excel and save it as an Excel Workbook (.xlsx).")  # fmt: skip
+    if kind not in ("zip", "text"):
+        raise _refuse(name, f"This file is {kind}, not a spreadsheet. Upload an .xlsx or .csv file.")
+    if kind == "zip" and suffix in ("csv", "txt", "tsv"):
+        raise _refuse(name, f"The file is named .{suffix} but is an Excel workbook. Rename it to .xlsx, or save it "
+                      "as CSV from Excel.")  # fmt: skip
+    if kind == "text" and suffix in ("xlsx", "xlsm", "xls"):
+        raise _refuse(name, f"The file is named .{suffix} but is not an Excel workbook: it is plain text (CSV?). "
+                      "Rename it to .csv if it is a CSV export, or save it from Excel as a Workbook.")  # fmt: skip
+    if kind == "zip":
         return _read_xlsx(data, name)
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _refuse(
-            name,
-            "This is an old-style .xls workbook or a password-protected workbook. Remove the password or save it "
-            "as an Excel Workbook (.xlsx) and upload that.",
-        )
-    for signature, kind in _SIGNATURES.items():
-        if kind and data.startswith(signature):
-            raise _refuse(name, f"This file is {kind}, not a spreadsheet. Upload an .xlsx or .csv file.")
     return [_read_csv(data, name)]
 
 

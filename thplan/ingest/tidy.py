@@ -10,10 +10,14 @@ from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error
 from thplan.period import PeriodError, parse_period
-from thplan.polarity import PolarityError, parse_polarity
+from thplan.polarity import Polarity, PolarityError, parse_polarity
 from thplan.value import CellError, parse_value
 
 HEADER_SEARCH_ROWS = 30
+MEDIAN_AREA = "Median of local authorities"
+#: A rank-order column (Oflog) says how authorities are ranked: descending means higher is better.
+RANK_ORDER = {"desc": Polarity.HIGHER, "descending": Polarity.HIGHER, "asc": Polarity.LOWER,
+              "ascending": Polarity.LOWER, "none": Polarity.NONE}  # fmt: skip
 
 
 def find_tidy_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -98,6 +102,8 @@ def _read_row(
             ref.polarity = parse_polarity(grid.value(row, roles["polarity"]))
         except PolarityError as exc:
             parsed.problems.append(error(str(exc), **where("polarity")))
+    elif "rank_order" in roles:
+        ref.polarity = RANK_ORDER.get(text("rank_order").lower())
     theme = framework.find_theme(text("theme")) if text("theme") else None
     ref.theme = theme.id if theme else text("theme")
     ref.outcome, ref.unit, ref.kind = text("outcome"), text("unit"), text("kind")
@@ -107,6 +113,10 @@ def _read_row(
     if value.blank and not text("note"):
         return
     note = "; ".join(n for n in (value.note, text("note")) if n) or None
+    if "median" in roles and grid.value(row, roles["median"]) is not None:
+        median = _number(grid, row, roles["median"], parsed, headers["median"])
+        spot = Location(grid.sheet, row, roles["median"], headers["median"])
+        parsed.observations.append(RawObservation(name, MEDIAN_AREA, period, parse_value(median), spot))
     parsed.observations.append(
         RawObservation(
             name,
