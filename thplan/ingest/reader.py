@@ -31,6 +31,12 @@ _SIGNATURES = {
 }
 
 
+def _brief(exc: Exception) -> str:
+    """A library's error in one short line, for the officer's message."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
 def _refuse(name: str, message: str) -> Rejected:
     return Rejected([error(message, file=name)])
 
@@ -122,7 +128,7 @@ def _read_xlsx(data: bytes, name: str) -> list[Grid]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise _refuse(name, f"The workbook cannot be read ({type(exc).__name__}: {exc}). Save it again in Excel "
+        raise _refuse(name, f"The workbook cannot be read ({_brief(exc)}). Save it again in Excel "
                       "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
     grids = []
     cells = 0
@@ -153,7 +159,7 @@ def _read_xlsx(data: bytes, name: str) -> list[Grid]:
     except Rejected:
         raise
     except Exception as exc:
-        raise _refuse(name, f"The workbook cannot be read ({type(exc).__name__}: {exc}). Save it again in Excel "
+        raise _refuse(name, f"The workbook cannot be read ({_brief(exc)}). Save it again in Excel "
                       "and upload the new file.") from None  # fmt: skip
     finally:
         book.close()

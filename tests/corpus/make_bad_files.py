@@ -1,0 +1,171 @@
+"""Write the bad-input corpus (tests/fixtures/bad/): files an officer might upload by mistake, or an attacker on
+purpose. Run: python tests/corpus/make_bad_files.py. Each file is described in tests/test_bad_input.py with the
+message the importer must give."""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import zipfile
+from pathlib import Path
+
+from openpyxl import Workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "tests" / "fixtures" / "bad"
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    "</Types>"
+)
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+WORKBOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+)
+
+
+def _sheet(cells: int) -> str:
+    refs = "".join(f'<c r="A{i}" t="s"><v>0</v></c>' for i in range(1, cells + 1))
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1">{refs}</row></sheetData></worksheet>'
+    )
+
+
+def _workbook_zip(shared_strings: bytes, sheet: str, extra: dict[str, bytes] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", RELS)
+        archive.writestr("xl/workbook.xml", WORKBOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+        archive.writestr("xl/sharedStrings.xml", shared_strings)
+        for name, content in (extra or {}).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _shared(text: bytes) -> bytes:
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    )
+    return head + b"<si><t>" + text + b"</t></si></sst>"
+
+
+def _valid_workbook(rows: list[list[object]]) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _lying_sizes(data: bytes) -> bytes:
+    """Declare every part as 100 bytes long in the zip's headers, though they expand to far more."""
+    patched = bytearray(data)
+    start = 0
+    while (at := patched.find(b"PK\x03\x04", start)) >= 0:
+        struct.pack_into("<I", patched, at + 22, 100)
+        start = at + 4
+    start = 0
+    while (at := patched.find(b"PK\x01\x02", start)) >= 0:
+        struct.pack_into("<I", patched, at + 24, 100)
+        start = at + 4
+    return bytes(patched)
+
+
+def files() -> dict[str, bytes]:
+    rng = random.Random(20261124)
+    good = _valid_workbook([["Measure", "Period", "Value"], ["Employment Rate", "2022/23", 74.1]])
+    billion_laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+        b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol4;</t></si></sst>'
+    )
+    many = io.BytesIO()
+    with zipfile.ZipFile(many, "w") as archive:
+        archive.writestr("xl/workbook.xml", WORKBOOK)
+        for i in range(600):
+            archive.writestr(f"xl/media/image{i}.png", b"x")
+    word = io.BytesIO()
+    with zipfile.ZipFile(word, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    xlsb = io.BytesIO()
+    with zipfile.ZipFile(xlsb, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x00\x01")
+    return {
+        "empty.csv": b"",
+        "empty.xlsx": b"",
+        "truncated.xlsx": good[: len(good) * 3 // 5],
+        "corrupt.xlsx": b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(4000)),
+        "csv_named.xlsx": b"Measure,Period,Value\nEmployment Rate,2022/23,74.1\n",
+        "image_named.csv": b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(2000)),
+        "binary_named.csv": bytes(rng.randrange(256) for _ in range(3000)),
+        "password_protected.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512 * 8),
+        "web_page_named.xlsx": b"<html><body><table><tr><td>Measure</td></tr></table></body></html>",
+        "macro_enabled.xlsm": _workbook_zip(_shared(b"x"), _sheet(1), {"xl/vbaProject.bin": b"\x00" * 64}),
+        "shared_string_bomb.xlsx": _workbook_zip(_shared(b"A" * 150_000_000), _sheet(10)),
+        "lying_sizes.xlsx": _lying_sizes(_workbook_zip(_shared(b"B" * 20_000_000), _sheet(10))),
+        "entity_expansion.xlsx": _workbook_zip(billion_laughs, _sheet(1)),
+        "many_parts.xlsx": many.getvalue(),
+        "word_document_named.xlsx": word.getvalue(),
+        "binary_workbook.xlsx": xlsb.getvalue(),
+        "no_table.xlsx": _valid_workbook([["Dear colleague,"], ["Please find the figures attached."]]),
+        "no_table.csv": b"Dear colleague,\nPlease find the figures attached.\n",
+        "duplicate_rows.csv": b"Measure,Period,Value\nEmployment Rate,2022/23,74.1\nEmployment Rate,2022/23,75.0\n",
+        "unknown_polarity.csv": b"Measure,Period,Value,Polarity\nEmployment Rate,2022/23,74.1,Up is good\n",
+        "bad_value.xlsx": _valid_workbook(
+            [
+                ["Good jobs and employment"],
+                ["Measure", "Polarity", "2021/22", "2022/23"],
+                ["Employment Rate", "Higher is better", 0.729, "seventy-four"],
+            ]
+        ),
+        "impossible_period.csv": b"Measure,Period,Value\nEmployment Rate,2022/24,74.1\n",
+        "impossible_period.xlsx": _valid_workbook([["Measure", "Year", "Value"], ["Employment Rate", "2022/21", 74.1]]),
+    }
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, content in files().items():
+        (OUT / name).write_bytes(content)
+    print(f"wrote {len(files())} files to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""Bad files are refused cleanly: a message naming the file (and sheet, row and column where they apply) that says
+what to fix, no traceback, nothing written, and bounded time and memory however the file was made."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from thplan.ingest.problems import Rejected
+from thplan.ingest.sandbox import read_grids_safely
+
+from .conftest import FIXTURES, do_import
+from .corpus.make_bad_files import files
+
+BAD = FIXTURES / "bad"
+
+EXPECTED = {
+    "empty.csv": "The file is empty",
+    "empty.xlsx": "The file is empty",
+    "truncated.xlsx": "damaged or incomplete",
+    "corrupt.xlsx": "damaged or incomplete",
+    "csv_named.xlsx": "named .xlsx but is not an Excel workbook",
+    "image_named.csv": "is a PNG image, not a spreadsheet",
+    "binary_named.csv": "holds binary data",
+    "password_protected.xlsx": "password-protected",
+    "web_page_named.xlsx": "web page",
+    "macro_enabled.xlsm": "contains macros",
+    "shared_string_bomb.xlsx": "xl/sharedStrings.xml expands 1028 times",
+    "lying_sizes.xlsx": "cannot be read",
+    "entity_expansion.xlsx": "cannot be read",
+    "many_parts.xlsx": "601 parts",
+    "word_document_named.xlsx": "zip file but not an Excel workbook",
+    "binary_workbook.xlsx": "binary Excel workbook (.xlsb)",
+    "no_table.xlsx": "No table we can read was found",
+    "no_table.csv": "No table we can read was found",
+    "duplicate_rows.csv": "row 3, column C ('Value'): 'Employment Rate' has two different values",
+    "unknown_polarity.csv": "row 2, column D ('Polarity'): 'Up is good' is not a polarity we know",
+    "bad_value.xlsx": "sheet 'Sheet', row 3, column D ('2022/23'): 'seventy-four' is neither a number",
+    "impossible_period.csv": "row 2, column B ('Period'): '2022/24' is not a period",
+    "impossible_period.xlsx": "sheet 'Sheet', row 2, column B ('Year'): '2022/21' is not a period",
+}
+
+
+def test_the_corpus_on_disk_is_what_the_script_makes():
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(files()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_file_is_refused_cleanly_and_nothing_is_written(name, reference_store):
+    before, imports = reference_store.snapshot(), reference_store.imports()
+    result = do_import(reference_store, BAD / name)
+    assert result.rejected and result.import_id is None
+    messages = [str(p) for p in result.errors]
+    assert all(m.startswith(name) for m in messages)
+    assert any(EXPECTED[name] in m for m in messages), messages
+    assert not any("Traceback" in m for m in messages)
+    assert reference_store.snapshot() == before and reference_store.imports() == imports
+
+
+def test_a_reader_that_runs_out_of_memory_is_stopped_and_refused():
+    data = (BAD.parent.parent.parent / "data" / "2021_annual_report_appendix_a.xlsx").read_bytes()
+    with pytest.raises(Rejected, match="more than 0 MB of memory"):
+        read_grids_safely(data, "report.xlsx", budget=100_000)
+    assert len(read_grids_safely(data, "report.xlsx")) == 1  # the same file reads within the normal budget
+
+
+def test_a_reader_that_takes_too_long_is_stopped_and_refused():
+    data = (BAD.parent / "samples" / "oflog_adult_social_care_by_la_2015-16_to_2022-23.csv").read_bytes()
+    started = time.monotonic()
+    with pytest.raises(Rejected, match="took longer than 0 seconds"):
+        read_grids_safely(data, "oflog.csv", time_limit=0.01)
+    assert time.monotonic() - started < 10
