@@ -1,17 +1,27 @@
-"""Tower Hamlets Plan dashboard (entry point): streamlit run app.py"""
+"""Tower Hamlets Plan dashboard: streamlit run app.py"""
 
 import streamlit as st
 
-from thplan import listing
-from thplan.analysis import classify_measures
-from thplan.dataset import open_store
+from ui import shell
 
-st.set_page_config(page_title="Tower Hamlets Plan", layout="wide")
-st.title("Tower Hamlets Plan: outcome and output measures")
-with open_store() as store:
-    framework = store.framework()
-    table = listing.rows(framework, classify_measures(framework, store.observations()))
-st.dataframe(
-    [{k: listing.shown(v) if k.endswith("_value") else v for k, v in r.items()} for r in table],
-    hide_index=True,
+#: The page registry: every page of the dashboard, in menu order (tests run each page from here).
+PAGES = (
+    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
+    ("pages/theme.py", "Themes", ":material/category:", "theme"),
+    ("pages/measure.py", "Measure", ":material/monitoring:", "measure"),
+    ("pages/compare.py", "Compare areas", ":material/leaderboard:", "compare"),
 )
+
+
+def main() -> None:
+    pages = [
+        st.Page(path, title=title, icon=icon, url_path=url, default=number == 0)
+        for number, (path, title, icon, url) in enumerate(PAGES)
+    ]
+    meeting = st.query_params.get("meeting") == "1"
+    with shell.navigating():
+        st.navigation(pages, position="hidden" if meeting else "top").run()
+
+
+if __name__ == "__main__":
+    main()

@@ -58,8 +58,8 @@ SETTINGS = Table("settings", ("key",), (("value", "VARCHAR"),))
 THEMES = Table(
     "themes",
     ("id",),
-    (("name", "VARCHAR"), ("board", "VARCHAR"), ("priorities", "VARCHAR"), ("description", "VARCHAR"),
-     ("position", "INTEGER")),
+    (("name", "VARCHAR"), ("short_name", "VARCHAR"), ("board", "VARCHAR"), ("priorities", "VARCHAR"),
+     ("description", "VARCHAR"), ("position", "INTEGER")),
 )  # fmt: skip
 OUTCOMES = Table("outcomes", ("id",), (("theme_id", "VARCHAR"), ("name", "VARCHAR"), ("position", "INTEGER")))
 MEASURES = Table(
@@ -236,6 +236,12 @@ class Store:
             row = _first(cur, "SELECT value FROM meta WHERE key = 'schema_version'")
         return int(row[0]) if row else 0
 
+    def version(self) -> tuple[int, int]:
+        """Changes whenever an import or rollback commits: (latest import id, number of imports)."""
+        with self._cursor() as cur:
+            row = _first(cur, "SELECT coalesce(max(id), 0), count(*) FROM imports")
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
     def is_empty(self) -> bool:
         with self._cursor() as cur:
             row = _first(cur, "SELECT count(*) FROM imports")
@@ -250,8 +256,8 @@ class Store:
     def framework(self) -> Framework:
         settings = {r.key: r.value for r in self._current(SETTINGS).itertuples()}
         themes = tuple(
-            Theme(r.id, r.name, r.board or "", tuple(json.loads(r.priorities or "[]")), r.description or "",
-                  int(r.position or 0))
+            Theme(r.id, r.name, r.board or "", r.short_name or "", tuple(json.loads(r.priorities or "[]")),
+                  r.description or "", int(r.position or 0))
             for r in self._current(THEMES, "ORDER BY position, id").itertuples()
         )  # fmt: skip
         outcomes = tuple(
@@ -625,7 +631,8 @@ def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
 
 def themes_frame(themes: Sequence[Theme]) -> pd.DataFrame:
     rows = [
-        {"id": t.id, "name": t.name, "board": t.board, "priorities": json.dumps(list(t.priorities)),
+        {"id": t.id, "name": t.name, "short_name": t.short_name, "board": t.board,
+         "priorities": json.dumps(list(t.priorities)),
          "description": t.description, "position": t.position}
         for t in themes
     ]  # fmt: skip

@@ -10,6 +10,11 @@ class Theme:
     id: str
     name: str
     board: str = ""
+    short_name: str = ""
     priorities: tuple[str, ...] = ()
     description: str = ""
     position: int = 0
+
+    @property
+    def short(self) -> str:
+        return self.short_name or self.name

@@ -226,10 +226,11 @@ def write_framework(path: Path) -> None:
         plan.cell(row=number, column=1, value=key)
         plan.cell(row=number, column=2, value=value)
     themes = book.create_sheet("Themes")
-    _write_row(themes, 1, ["id", "name", "board", "priorities", "description"], lambda t: (t, None), bold=True)
+    _write_row(themes, 1, ["id", "name", "short name", "board", "priorities", "description"], lambda t: (t, None),
+               bold=True)  # fmt: skip
     for number, t in enumerate(fw.THEMES, start=2):
         for column, value in enumerate(
-            [t["id"], t["name"], t["board"], "\n".join(t["priorities"]), t["description"]], start=1
+            [t["id"], t["name"], t["short_name"], t["board"], "\n".join(t["priorities"]), t["description"]], start=1
         ):
             themes.cell(row=number, column=column, value=value).alignment = Alignment(wrap_text=True, vertical="top")
     outcomes = book.create_sheet("Outcomes")
@@ -248,7 +249,7 @@ def write_framework(path: Path) -> None:
         for column, value in enumerate(values, start=1):
             if value not in (None, ""):
                 measures.cell(row=number, column=column, value=value).alignment = Alignment(wrap_text=True)
-    for ws, widths in ((themes, [14, 44, 40, 60, 50]), (outcomes, [30, 14, 80]), (measures, [34, 60, 60, 14, 30])):
+    for ws, widths in ((themes, [14, 44, 28, 40, 60, 50]), (outcomes, [30, 14, 80]), (measures, [34, 60, 60, 14, 30])):
         for column, width in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(column)].width = width
     book.save(path)

@@ -20,6 +20,7 @@ PLAN = [
 THEMES = [
     {
         "id": "children",
+        "short_name": "Children and young people",
         "name": "A better deal for children and young people",
         "board": "Children and Families Executive (formerly the Children and Families Partnership Board)",
         "priorities": [
@@ -34,6 +35,7 @@ THEMES = [
     },
     {
         "id": "jobs",
+        "short_name": "Jobs and employment",
         "name": "Good jobs and employment",
         "board": "Growth and Economic Development Partnership Board",
         "priorities": [
@@ -46,6 +48,7 @@ THEMES = [
     },
     {
         "id": "communities",
+        "short_name": "Safe communities",
         "name": "Strong, resilient and safe communities",
         "board": "Community Safety Partnership",
         "priorities": [
@@ -63,6 +66,7 @@ THEMES = [
     },
     {
         "id": "health",
+        "short_name": "Health and wellbeing",
         "name": "Better health and wellbeing",
         "board": "Health and Wellbeing Board and Tower Hamlets Together",
         "priorities": [

@@ -68,8 +68,8 @@ def read_catalogue(grids: list[Grid], parsed: Parsed) -> None:
         if not r.get("id") or not r.get("name"):
             parsed.problems.append(error("Every theme needs an id and a name.", **theme_grid.where(row)))
             continue
-        themes.append(Theme(r["id"], r["name"], r.get("board", ""), _split(r.get("priorities", "")),
-                            r.get("description", ""), position))  # fmt: skip
+        themes.append(Theme(r["id"], r["name"], r.get("board", ""), r.get("short name", ""),
+                            _split(r.get("priorities", "")), r.get("description", ""), position))  # fmt: skip
     theme_ids = {t.id for t in themes}
     outcomes = []
     if "outcomes" in by_name:

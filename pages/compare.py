@@ -1,0 +1,31 @@
+"""Compare areas: where the borough ranks on a measure, and how chosen areas moved over time."""
+
+import streamlit as st
+
+from ui import charts, shell, urlstate
+
+view = shell.start("Compare areas")
+st.title("Compare areas")
+comparable = [c for c in view.classifications if len(view.areas_of(c.measure.id)) >= 3]
+if not comparable:
+    st.info(
+        "The data hold no measure with figures for several areas yet. Import a Fingertips, Oflog or LG Inform "
+        "extract (for example every London borough) to compare the borough with others."
+    )
+    st.stop()
+names = {c.measure.id: c.measure.name for c in comparable}
+measure_id = urlstate.select(
+    "Measure", list(names), "measure", what="a measure with several areas", format_func=names.get
+)
+c = next(x for x in comparable if x.measure.id == measure_id)
+areas = view.areas_of(measure_id)
+latest = {a: obs[-1] for a in areas if (obs := [o for o in view.observations(measure_id, a) if o.value is not None])}
+st.caption(f"Latest value of each area ({c.measure.polarity}); {view.area} in blue, London and England in orange.")
+st.altair_chart(charts.ranked_chart(c.measure, latest, view.area, height=max(220, 22 * len(latest))), theme=None)
+
+st.subheader("Over time")
+defaults = [a for a in (view.area, "London", "England") if a in areas]
+chosen = urlstate.multiselect("Areas", areas, "areas", what="an area", default=defaults, max_selections=8)
+if chosen:
+    series = {a: view.observations(measure_id, a) for a in chosen}
+    st.altair_chart(charts.series_chart(c.measure, series, view.area, height=360), theme=None)

@@ -1,0 +1,37 @@
+"""A theme: its board and priorities, its outcomes and, for each measure, a card with the answer and a chart."""
+
+import streamlit as st
+
+from thplan import summary
+from ui import shell, urlstate, widgets
+
+view = shell.start("Themes")
+themes = {t.id: t for t in view.framework.themes}
+if not themes:
+    st.info("The Plan's framework has not been loaded yet, so there are no themes to show.")
+    st.stop()
+theme_id = urlstate.select("Theme", list(themes), "theme", what="a theme", format_func=lambda i: themes[i].name,
+                           widget=st.segmented_control, label_visibility="collapsed")  # fmt: skip
+theme = themes[theme_id]
+group = next(g for g in summary.by_theme(view.framework, view.classifications) if g.theme.id == theme_id)
+
+st.header(theme.name)
+st.markdown(widgets.count_badges(group.classifications))
+board, present = st.columns([3, 1], vertical_alignment="center")
+with board.expander(f"Board: {theme.board or 'not recorded'} · its priorities"):
+    st.markdown("\n".join(f"- {widgets.md(p)}" for p in theme.priorities) or "No priorities recorded.")
+if group.classifications:
+    first = group.classifications[0].measure.id
+    present.page_link("pages/measure.py", label="Present in meeting mode", icon=":material/slideshow:",
+                      query_params={**shell.links(measure=first, scope=theme_id), "meeting": "1"})  # fmt: skip
+else:
+    st.info("No measures in this theme have data yet.")
+
+for outcome, members in group.outcomes:
+    if not members:
+        continue
+    st.markdown(f"#### {widgets.md(outcome.name) if outcome else 'Output measures'}")
+    columns = st.columns(2)
+    for number, c in enumerate(members):
+        with columns[number % 2]:
+            widgets.measure_card(view, c)

@@ -1,0 +1,129 @@
+"""How figures and results read on screen and in exports: values with their units and published precision,
+status symbols, and plain-English explanations of each classification."""
+
+from __future__ import annotations
+
+from thplan.classification import Classification, ComparisonLabel, ComparisonResult, TrendLabel, TrendResult
+from thplan.measure import Unit
+from thplan.observation import Observation
+from thplan.polarity import Polarity
+
+#: A symbol and a colour family for every label, so status never relies on colour alone. Colours are the
+#: Okabe-Ito colour-blind-safe palette (see .streamlit/config.toml, which maps Streamlit's names onto them).
+STATUS_STYLE: dict[str, tuple[str, str]] = {
+    TrendLabel.IMPROVED: ("▲", "green"),
+    TrendLabel.WORSENED: ("▼", "red"),
+    TrendLabel.SAME: ("●", "orange"),
+    TrendLabel.INCREASED: ("↑", "blue"),
+    TrendLabel.DECREASED: ("↓", "blue"),
+    TrendLabel.UNAVAILABLE: ("○", "gray"),
+    ComparisonLabel.BETTER: ("✓", "green"),
+    ComparisonLabel.WORSE: ("✗", "red"),
+    ComparisonLabel.SIMILAR: ("≈", "orange"),
+    ComparisonLabel.HIGHER: ("↑", "blue"),
+    ComparisonLabel.LOWER: ("↓", "blue"),
+    ComparisonLabel.NOT_COMPARED: ("–", "gray"),
+}
+#: Okabe-Ito hex values for the colour families (charts and exported workbooks use these directly).
+HEX = {"green": "#009E73", "red": "#D55E00", "orange": "#E69F00", "blue": "#0072B2", "gray": "#8C8C8C"}
+TINT = {"green": "#D4F0E7", "red": "#F9DFD0", "orange": "#FBEFD2", "blue": "#D6E8F5", "gray": "#EEEEEE"}
+
+
+def symbol(label: str) -> str:
+    return STATUS_STYLE.get(label, ("", "gray"))[0]
+
+
+def colour(label: str) -> str:
+    return STATUS_STYLE.get(label, ("", "gray"))[1]
+
+
+def badge_text(label: str) -> str:
+    """'▲ Improved' – the symbol and the words, never the colour alone."""
+    return f"{symbol(label)} {label}".strip()
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.{decimals}f}"
+
+
+def value_text(value: float | None, decimals: int, unit: Unit | None, *, long: bool = False) -> str:
+    """A value as published: '64.7%', '£773.34', '1,031', '263.0 per 100,000' (long) or '263.0' (short)."""
+    if value is None:
+        return ""
+    text = number(value, decimals)
+    if unit is Unit.PERCENT:
+        return f"{text}%"
+    if unit is Unit.POUNDS:
+        return f"-£{text[1:]}" if text.startswith("-") else f"£{text}"
+    if long and unit in (Unit.RATE_100K, Unit.RATE_1K, Unit.YEARS):
+        return f"{text} {'per 100,000' if unit is Unit.RATE_100K else 'per 1,000' if unit is Unit.RATE_1K else 'years'}"
+    return text
+
+
+def observation_text(o: Observation | None, unit: Unit | None, *, long: bool = False) -> str:
+    if o is None:
+        return ""
+    if o.value is None:
+        return o.missing or ""
+    return value_text(o.value, o.decimals, unit, long=long)
+
+
+def polarity_phrase(polarity: Polarity) -> str:
+    return {
+        Polarity.HIGHER: "higher is better",
+        Polarity.LOWER: "lower is better",
+        Polarity.NONE: "no polarity: neither direction is better",
+    }[polarity]
+
+
+def trend_sentence(result: TrendResult, unit: Unit | None, polarity: Polarity) -> str:
+    """'Improved: 64.7% in 2017/18 to 72.9% in 2021/22; higher is better.'"""
+    if result.label is TrendLabel.UNAVAILABLE:
+        if result.end is not None:
+            only = observation_text(result.end, unit, long=True)
+            return f"Data Unavailable: only one value so far ({only} in {result.end.period.label})."
+        return "Data Unavailable: no values yet."
+    assert result.start is not None and result.end is not None
+    start = observation_text(result.start, unit, long=True)
+    end = observation_text(result.end, unit, long=True)
+    return (
+        f"{result.label}: {start} in {result.start.period.label} to {end} in {result.end.period.label}; "
+        f"{polarity_phrase(polarity)}."
+    )
+
+
+def comparison_sentence(result: ComparisonResult, area: str, unit: Unit | None) -> str:
+    """'Worse than London: 72.9% against 74.9% (2021/22).'"""
+    bench = result.benchmark_area
+    if result.label is ComparisonLabel.NOT_COMPARED:
+        return f"Not compared with {bench}: {result.method}."
+    assert result.value is not None and result.benchmark is not None
+    ours = observation_text(result.value, unit, long=True)
+    theirs = observation_text(result.benchmark, unit, long=True)
+    relation = {
+        ComparisonLabel.BETTER: f"Better than {bench}",
+        ComparisonLabel.WORSE: f"Worse than {bench}",
+        ComparisonLabel.SIMILAR: f"Similar to {bench}",
+        ComparisonLabel.HIGHER: f"Higher than {bench}",
+        ComparisonLabel.LOWER: f"Lower than {bench}",
+    }[result.label]
+    when = result.value.period.label
+    bench_when = result.benchmark.period.label
+    periods = when if result.same_period else f"{area} {when}, {bench} {bench_when}"
+    return f"{relation}: {ours} against {theirs} ({periods})."
+
+
+def change_text(c: Classification) -> tuple[str, str]:
+    """The change since the previous value ('+0.3' or '-1.2 points') and how to colour it: 'normal' when a rise is
+    good, 'inverse' when a fall is good, 'off' with no polarity (Streamlit's delta colours)."""
+    previous, latest = c.previous, c.latest
+    if previous is None or latest is None or previous.value is None or latest.value is None:
+        return "", "off"
+    decimals = max(previous.decimals, latest.decimals)
+    delta = latest.value - previous.value
+    points = " points" if c.measure.unit is Unit.PERCENT else ""
+    text = f"{delta:+,.{decimals}f}{points} since {previous.period.label}"
+    mode = {Polarity.HIGHER: "normal", Polarity.LOWER: "inverse", Polarity.NONE: "off"}[c.measure.polarity]
+    return text, mode

@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the pages: scaffolding and cached data (shell), charts, widgets."""

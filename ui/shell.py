@@ -1,0 +1,181 @@
+"""What every page starts with: page settings, the shared store and cached data, the sidebar (area, meeting mode),
+and links that keep the viewer's area and meeting mode."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from thplan.analysis import classify_measures
+from thplan.classification import Classification
+from thplan.dataset import open_store
+from thplan.framework import Framework
+from thplan.observation import Observation
+from thplan.store import ImportRecord, Store
+from ui import urlstate
+
+PAGE_CSS = """
+<style>
+  .block-container { padding-top: 4.4rem; padding-bottom: 2rem; }
+  h2 { padding-top: 0.2rem !important; }
+</style>
+"""
+MEETING_CSS = """
+<style>
+  html, body, [data-testid="stAppViewContainer"] { font-size: 21px; }
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stSidebar"],
+  [data-testid="stSidebarCollapsedControl"] { display: none; }
+  .block-container { padding-top: 1rem; max-width: 1240px; }
+  h1 { font-size: 2.1rem !important; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything a page shows, for one area, at one version of the data. Immutable: shared between sessions."""
+
+    version: tuple[int, int]
+    framework: Framework
+    area: str
+    areas: tuple[str, ...]
+    classifications: tuple[Classification, ...]
+    series: dict[tuple[str, str], tuple[Observation, ...]] = field(repr=False)
+    last_import: ImportRecord | None = None
+
+    def classification(self, measure_id: str) -> Classification | None:
+        return next((c for c in self.classifications if c.measure.id == measure_id), None)
+
+    def observations(self, measure_id: str, area: str) -> tuple[Observation, ...]:
+        return self.series.get((measure_id, area), ())
+
+    def areas_of(self, measure_id: str) -> list[str]:
+        return sorted(a for (m, a) in self.series if m == measure_id)
+
+    @property
+    def latest_period(self) -> str:
+        latest = [c.latest for c in self.classifications if c.latest is not None]
+        return max(latest, key=lambda o: o.period.sort_key).period.label if latest else ""
+
+
+@st.cache_resource(show_spinner=False)
+def store() -> Store:
+    """One database connection per server process (the default database, built from data/ when missing)."""
+    return open_store()
+
+
+@st.cache_resource(max_entries=8, show_spinner="Loading the measures…")
+def _view(version: tuple[int, int], area: str | None) -> View:
+    db = store()
+    framework = db.framework()
+    observations = db.observations()
+    series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for o in observations:
+        series[(o.measure_id, o.area)].append(o)
+    home = framework.settings.home_area
+    counts: dict[str, int] = defaultdict(int)
+    for _, a in series:
+        counts[a] += 1
+    areas = tuple(sorted(counts, key=lambda a: (a != home, -counts[a], a))) or (home,)
+    chosen = area if area in areas else home
+    imports = db.imports()
+    return View(
+        version=version,
+        framework=framework,
+        area=chosen,
+        areas=areas,
+        classifications=tuple(classify_measures(framework, observations, chosen)),
+        series={k: tuple(v) for k, v in series.items()},
+        last_import=imports[-1] if imports else None,
+    )
+
+
+def refresh() -> None:
+    """After an import or rollback: every page shows the new figures at once."""
+    _view.clear()
+
+
+def meeting() -> bool:
+    return st.query_params.get("meeting") == "1"
+
+
+def links(**extra: str) -> dict[str, str]:
+    """Query parameters for a link that keeps the viewer's area and meeting mode."""
+    params = {
+        k: v for k, v in (("area", st.query_params.get("area")), ("meeting", st.query_params.get("meeting"))) if v
+    }
+    return {**params, **{k: v for k, v in extra.items() if v}}
+
+
+_run = threading.local()
+
+
+@contextmanager
+def navigating() -> Iterator[None]:
+    """Marks a script run that went through app.py's page registry."""
+    _run.inside = True
+    try:
+        yield
+    finally:
+        _run.inside = False
+
+
+def start(title: str) -> View:
+    """Set up a page and return the data it shows."""
+    if not getattr(_run, "inside", False):
+        # A fresh server routes a first request for /<page> straight to pages/<page>.py (Streamlit's legacy
+        # router) without app.py: run the registry instead, which then runs this page, and stop this copy.
+        import app
+
+        app.main()
+        st.stop()
+    st.set_page_config(page_title=f"{title} · Tower Hamlets Plan", page_icon="📊", layout="wide",
+                       initial_sidebar_state="collapsed")  # fmt: skip
+    db = store()
+    requested = st.query_params.get("area") or st.session_state.get("url:area")
+    view = _view(db.version(), requested)
+    if meeting():
+        st.html(MEETING_CSS)
+        if title != "Measure":  # the measure page has its own previous/next bar
+            bar = st.columns([1, 1, 1, 3, 1])
+            targets = (
+                ("pages/overview.py", "Overview"),
+                ("pages/theme.py", "Themes"),
+                ("pages/measure.py", "Measures"),
+            )
+            for column, (page, label) in zip(bar, targets, strict=False):
+                column.page_link(page, label=label, query_params=links())
+            with bar[4]:
+                exit_meeting_button()
+        return view
+    st.html(PAGE_CSS)
+    about, area, present = st.columns([6, 2, 1.4], vertical_alignment="center")
+    if view.last_import is not None:
+        at = view.last_import.at
+        about.caption(f"Tower Hamlets Plan · data to {view.latest_period} · updated {at:%d %b %Y} "
+                      f"(import {view.last_import.id})")  # fmt: skip
+    home = view.framework.settings.home_area
+    urlstate.select("Area", list(view.areas), "area", what="an area", container=area, label_visibility="collapsed",
+                    default=home if home in view.areas else view.areas[0],
+                    help="Whose figures to show. Other areas appear when the data hold them.")  # fmt: skip
+    if present.button("Meeting mode", icon=":material/slideshow:", help="Large text and charts, no menus."):
+        st.query_params["meeting"] = "1"
+        st.rerun()
+    return view
+
+
+def exit_meeting_button() -> None:
+    if st.button("Exit", icon=":material/close:", help="Leave meeting mode"):
+        del st.query_params["meeting"]
+        st.rerun()
+
+
+def page_args(**kwargs: Any) -> dict[str, Any]:
+    """Keyword arguments for st.page_link / st.switch_page that keep area and meeting mode."""
+    return {"query_params": links(**kwargs)}
