@@ -109,9 +109,14 @@ def comparison_sentence(result: ComparisonResult, area: str, unit: Unit | None) 
         ComparisonLabel.HIGHER: f"Higher than {bench}",
         ComparisonLabel.LOWER: f"Lower than {bench}",
     }[result.label]
-    when = result.value.period.label
-    bench_when = result.benchmark.period.label
-    periods = when if result.same_period else f"{area} {when}, {bench} {bench_when}"
+    when = result.value.effective_period.label
+    bench_when = result.benchmark.effective_period.label
+    if not result.benchmark.period_stated:
+        periods = f"{when}; {bench}'s latest figure, its period not stated"
+    elif result.same_period or when == bench_when:
+        periods = when
+    else:
+        periods = f"{area} {when}, {bench} {bench_when}"
     return f"{relation}: {ours} against {theirs} ({periods})."
 
 

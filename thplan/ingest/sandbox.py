@@ -8,6 +8,7 @@ file exhausts either, that process dies, not the dashboard, and the officer is t
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import resource
@@ -46,6 +47,8 @@ def _child() -> None:
         outcome = ("rejected", exc.problems)
     except MemoryError:
         outcome = ("memory", None)
+    except OSError as exc:
+        outcome = ("memory", None) if exc.errno == errno.ENOMEM else ("error", f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a reader bug must still reach the officer as a message
         outcome = ("error", f"{type(exc).__name__}: {exc}")
     sys.stdout.buffer.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,0 +1,153 @@
+"""The dashboard in Streamlit's AppTest: every page of the registry, deep links, filters, meeting mode, charts."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import app
+from thplan import summary
+from thplan.analysis import classify_measures
+from thplan.store import Store
+from ui.widgets import md
+
+from .conftest import ROOT
+
+PAGE_FILES = [path for path, *_ in app.PAGES]
+
+
+@pytest.fixture
+def make_app(reference_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Factory: the app on a private copy of the reference database (or an empty one), opened at a page."""
+
+    def make(page: str = "pages/overview.py", *, empty: bool = False, **query: str) -> AppTest:
+        db = tmp_path / "app.duckdb"
+        if empty:
+            Store(db).close()
+        else:
+            shutil.copy(reference_db, db)
+        monkeypatch.setenv("THPLAN_DB", str(db))
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        if page != PAGE_FILES[0]:
+            at.switch_page(page)
+        for key, value in query.items():
+            at.query_params[key] = value
+        return at.run()
+
+    return make
+
+
+def _text(at: AppTest) -> str:
+    parts = [e.value for kind in ("header", "subheader", "markdown", "caption", "warning", "info", "success")
+             for e in getattr(at, kind)]  # fmt: skip
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_of_the_registry_runs_without_exception(make_app, page):
+    at = make_app(page)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.header or at.title
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_reads_sensibly_on_an_empty_database(make_app, page):
+    at = make_app(page, empty=True)
+    assert not at.exception
+    assert at.info and ("no measures" in _text(at).lower() or "not been loaded" in _text(at).lower()
+                        or "no measure with figures" in _text(at).lower())  # fmt: skip
+
+
+def test_overview_counts_and_attention_list_come_from_the_classifier(make_app, reference_store):
+    framework = reference_store.framework()
+    classifications = classify_measures(framework, reference_store.observations())
+    head = summary.headline(classifications)
+    at = make_app()
+    tiles = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert tiles[:4] == [f"### :{c}[{s} {head.counts[k]}]" for k, c, s in (
+        ("Improved", "green", "▲"), ("The same", "orange", "●"), ("Worsened", "red", "▼"),
+        ("Data Unavailable", "gray", "○"))]  # fmt: skip
+    flagged = [c.measure.name for c in summary.needs_attention(classifications)]
+    assert flagged and all(md(name) in _text(at) for name in flagged)
+    grid = at.dataframe[0].value
+    assert len(grid) == len(framework.measures) == 37
+    assert {"Since 2017/18", "Last change", "vs London", "vs England", "Trend", "Latest", "Period"} <= set(grid.columns)
+
+
+def test_filters_come_from_the_url(make_app):
+    at = make_app(themes="health", status="Worsened")
+    grid = at.dataframe[0].value
+    assert set(grid["Theme"]) == {"Health and wellbeing"}
+    assert set(grid["Since 2017/18"]) == {"▼ Worsened"}
+
+
+def test_an_unknown_id_in_a_link_gets_a_helpful_message_not_an_error(make_app):
+    at = make_app("pages/measure.py", measure="no-such-measure")
+    assert not at.exception
+    assert "asks for a measure we do not have ('no-such-measure')" in at.warning[0].value
+
+
+def test_a_deep_link_opens_that_measure(make_app):
+    at = make_app("pages/measure.py", measure="employment-rate")
+    assert at.header[0].value == "Overall employment rate"
+    assert md("Improved: 64.7% in 2017/18 to 72.9% in 2021/22; higher is better.") in _text(at)
+    assert md("Worse than London: 72.9% against 74.9% (2021/22; London's latest figure, its period not stated).") in (
+        _text(at)
+    )
+
+
+def test_the_measure_chart_draws_london_and_england_distinctly(make_app):
+    at = make_app("pages/measure.py", measure="employment-rate")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    colour = spec["layer"][0]["encoding"]["color"]["scale"]
+    dash = spec["layer"][0]["encoding"]["strokeDash"]["scale"]
+    assert colour["domain"] == ["Tower Hamlets", "London", "England"]
+    assert len(set(colour["range"])) == 3 and len({tuple(d) for d in dash["range"]}) == 3
+
+
+def test_a_theme_page_colours_each_change_by_polarity(make_app):
+    at = make_app("pages/theme.py", theme="health")
+    names = at.metric[0].proto.DESCRIPTOR.fields_by_name["color"].enum_type.values_by_number
+    colours = {m.delta: names[m.proto.color].name for m in at.metric}
+    assert colours["+0.3 points since 2018/19"] == "RED"  # Year 6 obesity rose: lower is better
+    assert colours["-69.5 points since 2017/18"] == "GREEN"  # NO2 exposure fell: lower is better
+    assert colours["-0.5 since 2019/20"] == "RED"  # happiness fell: higher is better
+
+
+def test_a_theme_page_shows_its_board_priorities_and_outcomes(make_app):
+    at = make_app("pages/theme.py", theme="jobs")
+    text = _text(at)
+    assert at.header[0].value == "Good jobs and employment"
+    assert "People are provided with help to find good quality jobs" in text
+    assert "Growth and Economic Development Partnership Board" in at.expander[0].label
+
+
+def test_meeting_mode_steps_through_a_themes_measures(make_app):
+    at = make_app("pages/measure.py", meeting="1", scope="health", measure="happiness")
+    assert "1 of 9" in _text(at) and at.title[0].value.startswith("Residents' self-reported level of happiness")
+    previous, following = at.button[0], at.button[1]
+    assert previous.disabled and not following.disabled
+    following.click().run()
+    assert "2 of 9" in _text(at)
+    assert at.title[0].value == "Children and young people accessing timely mental health support"
+
+
+def test_choosing_another_area_reclassifies_for_it(make_app):
+    at = make_app(area="London")
+    assert at.header[0].value == "London: are we getting better?"
+    assert not at.exception
+
+
+def test_compare_page_ranks_areas_when_several_exist(make_app):
+    at = make_app("pages/compare.py", measure="no2-exposure")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["layer"][0]["mark"]["type"] == "bar"
+    assert not at.exception
