@@ -212,3 +212,17 @@ def test_a_file_with_no_table_is_refused(make_store, make_csv):
     store = make_store()
     result = do_import(store, make_csv("Dear colleague,\nPlease find attached the figures.\n"))
     assert result.rejected and "No table we can read was found" in result.errors[0].message
+
+
+def test_an_officer_decides_each_near_match(make_store, make_csv):
+    store = make_store()
+    path = make_csv("Measure,Period,Value\nPupil progress scores in reading for KS2,2019/20,1.2\n")
+    same = do_import(
+        store, path, dry_run=True, matches={"Pupil progress scores in reading for KS2": "ks2-progress-reading"}
+    )
+    assert not same.rejected and same.matched["Pupil progress scores in reading for KS2"] == "ks2-progress-reading"
+    assert same.near_matches == [("Pupil progress scores in reading for KS2", "ks2-progress-reading",
+                                  "Pupil progress in reading at the end of Key Stage 2")]  # fmt: skip
+    different = do_import(store, path, dry_run=True, matches={"Pupil progress scores in reading for KS2": None})
+    assert not different.rejected and [m.name for m in different.new_measures] == [
+        "Pupil progress scores in reading for KS2"]  # fmt: skip

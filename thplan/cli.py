@@ -9,11 +9,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from thplan import listing
+from thplan import listing, template
 from thplan.analysis import classify_all_areas, classify_measures
 from thplan.dataset import DB_ENV, open_store
 from thplan.ingest.importer import MODES, ImportOptions, ImportResult, import_bytes
 from thplan.ingest.problems import Severity
+from thplan.passwords import hash_password
 from thplan.store import Store, StoreError
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED = 0, 1, 2
@@ -61,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     db(p)
     p.add_argument("--measure", help="a measure id: show every version of its values")
 
+    p = commands.add_parser("hash-password", help="make a password hash for an officer, to paste into secrets.toml")
+    p.add_argument("officer", help="the officer's login name")
+
+    p = commands.add_parser("export", help="write the current data in the upload template's layout")
+    p.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    db(p)
+
     p = commands.add_parser("rollback", help="undo an import (restores exactly the state before it)")
     p.add_argument("import_id", type=int, metavar="IMPORT_ID")
     db(p)
@@ -70,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "hash-password":
+        return _hash_password(args)
     try:
         with open_store(args.db) as store:
             return COMMANDS[args.command](store, args)
@@ -212,4 +222,32 @@ def _rollback(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"import": _import, "measures": _measures, "history": _history, "rollback": _rollback}
+def _hash_password(args: argparse.Namespace) -> int:
+    first = getpass.getpass(f"Password for {args.officer}: ")
+    if len(first) < 12:
+        print("Use at least 12 characters.", file=sys.stderr)
+        return EXIT_REJECTED
+    if getpass.getpass("Again: ") != first:
+        print("The two passwords differ.", file=sys.stderr)
+        return EXIT_REJECTED
+    print("Add this line under [thplan.officers] in .streamlit/secrets.toml:")
+    print(f'"{args.officer}" = "{hash_password(first)}"')
+    return EXIT_OK
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    data = template.rows(store.framework(), store.observations())
+    if args.out.suffix.lower() == ".csv":
+        args.out.write_text(template.csv_text(data), encoding="utf-8")
+    elif args.out.suffix.lower() == ".xlsx":
+        args.out.write_bytes(template.workbook(data))
+    else:
+        print("Error: --out must end in .xlsx or .csv.", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Wrote {len(data)} values to {args.out}.")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "import": _import, "measures": _measures, "history": _history, "rollback": _rollback, "export": _export,
+}  # fmt: skip

@@ -327,6 +327,22 @@ class Store:
         with self._cursor() as cur:
             return cur.execute(sql, [measure_id, area, area]).df()
 
+    def import_changes(self, import_id: int) -> pd.DataFrame:
+        """What one import changed: each value it added, revised (old and new) or removed."""
+        sql = """
+            WITH n AS (SELECT * FROM observations WHERE valid_from = ?),
+                 o AS (SELECT * FROM observations WHERE valid_to = ?)
+            SELECT coalesce(n.measure_id, o.measure_id) AS measure_id, coalesce(n.area, o.area) AS area,
+                   coalesce(n.period, o.period) AS period, coalesce(n.period_end, o.period_end) AS period_end,
+                   o.value AS old_value, o.missing AS old_missing, o.decimals AS old_decimals,
+                   n.value AS value, n.missing AS missing, n.decimals AS decimals,
+                   CASE WHEN o.measure_id IS NULL THEN 'new' WHEN n.measure_id IS NULL THEN 'removed'
+                        ELSE 'revised' END AS status
+            FROM n FULL OUTER JOIN o USING (measure_id, area, period)
+            ORDER BY measure_id, area, period_end, period"""
+        with self._cursor() as cur:
+            return cur.execute(sql, [import_id, import_id]).df()
+
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """The current content of every versioned table, sorted (for comparing states)."""
         result = {}

@@ -81,15 +81,21 @@ class CellValue:
 BLANK = CellValue()
 
 
+def fifteen(number: float) -> float:
+    """A number as a spreadsheet holds it: 15 significant digits (Excel keeps no more)."""
+    return float(f"{number:.15g}")
+
+
 def decimals_of(number: float) -> int:
     """Decimal places of a number as written (a float from a spreadsheet cell)."""
-    text = repr(round(number, 10))
+    text = repr(fifteen(number))
     if "e" in text or "." not in text:
         return 0
     return len(text.split(".")[1].rstrip("0"))
 
 
 def _clean(number: float) -> float:
+    """Remove the float noise of a unit conversion (0.647 * 100 is 64.70000000000002)."""
     return float(f"{number:.12g}")
 
 
@@ -116,7 +122,7 @@ def parse_value(
             decimals = format_decimals if format_decimals is not None else decimals_of(number)
             return CellValue(value=number, decimals=decimals, percent=True)
         decimals = format_decimals if format_decimals is not None else decimals_of(number)
-        return CellValue(value=_clean(number), decimals=decimals)
+        return CellValue(value=fifteen(number), decimals=decimals)
     text = " ".join(str(raw).replace("\u00a0", " ").split())
     if not text:
         return BLANK
@@ -139,8 +145,10 @@ def parse_value(
 def _number(m: re.Match[str]) -> CellValue:
     digits = m.group("num").replace(",", "")
     sign = (m.group("neg") or "") + (m.group("neg2") or "")
-    number = -float(digits) if sign in ("-", "−") else float(digits)
+    number = fifteen(-float(digits) if sign in ("-", "−") else float(digits))
     decimals = len(digits.split(".")[1]) if "." in digits else 0
+    if len(digits.replace(".", "").lstrip("0")) > 15:  # more digits than a spreadsheet keeps: float noise
+        decimals = decimals_of(number)
     flags = (FLAG_MARKERS["[u]"],) if m.group("flag") else ()
     return CellValue(
         value=number,

@@ -18,7 +18,7 @@ from thplan.dataset import open_store
 from thplan.framework import Framework
 from thplan.observation import Observation
 from thplan.store import ImportRecord, Store
-from ui import urlstate
+from ui import auth, urlstate
 
 PAGE_CSS = """
 <style>
@@ -96,6 +96,10 @@ def _view(version: tuple[int, int], area: str | None) -> View:
     )
 
 
+def all_observations(view: View) -> list[Observation]:
+    return [o for series in view.series.values() for o in series]
+
+
 def refresh() -> None:
     """After an import or rollback: every page shows the new figures at once."""
     _view.clear()
@@ -126,8 +130,8 @@ def navigating() -> Iterator[None]:
         _run.inside = False
 
 
-def start(title: str) -> View:
-    """Set up a page and return the data it shows."""
+def configure(title: str) -> None:
+    """Page settings, the app's own navigation, and the viewers' login when one is required."""
     if not getattr(_run, "inside", False):
         # A fresh server routes a first request for /<page> straight to pages/<page>.py (Streamlit's legacy
         # router) without app.py: run the registry instead, which then runs this page, and stop this copy.
@@ -137,6 +141,12 @@ def start(title: str) -> View:
         st.stop()
     st.set_page_config(page_title=f"{title} · Tower Hamlets Plan", page_icon="📊", layout="wide",
                        initial_sidebar_state="collapsed")  # fmt: skip
+    auth.require_viewer()
+
+
+def start(title: str) -> View:
+    """Set up a page and return the data it shows."""
+    configure(title)
     db = store()
     requested = st.query_params.get("area") or st.session_state.get("url:area")
     view = _view(db.version(), requested)

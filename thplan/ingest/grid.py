@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from thplan.ingest.problems import cell_ref
+from thplan.template import restore
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Grid:
         line = self.rows[row] if row < len(self.rows) else []
         value = line[column] if column < len(line) else None
         if isinstance(value, str):
-            value = value.strip()
+            value = restore(value.strip())
             return value or None
         return value
 

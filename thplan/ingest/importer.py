@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -48,6 +49,8 @@ class ImportOptions:
     dry_run: bool = False
     user: str = "unknown"
     accept_matches: bool = False
+    #: The officer's decision on each near match: the catalogued measure id it is, or None for "a new measure".
+    matches: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +66,10 @@ class ImportResult:
     import_id: int | None = None
     rows: int = 0
     stated_checked: int = 0
+    #: Names in the file that nearly match a catalogued measure: (name, candidate id, candidate name).
+    near_matches: list[tuple[str, str, str]] = field(default_factory=list)
+    #: For each measure the file touches, its series for every area after the import (for previews).
+    after: dict[str, list[Observation]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -167,6 +174,11 @@ def _match_measures(
         found = framework.find_measure(name)
         if found is None:
             near = framework.near_measure(name)
+            if near is not None:
+                result.near_matches.append((name, near.id, near.name))
+            if name in options.matches:  # the officer has decided: that measure, or a new one (None)
+                found = framework.measure(options.matches[name] or "")
+                near = None
             if near is not None and not options.accept_matches:
                 result.problems.append(
                     error(
@@ -376,6 +388,9 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
     with store.transaction() as tx:
         import_id, diff = tx.write(payload, mode=options.mode, meta=meta)
         result.diff = diff
+        touched = sorted(set(diff.observations["measure_id"])) if len(diff.observations) else []
+        for o in tx.observations(touched):
+            result.after.setdefault(o.measure_id, []).append(o)
         _check_stated(tx, parsed, result)
         if options.dry_run:
             raise Abort

@@ -3,6 +3,9 @@ outcome, unit, confidence limits, count, denominator, note)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from thplan.area import canonical_area
 from thplan.framework import Framework
 from thplan.ingest.grid import Grid
@@ -11,7 +14,7 @@ from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, T
 from thplan.ingest.problems import cell_ref, error
 from thplan.period import PeriodError, parse_period
 from thplan.polarity import Polarity, PolarityError, parse_polarity
-from thplan.value import CellError, parse_value
+from thplan.value import CellError, CellValue, parse_value
 
 HEADER_SEARCH_ROWS = 30
 MEDIAN_AREA = "Median of local authorities"
@@ -78,7 +81,7 @@ def _read_row(
     def text(role: str) -> str:
         return grid.text(row, roles[role]) if role in roles else ""
 
-    name = text("measure") or text("measure_id")
+    name = text("measure_id") or text("measure")
     if not name:
         parsed.problems.append(error("The measure is blank. Name the measure on every row.", **where("measure")))
         return
@@ -95,6 +98,7 @@ def _read_row(
     except CellError as exc:
         parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **where("value")))
         return
+    value = _details(value, text)
     location = Location(grid.sheet, row, roles["value"], headers["value"])
     ref = MeasureRef(name, Location(grid.sheet, row, roles.get("measure", roles.get("measure_id", 0))))
     if "polarity" in roles:
@@ -125,12 +129,34 @@ def _read_row(
             value,
             location,
             note=note,
+            series_break=_yes(text("series_break")),
+            period_stated=text("period_stated").lower() not in ("no", "false", "0", "n"),
             lower_ci=_number(grid, row, roles.get("lower_ci"), parsed, headers.get("lower_ci", "")),
             upper_ci=_number(grid, row, roles.get("upper_ci"), parsed, headers.get("upper_ci", "")),
             count=_number(grid, row, roles.get("count"), parsed, headers.get("count", "")),
             denominator=_number(grid, row, roles.get("denominator"), parsed, headers.get("denominator", "")),
         )
     )
+
+
+def _yes(text: str) -> bool:
+    return text.strip().lower() in ("yes", "y", "true", "1", "x")
+
+
+def _details(value: CellValue, text: Callable[[str], str]) -> CellValue:
+    """What the template's extra columns add to a value: its missing reason, the period it covers, flags."""
+    if value.blank and text("missing"):
+        value = CellValue(missing=text("missing"))
+    changes: dict[str, object] = {}
+    if text("covers"):
+        changes["covers"] = text("covers")
+    if text("flags"):
+        changes["flags"] = tuple(f.strip() for f in text("flags").split(";") if f.strip())
+    if text("footnote"):
+        changes["footnote"] = text("footnote")
+    if text("decimals").isdigit() and value.value is not None:
+        changes["decimals"] = int(text("decimals"))
+    return replace(value, **changes) if changes else value  # type: ignore[arg-type]
 
 
 def _merge_polarity(parsed: Parsed, ref: MeasureRef, grid: Grid, row: int, roles: dict[str, int]) -> None:

@@ -1,0 +1,57 @@
+"""Upload new data: check it, preview exactly what will change, and publish it. Officers only."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from thplan import template
+from thplan.ingest.importer import ImportOptions, import_bytes
+from ui import auth, shell, upload
+
+shell.configure("Upload")
+officer = auth.require_officer()  # the guard: a viewer never gets past this line, whatever the URL
+view = shell.start("Upload")
+st.header("Upload new data")
+if done := st.session_state.pop("published", None):
+    st.success(done)
+intro, downloads = st.columns([3, 1])
+downloads.download_button("Excel template", template.workbook(), "thplan-upload-template.xlsx",
+                          icon=":material/download:")  # fmt: skip
+downloads.download_button("Current data, template layout", on_click="ignore", icon=":material/download:",
+                          data=lambda: template.workbook(template.rows(view.framework, shell.all_observations(view))),
+                          file_name="thplan-current-data.xlsx")  # fmt: skip
+with downloads:
+    st.caption(f"Logged in as {officer}.")
+    auth.logout_button()
+mode = intro.radio("How to apply the file", ["update", "replace"], horizontal=True, format_func=upload.MODES.get,
+                   help="Update adds and revises the values in the file; replace also removes, for each measure "
+                   "and area in the file, the values the file does not have (they stay in the history).")  # fmt: skip
+file = intro.file_uploader("Excel (.xlsx) or CSV file", type=["xlsx", "csv"], max_upload_size=upload.MAX_MB)
+if file is None:
+    st.caption("Nothing is written until you press Publish. Every upload is recorded and can be rolled back.")
+    st.stop()
+
+data = file.getvalue()
+seen = st.session_state.get("seen_version")  # the data version of the preview the officer last saw
+result, version = upload.preview_result(data, file.name, mode, officer)
+upload.validation_report(result, view)
+if result.near_matches:
+    upload.decide_near_matches(result)
+if result.rejected:
+    st.stop()
+upload.preview(result, view)
+st.session_state["seen_version"] = version
+if st.button("Publish", type="primary", icon=":material/publish:"):
+    if seen != version:
+        st.warning("Someone published other data since you opened this preview; it has been updated above. Check "
+                   "it again, then publish.")  # fmt: skip
+        st.stop()
+    options = ImportOptions(mode=mode, user=officer, matches=upload.decisions())
+    published = import_bytes(shell.store(), data, file.name, replace(options, dry_run=False))
+    if published.rejected:
+        st.error("The file could not be published:\n\n" + "\n\n".join(str(p) for p in published.errors))
+        st.stop()
+    shell.refresh()
+    st.session_state.pop("preview", None)
+    st.session_state["published"] = upload.confirmation(published)
+    st.rerun()

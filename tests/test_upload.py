@@ -1,0 +1,208 @@
+"""Officers upload, check, publish and undo data in the app; viewers cannot; downloads round-trip losslessly."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from thplan import template
+from thplan.ingest.importer import ImportOptions, import_bytes
+from thplan.passwords import hash_password, verify_password
+from thplan.store import Store
+
+from .conftest import ROOT, SAMPLES, do_import
+
+PASSWORD = "correct horse battery staple"
+OFFICERS = {"officers": {"a.officer": hash_password(PASSWORD, iterations=1000)}}
+UPDATE = b"Measure,Period,Area,Value\nEmployment Rate,2021/22,Tower Hamlets,73.4\nEmployment Rate,2022/23,,74.0\n"
+
+
+@pytest.fixture
+def app_db(reference_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    db = tmp_path / "app.duckdb"
+    shutil.copy(reference_db, db)
+    monkeypatch.setenv("THPLAN_DB", str(db))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return db
+
+
+@pytest.fixture
+def make_app(app_db: Path) -> Callable[..., AppTest]:
+    def make(page: str, *, secrets: dict | None = None, login: bool = False, **query: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        if secrets is not None:
+            at.secrets["thplan"] = secrets
+        at.switch_page(page)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if login:
+            at.text_input[0].input("a.officer")
+            at.text_input[1].input(PASSWORD)
+            at.button[0].click().run()
+        return at
+
+    return make
+
+
+def _uploaders(at: AppTest) -> int:
+    return len(at.get("file_uploader"))
+
+
+def test_a_viewer_gets_the_login_form_never_the_uploader(make_app):
+    at = make_app("pages/upload.py", secrets=OFFICERS)
+    assert at.header[0].value == "Officer login" and _uploaders(at) == 0
+    assert [t.label for t in at.text_input] == ["Officer name", "Password"]
+
+
+def test_without_any_login_configured_nobody_can_upload(make_app):
+    at = make_app("pages/upload.py")
+    assert _uploaders(at) == 0 and "No officer login is configured" in at.info[0].value
+
+
+def test_a_wrong_password_is_refused(make_app):
+    at = make_app("pages/upload.py", secrets=OFFICERS)
+    at.text_input[0].input("a.officer")
+    at.text_input[1].input("wrong password")
+    at.button[0].click().run()
+    assert _uploaders(at) == 0 and "do not match" in at.error[0].value
+
+
+def test_an_officer_uploads_previews_and_publishes(make_app, app_db):
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    assert _uploaders(at) == 1
+    at.get("file_uploader")[0].set_value(("update.csv", UPDATE, "text/csv")).run()
+    assert not at.exception
+    changes = at.dataframe[-1].value
+    revised = changes[changes["Change"] == "revised"]
+    assert revised[["Period", "Before", "After"]].values.tolist() == [["2021/22", "72.9", "73.4"]]
+    with Store(app_db) as store:
+        assert [i.file_name for i in store.imports()][-1] != "update.csv"  # the preview wrote nothing
+    st.cache_resource.clear()  # release the app's connection so the check above and below can open the file
+    publish = next(b for b in at.button if b.label == "Publish")
+    publish.click().run()
+    assert "Published update.csv as import 4: 1 new values, 1 revised" in at.success[0].value
+    st.cache_resource.clear()
+    with Store(app_db) as store:
+        record = store.imports()[-1]
+        assert (record.file_name, record.user, record.new_values, record.revised_values) == (
+            "update.csv",
+            "a.officer",
+            1,
+            1,
+        )
+
+
+def test_a_bad_file_shows_its_problems_and_cannot_be_published(make_app):
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    bad = b"Measure,Period,Value\nEmployment Rate,2021/22,lots\n"
+    at.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv")).run()
+    assert "must be fixed before this file can be published" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert problems.iloc[0]["Cell"] == "C2" and "'lots' is neither a number" in problems.iloc[0]["Message"]
+    assert not [b for b in at.button if b.label == "Publish"]
+
+
+def test_an_officer_decides_a_near_match_before_publishing(make_app):
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    near = b"Measure,Period,Value\nPupil progress scores in reading for KS2,2019/20,1.2\n"
+    at.get("file_uploader")[0].set_value(("near.csv", near, "text/csv")).run()
+    assert not [b for b in at.button if b.label == "Publish"]
+    choice = at.radio(key="match:Pupil progress scores in reading for KS2")
+    choice.set_value("ks2-progress-reading").run()
+    assert [b for b in at.button if b.label == "Publish"]
+
+
+def test_publishing_refuses_a_stale_preview(make_app, app_db):
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    at.get("file_uploader")[0].set_value(("update.csv", UPDATE, "text/csv")).run()
+    from ui import shell
+
+    # another officer publishes through the same server (the app's one connection) before this one presses Publish
+    do_import(shell.store(), SAMPLES / "fingertips_lambeth_mmr1_vaccination_30309.csv")
+    next(b for b in at.button if b.label == "Publish").click().run()
+    assert "Someone published other data since you opened this preview" in at.warning[-1].value
+    assert shell.store().imports()[-1].file_name == "fingertips_lambeth_mmr1_vaccination_30309.csv"
+
+
+def test_history_shows_imports_to_everyone_but_rollback_only_to_officers(make_app):
+    viewer = make_app("pages/history.py", secrets=OFFICERS)
+    assert len(viewer.dataframe[0].value) == 3
+    assert "Officers can roll back" in viewer.caption[-1].value and not viewer.get("form")
+    officer = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    officer.switch_page("pages/history.py").run()
+    assert officer.get("form")
+
+
+def test_an_officer_rolls_back_with_confirmation(make_app):
+    from ui import shell
+
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    before = shell.store().snapshot()
+    do_import(shell.store(), SAMPLES.parent.parent.parent / "data" / "2021_annual_report_appendix_a.xlsx",
+              mode="replace")  # fmt: skip
+    at.switch_page("pages/history.py").run()
+    roll = next(b for b in at.button if b.label.startswith("Roll back import 4"))
+    roll.click().run()
+    assert "Tick the box to confirm" in at.warning[0].value and shell.store().imports()[-1].id == 4
+    at.checkbox[0].check()  # inside the form: sent with the submit below
+    next(b for b in at.button if b.label.startswith("Roll back import 4")).click().run()
+    assert "was rolled back as import 5" in at.success[0].value
+    assert shell.store().snapshot() == before
+
+
+def test_require_login_puts_every_page_behind_the_login(make_app):
+    at = make_app("pages/overview.py", secrets={**OFFICERS, "require_login": True})
+    assert at.header[0].value == "Tower Hamlets Plan dashboard" and not at.dataframe
+
+
+def test_passwords_are_salted_and_checked_in_constant_time():
+    first, second = hash_password(PASSWORD, iterations=1000), hash_password(PASSWORD, iterations=1000)
+    assert first != second and verify_password(PASSWORD, first) and verify_password(PASSWORD, second)
+    assert not verify_password("nope", first) and not verify_password(PASSWORD, "garbage")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize("extra", [None, "fingertips_countyua_campylobacter_93356.data.csv",
+                                   "oflog_adult_social_care_by_la_2015-16_to_2022-23.csv"],
+                         ids=["reference", "with-fingertips", "with-oflog"])  # fmt: skip
+def test_current_data_in_the_template_layout_round_trips_losslessly(reference_store, fmt, extra):
+    if extra:
+        assert not do_import(reference_store, SAMPLES / extra).rejected
+    data = template.rows(reference_store.framework(), reference_store.observations())
+    blob = template.workbook(data) if fmt == "xlsx" else template.csv_text(data).encode()
+    before = reference_store.snapshot()
+    result = import_bytes(reference_store, blob, f"current.{fmt}", ImportOptions(user="tests"))
+    assert not result.rejected, result.errors[:3]
+    assert result.diff.count("observations", "unchanged") == len(data)
+    assert set(result.diff.counts["observations"]) == {"unchanged"} and not result.new_measures
+    assert reference_store.snapshot()["observations"] == before["observations"]
+
+
+def test_text_that_could_start_a_formula_is_neutralised_and_restored(make_store, make_csv):
+    store = make_store()
+    dangerous = '=HYPERLINK("http://evil","x")'
+    do_import(
+        store,
+        make_csv(
+            f'Measure,Period,Value,Note\nEmployment Rate,2022/23,74,"{dangerous.replace(chr(34), chr(34) * 2)}"\n'
+        ),
+    )
+    data = template.rows(store.framework(), store.observations())
+    assert "'=HYPERLINK" in template.csv_text(data)
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(template.workbook(data))).active
+    column = [c.value for c in sheet[1]].index("Note") + 1
+    noted = [c for c in (sheet.cell(row=r, column=column) for r in range(2, sheet.max_row + 1)) if c.value]
+    assert noted[0].value.startswith("'=") and noted[0].data_type == "s"
+    back = import_bytes(store, template.workbook(data), "back.xlsx", ImportOptions(user="tests", dry_run=True))
+    assert set(back.diff.counts["observations"]) == {"unchanged"}

@@ -1,0 +1,186 @@
+"""The upload page's pieces: the validation report, the near-match decisions, and the preview of changes."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from thplan.area import ENGLAND, LONDON
+from thplan.display import value_text
+from thplan.ingest.importer import ImportOptions, ImportResult, import_bytes
+from thplan.ingest.problems import Problem, Severity
+from ui import charts, shell
+from ui.widgets import md
+
+CODES = {
+    "stated": "Stated trend or comparison differs from the figures",
+    "near-match": "Measure name close to a catalogued one",
+    "polarity": "Polarity",
+    "": "Other",
+}
+
+
+def problems_frame(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"Sheet": p.sheet, "Cell": p.cell or (f"row {p.row}" if p.row else ""), "Column": p.header,
+          "Message": p.message} for p in problems],
+        columns=["Sheet", "Cell", "Column", "Message"],
+    )  # fmt: skip
+
+
+def validation_report(result: ImportResult, view: shell.View) -> None:
+    st.subheader("Validation report")
+    for table in result.tables:
+        theme = view.framework.theme(table.theme)
+        where = f"sheet '{table.sheet}', " if table.sheet else ""
+        st.caption(f"Found a {table.layout} table: {where}{table.cell_range}, {table.rows} rows"
+                   + (f", theme {theme.name}" if theme else ""))  # fmt: skip
+    if result.errors:
+        st.error(f"{len(result.errors)} problem(s) must be fixed before this file can be published. Nothing has "
+                 "been written.")  # fmt: skip
+        st.dataframe(problems_frame(result.errors), hide_index=True)
+    breaks = _series_breaks(result)
+    warnings = [*result.warnings, *breaks, *_benchmark_periods(result, view)]
+    if warnings:
+        st.warning(f"{len(warnings)} warning(s) to read before publishing.")
+        for code, label in CODES.items():
+            group = [p for p in warnings if p.code == code]
+            if group:
+                with st.expander(f"{label} ({len(group)})", expanded=code in ("stated", "near-match")):
+                    st.dataframe(problems_frame(group), hide_index=True)
+    if not result.errors and not warnings:
+        st.success("No problems found.")
+
+
+def _series_breaks(result: ImportResult) -> list[Problem]:
+    if result.diff is None or result.diff.observations.empty:
+        return []
+    frame = result.diff.observations
+    flagged = frame[frame["series_break"].fillna(False).astype(bool) & (frame["status"] != "removed")]
+    return [Problem(Severity.WARNING, f"Series break: {r.measure_id}, {r.area}, {r.period} is marked as not "
+                    "comparable with earlier values.", result.file, r.source_sheet or "", code="")
+            for r in flagged.itertuples()]  # fmt: skip
+
+
+def _benchmark_periods(result: ImportResult, view: shell.View) -> list[Problem]:
+    found = []
+    for measure_id in result.after:
+        c = view.classification(measure_id)
+        for caveat in c.caveats if c else ():
+            if caveat.startswith("Benchmark period differs"):
+                found.append(Problem(Severity.WARNING, f"{measure_id}: {caveat} (before this import)", result.file))
+    return found
+
+
+def decide_near_matches(result: ImportResult) -> None:
+    """Accept or reject each near match; a change of decision makes a new preview."""
+    st.markdown("**Decide each near match** (until you do, the file cannot be published):")
+    chosen = decisions()
+    for name, candidate_id, candidate in result.near_matches:
+        options = ["undecided", candidate_id, "new"]
+        labels = {"undecided": "Not decided yet", candidate_id: f"Same measure as '{candidate}'",
+                  "new": "A different, new measure"}  # fmt: skip
+        current = chosen.get(name, "undecided") if name in chosen else "undecided"
+        answer = st.radio(f"'{name}'", options, index=options.index(current if current else "new"),
+                          format_func=labels.get, horizontal=True, key=f"match:{name}")  # fmt: skip
+        if answer != "undecided":
+            chosen[name] = candidate_id if answer == candidate_id else None
+        else:
+            chosen.pop(name, None)
+    if chosen != decisions():
+        st.session_state["match_decisions"] = chosen
+        st.rerun()
+
+
+def preview(result: ImportResult, view: shell.View) -> None:
+    st.subheader("What will change")
+    counts = result.diff.counts.get("observations", {}) if result.diff else {}
+    cells = st.columns(5)
+    labels = (("New values", "new"), ("Revised", "revised"), ("Removed", "removed"), ("Unchanged", "unchanged"),
+              ("New measures", ""))  # fmt: skip
+    for cell, (label, key) in zip(cells, labels, strict=True):
+        cell.metric(label, len(result.new_measures) if not key else counts.get(key, 0) + (counts.get("changed", 0)
+                    if key == "revised" else 0))  # fmt: skip
+    if result.new_measures:
+        st.dataframe(pd.DataFrame([{"New measure": m.name, "Id": m.id, "Polarity": m.polarity.value,
+                                    "Theme": m.theme_id} for m in result.new_measures]), hide_index=True)  # fmt: skip
+    changes = result.diff.observations if result.diff else pd.DataFrame()
+    changed = changes[changes["status"] != "unchanged"] if len(changes) else changes
+    if len(changed):
+        st.dataframe(_changes_frame(changed), hide_index=True)
+    for measure_id in sorted(set(changed["measure_id"])) if len(changed) else []:
+        _before_after(measure_id, result, view)
+
+
+def _number(value: object, decimals: object) -> str:
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return ""
+    return value_text(float(value), 0 if pd.isna(decimals) else int(decimals), None)  # type: ignore[arg-type]
+
+
+def _changes_frame(changed: pd.DataFrame) -> pd.DataFrame:
+    def shown(value: object, decimals: object, missing: object) -> str:
+        return _number(value, decimals) or ("" if pd.isna(missing) else str(missing))  # type: ignore[arg-type]
+
+    return pd.DataFrame(
+        {
+            "Change": changed["status"],
+            "Measure": changed["measure_id"],
+            "Area": changed["area"],
+            "Period": changed["period"],
+            "Before": [shown(v, d, m) for v, d, m in zip(changed["old_value"], changed["old_decimals"],
+                                                          changed["old_missing"], strict=True)],
+            "After": [shown(v, d, m) if s != "removed" else "" for v, d, m, s in
+                      zip(changed["value"], changed["decimals"], changed["missing"], changed["status"], strict=True)],
+        }
+    )  # fmt: skip
+
+
+def _before_after(measure_id: str, result: ImportResult, view: shell.View) -> None:
+    after = result.after.get(measure_id, [])
+    measure = view.framework.measure(measure_id) or next((m for m in result.new_measures if m.id == measure_id), None)
+    if measure is None:
+        return
+    sources = (("Before", lambda area: view.observations(measure_id, area)),
+               ("After", lambda area: [o for o in after if o.area == area]))  # fmt: skip
+    with st.expander(f"Before and after: {md(measure.name)}"):
+        for column, (title, source) in zip(st.columns(2), sources, strict=True):
+            candidates = {area: list(source(area)) for area in dict.fromkeys((view.area, LONDON, ENGLAND))}
+            series = {a: obs for a, obs in candidates.items() if any(o.value is not None for o in obs)}
+            column.caption(title)
+            if series:
+                column.altair_chart(charts.series_chart(measure, series, view.area, height=200), theme=None)
+            else:
+                column.caption("No values.")
+
+
+MODES = {"update": "Update: add and revise", "replace": "Replace the series in the file"}
+MAX_MB = 25
+
+
+def decisions() -> dict[str, str | None]:
+    return dict(st.session_state.get("match_decisions", {}))
+
+
+def preview_result(data: bytes, name: str, mode: str, officer: str) -> tuple[ImportResult, tuple[int, int]]:
+    """A dry run of the import, remembered for this file, mode, match decisions and data version."""
+    version = shell.store().version()
+    key = (hashlib.sha256(data).hexdigest(), name, mode, tuple(sorted(decisions().items())), version)
+    cached = st.session_state.get("preview")
+    if cached is None or cached[0] != key:
+        options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions())
+        cached = (key, import_bytes(shell.store(), data, name, options))
+        st.session_state["preview"] = cached
+    return cached[1], version
+
+
+def confirmation(published: ImportResult) -> str:
+    counts = published.diff.counts.get("observations", {}) if published.diff else {}
+    revised = counts.get("revised", 0) + counts.get("changed", 0)
+    return (
+        f"Published {published.file} as import {published.import_id}: {counts.get('new', 0)} new values, {revised} "
+        f"revised, {counts.get('removed', 0)} removed, {len(published.new_measures)} new measures. Every page now "
+        "shows the new figures; the History page can roll it back."
+    )
