@@ -26,11 +26,15 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(db: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[str]:
+def streamlit_server(
+    db: Path, log: Path, env: dict[str, str] | None = None, secrets: Path | None = None
+) -> Iterator[str]:
     """`streamlit run app.py` on a free port against the database `db`; yields the base URL."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
                str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
+    if secrets is not None:
+        command += ["--secrets.files", str(secrets)]
     environment = {**os.environ, "THPLAN_DB": str(db), **(env or {})}
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT)

@@ -18,6 +18,7 @@ from thplan.passwords import hash_password
 from thplan.store import Store, StoreError
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED = 0, 1, 2
+LIST_LIMIT = 50  # changes listed per kind before "... and N more"
 
 
 def _user(name: str | None) -> str:
@@ -86,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the last line of defence: a message, never a traceback
         if os.environ.get("THPLAN_DEBUG"):
             raise
@@ -153,9 +157,13 @@ def _report(result: ImportResult, verbose: bool) -> None:
         print(f"  Values: {', '.join(parts)}", file=out)
         frame = result.diff.observations
         shown = ("new", "revised", "changed", "removed", "kept") + (("unchanged",) if verbose else ())
+        listed: dict[str, int] = {}
         for record in frame.to_dict("records") if len(frame) else []:
             status = record["status"]
             if status not in shown:
+                continue
+            listed[status] = listed.get(status, 0) + 1
+            if listed[status] > LIST_LIMIT and not verbose:
                 continue
             key = f"{record['measure_id']}, {record['area']}, {record['period']}"
             if status in ("revised", "changed"):
@@ -167,6 +175,9 @@ def _report(result: ImportResult, verbose: bool) -> None:
             else:
                 change = _describe_change(record, False)
             print(f"    {status}: {key}: {change}", file=out)
+        for status, count in listed.items():
+            if count > LIST_LIMIT and not verbose:
+                print(f"    ... and {count - LIST_LIMIT} more {status} values (--verbose lists them all)", file=out)
     if result.stated_checked:
         print(f"  Stated trends and comparisons checked: {result.stated_checked}", file=out)
     for problem in result.problems:

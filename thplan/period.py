@@ -8,6 +8,7 @@ academic years. "YYYY - YY" written with spaces round the dash is Fingertips' no
 from __future__ import annotations
 
 import calendar
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -99,7 +100,12 @@ def parse_period(text: object, year_kind: PeriodKind = PeriodKind.FINANCIAL) -> 
         text = str(int(text))
     if not isinstance(text, str) or not text.strip():
         raise PeriodError(f"'{text}' is not a period.")
-    original = text.strip()
+    return _parse(text.strip(), year_kind)
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse(original: str, year_kind: PeriodKind) -> Period:
+    """Files repeat the same few labels thousands of times: parse each once (errors are not cached)."""
     label = " ".join(_PREFIX.sub("", original.translate(_DASHES)).split())
     if re.fullmatch(r"\d{4}", label):
         year = int(label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -10,7 +11,12 @@ from thplan.period import PeriodError, parse_period
 
 
 def norm(text: object) -> str:
-    return " ".join(re.sub(r"[^a-z0-9%]+", " ", str(text or "").lower()).split())
+    return _norm(text if isinstance(text, str) else str(text or ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", text.lower()).split())
 
 
 #: Tidy-table roles and the header words that name them (normalised).
@@ -50,12 +56,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+_ROLES = {word: role for role, words in reversed(list(SYNONYMS.items())) for word in words}
+
+
 def role_of(header: object) -> str | None:
-    key = norm(header)
-    for role, words in SYNONYMS.items():
-        if key in words:
-            return role
-    return None
+    return _ROLES.get(norm(header))
 
 
 _COMPARE_WORDS = re.compile(r"\b(compared|comparison|compare|vs|versus|against|performance)\b")

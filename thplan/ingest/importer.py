@@ -41,6 +41,7 @@ from thplan.store import (
 )
 
 MODES = ("update", "replace")
+PREVIEW_MEASURES = 40  # measures whose new series a dry run keeps for before/after charts
 
 
 @dataclass(frozen=True)
@@ -255,10 +256,21 @@ def _unit_note(written: str, unit: Unit | None) -> str:
     return f"Unit as written in the file: {written}." if written and (unit is None or unit.value != written) else ""
 
 
+def _values_by_measure(parsed: Parsed) -> dict[str, dict[tuple[str, str, str], float | None]]:
+    """Each measure's values in the file, keyed (measure, area, period); computed once per file."""
+    cached = getattr(parsed, "_values", None)
+    if cached is None:
+        cached = {}
+        for o in parsed.observations:
+            cached.setdefault(o.measure, {})[(o.measure, o.area, o.period)] = o.value.value
+        parsed._values = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def _infer_polarity(name: str, parsed: Parsed, result: ImportResult, where: dict[str, object]) -> Polarity | None:
     """A polarity implied by the file's own stated labels: 'Better' where the value is below England's means lower
     is better; 'Decreasing and getting worse' means higher is better. Used only when every such label agrees."""
-    values = {(o.measure, o.area, o.period): o.value.value for o in parsed.observations if o.measure == name}
+    values = _values_by_measure(parsed).get(name, {})
     latest: dict[str, str] = {}
     for measure, area, period in values:
         if values[(measure, area, period)] is not None and (
@@ -388,9 +400,10 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
     with store.transaction() as tx:
         import_id, diff = tx.write(payload, mode=options.mode, meta=meta)
         result.diff = diff
-        touched = sorted(set(diff.observations["measure_id"])) if len(diff.observations) else []
-        for o in tx.observations(touched):
-            result.after.setdefault(o.measure_id, []).append(o)
+        if options.dry_run and len(diff.observations):
+            changed = diff.observations[diff.observations["status"] != "unchanged"]
+            for o in tx.observations(sorted(set(changed["measure_id"]))[:PREVIEW_MEASURES]):
+                result.after.setdefault(o.measure_id, []).append(o)
         _check_stated(tx, parsed, result)
         if options.dry_run:
             raise Abort

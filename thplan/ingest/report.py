@@ -50,9 +50,9 @@ class _Table:
 
 def _is_header_row(grid: Grid, row: int) -> bool:
     cells = grid.filled(row)
-    has_measure = any(role_of(grid.value(row, c)) in ("measure",) for c in cells)
-    periods = sum(1 for c in cells if is_header_cell_period(grid.value(row, c)))
-    return has_measure and periods >= 1
+    if not any(role_of(grid.value(row, c)) == "measure" for c in cells):
+        return False
+    return any(is_header_cell_period(grid.value(row, c)) for c in cells)
 
 
 def _is_legend(texts: list[str]) -> bool:

@@ -1,0 +1,111 @@
+"""End to end, in Chromium: an officer logs in, uploads a report-style workbook, reads the validation report and
+the preview, publishes, sees the overview change, and rolls it back. A viewer reaches neither."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from thplan.passwords import hash_password
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_app
+from .test_browser import ARTIFACTS, Browser, Page, open_view, sync_playwright
+
+pytestmark = pytest.mark.browser
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def secrets(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    path.write_text(f'[thplan.officers]\n"a.officer" = "{hash_password(PASSWORD, iterations=2000)}"\n')
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def fresh_server(reference_db: Path, tmp_path: Path, secrets: Path) -> Iterator[str]:
+    db = tmp_path / "app.duckdb"
+    shutil.copy(reference_db, db)
+    with streamlit_server(db, tmp_path / "server.log", secrets=secrets) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def report_workbook(tmp_path: Path) -> Path:
+    """A report-style workbook as an officer would paste it: a title, a header row, a stated trend."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Jobs"
+    sheet.append(["Tower Hamlets data: good jobs and employment"])
+    sheet.append([])
+    sheet.append(["Measure", "Polarity", "2021/22", "2022/23", "Overall Trend from 2017", "London"])
+    sheet.append(["Employment Rate", "Higher is better", "72.9%", "78.0%", "Improved", "74.0%"])
+    path = tmp_path / "jobs-2022-23.xlsx"
+    book.save(path)
+    return path
+
+
+def test_the_very_first_request_to_upload_on_a_fresh_server_shows_the_login(fresh_server, page):
+    open_view(page, fresh_server + "/upload")
+    assert page.get_by_role("heading", name="Officer login").is_visible()
+    assert page.get_by_test_id("stFileUploader").count() == 0
+    open_view(page, fresh_server + "/history?import=3")
+    assert page.get_by_text("Officers can roll back an import after logging in").is_visible()
+    assert page.get_by_role("button", name="Roll back import 3").count() == 0
+
+
+def nav(page: Page, name: str) -> None:
+    """Move within the app (a reload would start a new session, and a password login lasts for the session)."""
+    page.get_by_test_id("stTopNavLinkContainer").get_by_text(name, exact=True).click()
+    wait_for_app(page)
+
+
+def test_an_officer_uploads_publishes_and_rolls_back(fresh_server, page, tmp_path):
+    open_view(page, fresh_server)
+    assert page.get_by_text("✗ 12").is_visible()  # measures worse than London before the upload
+    nav(page, "Upload")
+    page.get_by_label("Officer name").fill("a.officer")
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    wait_for_app(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report_workbook(tmp_path)))
+    page.get_by_role("button", name="Publish").wait_for(timeout=60_000)
+    wait_for_app(page)
+    assert page.get_by_text("Validation report").is_visible()
+    assert page.get_by_text("What will change").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "upload-preview.png"), full_page=True)
+    page.get_by_role("button", name="Publish").click()
+    wait_for_app(page)
+    assert page.get_by_text("Published jobs-2022-23.xlsx as import 4").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "upload-published.png"))
+
+    nav(page, "Overview")
+    assert page.get_by_text("✗ 11").is_visible()  # employment is now better than London (78.0% against 74.0%)
+
+    nav(page, "History")
+    page.get_by_text("I want to restore the data exactly as they were before import 4").click()
+    page.get_by_role("button", name="Roll back import 4").click()
+    wait_for_app(page)
+    assert page.get_by_text("was rolled back as import 5").is_visible()
+    nav(page, "Overview")
+    assert page.get_by_text("✗ 12").is_visible()
