@@ -3,7 +3,7 @@
 import streamlit as st
 
 from thplan.display import polarity_phrase
-from ui import shell, tables, urlstate, widgets
+from ui import exports, shell, tables, urlstate, widgets
 
 view = shell.start("Measure")
 ids = [c.measure.id for c in view.classifications]
@@ -24,7 +24,8 @@ st.header(measure.name)
 st.markdown(widgets.status_badges(c))
 for sentence in widgets.explanation(c):
     st.markdown(widgets.md(sentence))
-widgets.chart(view, c, height=380)
+drawn = widgets.chart(view, c, height=380)
+exports.measure_downloads(view, c, drawn, list(st.columns([1, 1, 1, 3])[:3]))
 
 st.subheader("How it was classified")
 st.dataframe(tables.method_frame(c), hide_index=True)

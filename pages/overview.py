@@ -3,7 +3,7 @@
 import streamlit as st
 
 from thplan import summary
-from ui import shell, widgets
+from ui import exports, shell, widgets
 from ui.filters import apply_filters, filter_controls
 
 view = shell.start("Overview")
@@ -29,7 +29,10 @@ with themes:
 st.subheader("Every measure")
 chosen = filter_controls(view)
 frame = widgets.grid_frame(view, apply_filters(view, chosen))
-st.caption(f"{len(frame)} of {len(view.classifications)} measures. Choose a row to open the measure.")
+shown_now = apply_filters(view, chosen)
+count, csv_button, xlsx_button = st.columns([4, 1, 1], vertical_alignment="center")
+count.caption(f"{len(frame)} of {len(view.classifications)} measures. Choose a row to open the measure.")
+exports.download_buttons(view, shown_now, csv_button, xlsx_button)
 opened = widgets.grid(frame, key="grid") if len(frame) else None
 if opened:
     st.switch_page("pages/measure.py", **shell.page_args(measure=opened))

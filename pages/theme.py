@@ -3,6 +3,7 @@
 import streamlit as st
 
 from thplan import summary
+from thplan.narrative import theme_summary
 from ui import shell, urlstate, widgets
 
 view = shell.start("Themes")
@@ -26,6 +27,10 @@ if group.classifications:
                       query_params={**shell.links(measure=first, scope=theme_id), "meeting": "1"})  # fmt: skip
 else:
     st.info("No measures in this theme have data yet.")
+
+outcome_measures = [c for c in group.classifications if c.measure.kind.value == "outcome"]
+with st.expander("In plain English", expanded=True):
+    st.markdown(" ".join(widgets.md(s) for s in theme_summary(theme.name, outcome_measures)[:5]))
 
 for outcome, members in group.outcomes:
     if not members:

@@ -7,10 +7,11 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
-from thplan import listing, template
-from thplan.analysis import classify_all_areas, classify_measures
+from thplan import listing, report, template
+from thplan.analysis import classify_all_areas, classify_measures, group_series
 from thplan.dataset import DB_ENV, open_store
 from thplan.ingest.importer import MODES, ImportOptions, ImportResult, import_bytes
 from thplan.ingest.problems import Severity
@@ -68,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("export", help="write the current data in the upload template's layout")
     p.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.csv")
+    db(p)
+
+    p = commands.add_parser("report", help="the annual report's data tables, one per theme, from the current data")
+    p.add_argument("--out", type=Path, required=True, help="FILE.xlsx (one sheet per theme) or FILE.html (printable)")
     db(p)
 
     p = commands.add_parser("rollback", help="undo an import (restores exactly the state before it)")
@@ -259,6 +264,23 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report(store: Store, args: argparse.Namespace) -> int:
+    framework = store.framework()
+    observations = store.observations()
+    tables = report.annual_tables(framework, classify_measures(framework, observations), group_series(observations))
+    now = datetime.now(UTC)
+    if args.out.suffix.lower() == ".xlsx":
+        args.out.write_bytes(report.workbook(tables, now))
+    elif args.out.suffix.lower() in (".html", ".htm"):
+        args.out.write_text(report.html_page(tables, now), encoding="utf-8")
+    else:
+        print("Error: --out must end in .xlsx or .html.", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Wrote {len(tables)} tables ({sum(len(t.rows) for t in tables)} measures) to {args.out}.")
+    return EXIT_OK
+
+
 COMMANDS = {
     "import": _import, "measures": _measures, "history": _history, "rollback": _rollback, "export": _export,
+    "report": _report,
 }  # fmt: skip

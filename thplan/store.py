@@ -298,6 +298,19 @@ class Store:
     ) -> list[Observation]:
         return [observation_from_row(r) for r in self.observation_frame(measure_ids, areas).to_dict("records")]
 
+    def observations_as_of(self, moment: datetime) -> list[Observation]:
+        """The observations as they stood at a moment (UTC): what the dashboard showed then."""
+        cols = ", ".join(f"o.{c}" for c in [*OBSERVATIONS.columns, "valid_from"])
+        sql = f"""
+            SELECT {cols} FROM observations o
+            JOIN imports f ON f.id = o.valid_from
+            LEFT JOIN imports t ON t.id = o.valid_to
+            WHERE f.imported_at <= ? AND (o.valid_to IS NULL OR t.imported_at > ?)
+            ORDER BY o.measure_id, o.area, o.period_end"""
+        with self._cursor() as cur:
+            rows = cur.execute(sql, [moment, moment]).df().to_dict("records")
+        return [observation_from_row(r) for r in rows]
+
     def areas(self) -> list[str]:
         with self._cursor() as cur:
             rows = cur.execute(

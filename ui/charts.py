@@ -147,3 +147,13 @@ def ranked_chart(
     )
     labels = bars.mark_text(align="left", dx=4, fontSize=12).encode(text="Shown:N", color=alt.value("#111111"))
     return alt.layer(bars, labels).properties(height=height, width="container")
+
+
+def image(chart: alt.TopLevelMixin, fmt: str, title: str = "") -> bytes:
+    """The chart as PNG or SVG for a slide, rendered offline by vl-convert (no browser, no network)."""
+    import vl_convert
+
+    spec = chart.properties(width=720, title=alt.TitleParams(title, fontSize=16, anchor="start")).to_dict()
+    if fmt == "svg":
+        return vl_convert.vegalite_to_svg(spec).encode("utf-8")
+    return vl_convert.vegalite_to_png(spec, scale=2)

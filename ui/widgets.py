@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -56,7 +57,7 @@ def explanation(c: Classification) -> list[str]:
     ]
 
 
-def chart(view: shell.View, c: Classification, *, height: int = 260) -> None:
+def chart(view: shell.View, c: Classification, *, height: int = 260) -> alt.LayerChart | None:
     series = {}
     for area in (c.area, LONDON, ENGLAND):
         observations = view.observations(c.measure.id, area)
@@ -64,8 +65,10 @@ def chart(view: shell.View, c: Classification, *, height: int = 260) -> None:
             series[area] = observations
     if not series:
         st.info("No values yet for this measure.")
-        return
-    st.altair_chart(charts.series_chart(c.measure, series, c.area, height=height), theme=None)
+        return None
+    drawn = charts.series_chart(c.measure, series, c.area, height=height)
+    st.altair_chart(drawn, theme=None)
+    return drawn
 
 
 def measure_card(view: shell.View, c: Classification, *, with_chart: bool = True) -> None:
