@@ -10,6 +10,7 @@ PAGES = (
     ("pages/theme.py", "Themes", ":material/category:", "theme"),
     ("pages/measure.py", "Measure", ":material/monitoring:", "measure"),
     ("pages/compare.py", "Compare areas", ":material/leaderboard:", "compare"),
+    ("pages/delivery.py", "Delivery", ":material/task_alt:", "delivery"),
     ("pages/since.py", "What changed", ":material/update:", "since"),
     ("pages/reports.py", "Annual report", ":material/table_view:", "report"),
     ("pages/upload.py", "Upload", ":material/upload:", "upload"),

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from thplan import summary
+from thplan.delivery import summarise
 from thplan.narrative import theme_summary
-from ui import shell, urlstate, widgets
+from ui import delivery, shell, urlstate, widgets
 
 view = shell.start("Themes")
 themes = {t.id: t for t in view.framework.themes}
@@ -31,6 +32,14 @@ else:
 outcome_measures = [c for c in group.classifications if c.measure.kind.value == "outcome"]
 with st.expander("In plain English", expanded=True):
     st.markdown(" ".join(widgets.md(s) for s in theme_summary(theme.name, outcome_measures)[:5]))
+
+linked = [t for t in shell.trackers(view.version) if t.theme_id == theme_id]
+for tracker in linked:
+    with st.expander(f"Delivery: {tracker.title} (as at {tracker.as_at:%d %b %Y})", expanded=False):
+        for priority in summarise(tracker, shell.tracker_items(view.version, tracker.id)):
+            delivery.priority_summary(priority, compact=True)
+        st.page_link("pages/delivery.py", label="Open the tracker", icon=":material/arrow_forward:",
+                     **shell.page_args(tracker=tracker.id))  # fmt: skip
 
 for outcome, members in group.outcomes:
     if not members:

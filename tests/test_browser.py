@@ -90,13 +90,17 @@ def test_overview_answers_the_three_questions_without_scrolling(server, page):
         ("/theme?theme=health", "Better health and wellbeing", "theme-health"),
         ("/measure?measure=feel-safe-during-day", "Residents who feel safe during the day", "measure-feel-safe"),
         ("/compare?measure=no2-exposure", "Compare areas", "compare"),
+        ("/delivery", "Tower Hamlets Together - Health and Wellbeing Strategy", "delivery"),
+        ("/report", "Annual report data tables", "annual-report"),
+        ("/since?since=2020-01-01", "What changed since…", "since"),
     ],
-    ids=["theme-jobs", "theme-health", "measure", "compare"],
+    ids=["theme-jobs", "theme-health", "measure", "compare", "delivery", "annual-report", "since"],
 )
 def test_every_page_renders_in_chromium(server, page, path, heading, shot):
     open_view(page, server + path, shot)
     assert page.get_by_role("heading", name=heading).first.is_visible()
-    assert page.locator("[data-testid='stVegaLiteChart'], .vega-embed").count() >= 1
+    if shot.startswith(("theme", "measure", "compare")):
+        assert page.locator("[data-testid='stVegaLiteChart'], .vega-embed").count() >= 1
 
 
 def test_the_first_theme_card_shows_value_trend_and_london_above_the_fold(server, page):

@@ -129,7 +129,7 @@ def test_rolling_back_a_rollback_redoes_the_import(reference_store):
 
 
 def test_the_reference_load_can_be_rolled_back_to_the_2021_report(reference_store):
-    review = max(i.id for i in reference_store.imports())
+    review = next(i.id for i in reference_store.imports() if i.file_name.startswith("2021-22_annual_review"))
     with reference_store.transaction() as tx:
         tx.rollback(review, user="officer")
     assert values(reference_store, "ks2-progress-reading") == {"2017/18": 0.8, "2018/19": 1.1, "2019/20": 1.3}

@@ -87,7 +87,7 @@ def test_an_officer_uploads_previews_and_publishes(make_app, app_db):
     st.cache_resource.clear()  # release the app's connection so the check above and below can open the file
     publish = next(b for b in at.button if b.label == "Publish")
     publish.click().run()
-    assert "Published update.csv as import 4: 1 new values, 1 revised" in at.success[0].value
+    assert "Published update.csv as import 5: 1 new values, 1 revised" in at.success[0].value
     st.cache_resource.clear()
     with Store(app_db) as store:
         record = store.imports()[-1]
@@ -133,7 +133,7 @@ def test_publishing_refuses_a_stale_preview(make_app, app_db):
 
 def test_history_shows_imports_to_everyone_but_rollback_only_to_officers(make_app):
     viewer = make_app("pages/history.py", secrets=OFFICERS)
-    assert len(viewer.dataframe[0].value) == 3
+    assert len(viewer.dataframe[0].value) == 4
     assert "Officers can roll back" in viewer.caption[-1].value and not viewer.get("form")
     officer = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     officer.switch_page("pages/history.py").run()
@@ -148,12 +148,12 @@ def test_an_officer_rolls_back_with_confirmation(make_app):
     do_import(shell.store(), SAMPLES.parent.parent.parent / "data" / "2021_annual_report_appendix_a.xlsx",
               mode="replace")  # fmt: skip
     at.switch_page("pages/history.py").run()
-    roll = next(b for b in at.button if b.label.startswith("Roll back import 4"))
+    roll = next(b for b in at.button if b.label.startswith("Roll back import 5"))
     roll.click().run()
-    assert "Tick the box to confirm" in at.warning[0].value and shell.store().imports()[-1].id == 4
+    assert "Tick the box to confirm" in at.warning[0].value and shell.store().imports()[-1].id == 5
     at.checkbox[0].check()  # inside the form: sent with the submit below
-    next(b for b in at.button if b.label.startswith("Roll back import 4")).click().run()
-    assert "was rolled back as import 5" in at.success[0].value
+    next(b for b in at.button if b.label.startswith("Roll back import 5")).click().run()
+    assert "was rolled back as import 6" in at.success[0].value
     assert shell.store().snapshot() == before
 
 

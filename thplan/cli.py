@@ -264,7 +264,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _report(store: Store, args: argparse.Namespace) -> int:
+def _annual_report(store: Store, args: argparse.Namespace) -> int:
     framework = store.framework()
     observations = store.observations()
     tables = report.annual_tables(framework, classify_measures(framework, observations), group_series(observations))
@@ -282,5 +282,5 @@ def _report(store: Store, args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "import": _import, "measures": _measures, "history": _history, "rollback": _rollback, "export": _export,
-    "report": _report,
+    "report": _annual_report,
 }  # fmt: skip

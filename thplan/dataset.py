@@ -19,6 +19,7 @@ REFERENCE_FILES: tuple[tuple[str, str], ...] = (
     ("framework.xlsx", "update"),
     ("2021_annual_report_appendix_a.xlsx", "update"),
     ("2021-22_annual_review_data_tables.xlsx", "replace"),
+    ("hwb_strategy_tracker_2017.xlsx", "update"),
 )
 
 

@@ -24,6 +24,14 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     ComparisonLabel.LOWER: ("↓", "blue"),
     ComparisonLabel.NOT_COMPARED: ("–", "gray"),
 }
+#: Delivery statuses, also by symbol and words as well as colour.
+DELIVERY_STYLE: dict[str, tuple[str, str]] = {
+    "On Track": ("●", "green"),
+    "Completed": ("✓", "blue"),
+    "Delayed": ("◔", "orange"),
+    "At Risk": ("⚠", "red"),
+    "Not Started": ("○", "gray"),
+}
 #: Okabe-Ito hex values for the colour families (charts and exported workbooks use these directly).
 HEX = {"green": "#009E73", "red": "#D55E00", "orange": "#E69F00", "blue": "#0072B2", "gray": "#8C8C8C"}
 TINT = {"green": "#D4F0E7", "red": "#F9DFD0", "orange": "#FBEFD2", "blue": "#D6E8F5", "gray": "#EEEEEE"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from thplan.area import HOME_AREA
@@ -53,10 +54,14 @@ class Framework:
     def near_measure(self, name: str, cutoff: float = 0.82) -> Measure | None:
         """A catalogued measure whose name is close to `name` without matching it."""
         key = normalise_name(name)
+        numbers = re.findall(r"\d+", key)
         best, best_ratio = None, cutoff
         for measure in self.measures:
             for candidate in measure.names:
-                ratio = difflib.SequenceMatcher(None, key, normalise_name(candidate)).ratio()
+                other = normalise_name(candidate)
+                if re.findall(r"\d+", other) != numbers:
+                    continue  # "Measure 1" and "Measure 2", "KS1" and "KS2": different measures, not a typo
+                ratio = difflib.SequenceMatcher(None, key, other).ratio()
                 if ratio > best_ratio:
                     best, best_ratio = measure, ratio
         return best

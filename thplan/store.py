@@ -15,7 +15,7 @@ import json
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from thplan.delivery import Item, Status, Tracker
 from thplan.framework import Framework, Settings
 from thplan.measure import Kind, Measure, Unit
 from thplan.observation import Observation, Source
@@ -48,6 +49,10 @@ class Table:
     keys: tuple[str, ...]
     data: tuple[tuple[str, str], ...]  # (column, SQL type)
     provenance: tuple[tuple[str, str], ...] = ()
+    #: In replace mode, everything a file gives for these key columns replaces what is stored for them.
+    scope: tuple[str, ...] = ()
+    #: Columns whose previous value a diff reports beside the new one (old_<column>).
+    compared: tuple[str, ...] = ()
 
     @property
     def columns(self) -> list[str]:
@@ -79,8 +84,25 @@ OBSERVATIONS = Table(
      ("covers_end", "DATE"), ("period_stated", "BOOLEAN"), ("lower_ci", "DOUBLE"), ("upper_ci", "DOUBLE"),
      ("count", "DOUBLE"), ("denominator", "DOUBLE"), ("flags", "VARCHAR")),
     (("source_file", "VARCHAR"), ("source_sheet", "VARCHAR"), ("source_cell", "VARCHAR")),
+    scope=("measure_id", "area"),
+    compared=("value", "missing", "decimals"),
 )  # fmt: skip
-TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS)
+TRACKERS = Table(
+    "trackers",
+    ("id",),
+    (("title", "VARCHAR"), ("period_start", "DATE"), ("period_end", "DATE"), ("as_at", "DATE"),
+     ("theme_id", "VARCHAR")),
+)  # fmt: skip
+TRACKER_ITEMS = Table(
+    "tracker_items",
+    ("tracker_id", "id"),
+    (("kind", "VARCHAR"), ("title", "VARCHAR"), ("parent", "VARCHAR"), ("people", "VARCHAR"), ("deadline", "DATE"),
+     ("item_status", "VARCHAR"), ("percent", "INTEGER"), ("comments", "VARCHAR"), ("position", "INTEGER")),
+    (("source_file", "VARCHAR"), ("source_sheet", "VARCHAR"), ("source_cell", "VARCHAR")),
+    scope=("tracker_id",),
+    compared=("item_status", "percent"),
+)  # fmt: skip
+TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS, TRACKERS, TRACKER_ITEMS)
 _BY_NAME = {t.name: t for t in TABLES}
 
 
@@ -113,6 +135,8 @@ class Payload:
     outcomes: pd.DataFrame | None = None
     measures: pd.DataFrame | None = None
     observations: pd.DataFrame | None = None
+    trackers: pd.DataFrame | None = None
+    tracker_items: pd.DataFrame | None = None
 
     def frames(self) -> Iterator[tuple[Table, pd.DataFrame]]:
         for table in TABLES:
@@ -127,6 +151,7 @@ class Diff:
 
     observations: pd.DataFrame
     counts: dict[str, dict[str, int]]
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def count(self, table: str, status: str) -> int:
         return self.counts.get(table, {}).get(status, 0)
@@ -311,6 +336,30 @@ class Store:
             rows = cur.execute(sql, [moment, moment]).df().to_dict("records")
         return [observation_from_row(r) for r in rows]
 
+    def trackers(self) -> list[Tracker]:
+        frame = self._current(TRACKERS, "ORDER BY title")
+        return [
+            Tracker(r["id"], r["title"], _none(r["period_start"]) and _date(r["period_start"]),
+                    _none(r["period_end"]) and _date(r["period_end"]), _date(r["as_at"]), _none(r["theme_id"]) or "")
+            for r in frame.to_dict("records")
+        ]  # fmt: skip
+
+    def tracker_items(self, tracker_id: str) -> list[Item]:
+        with self._cursor() as cur:
+            cols = ", ".join(TRACKER_ITEMS.columns)
+            frame = cur.execute(
+                f"SELECT {cols} FROM tracker_items WHERE valid_to IS NULL AND tracker_id = ? ORDER BY position",
+                [tracker_id],
+            ).df()
+        return [
+            Item(r["tracker_id"], r["id"], r["kind"], r["title"], _none(r["parent"]) or "", _none(r["people"]) or "",
+                 _date(r["deadline"]) if _none(r["deadline"]) is not None else None,
+                 Status(r["item_status"]) if _none(r["item_status"]) else None,
+                 int(r["percent"]) if _none(r["percent"]) is not None else None, _none(r["comments"]) or "",
+                 int(r["position"]))
+            for r in frame.to_dict("records")
+        ]  # fmt: skip
+
     def areas(self) -> list[str]:
         with self._cursor() as cur:
             rows = cur.execute(
@@ -382,13 +431,16 @@ class Store:
         import_id = self._next_import_id(cur)
         counts: dict[str, dict[str, int]] = {}
         obs_diff = pd.DataFrame()
+        diffs: dict[str, pd.DataFrame] = {}
         for table, frame in payload.frames():
             diff = self._write_table(cur, table, frame, import_id, mode)
             counts[table.name] = diff["status"].value_counts().to_dict()
+            diffs[table.name] = diff
             if table is OBSERVATIONS:
                 obs_diff = diff
         touched = int(obs_diff.loc[obs_diff["status"] != "unchanged", "measure_id"].nunique()) if len(obs_diff) else 0
-        obs_counts = counts.get("observations", {})
+        # A data file counts its values; a delivery tracker counts its items.
+        obs_counts = counts.get("observations") or counts.get("tracker_items", {})
         _run(cur,
             "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)",
             [
@@ -399,7 +451,7 @@ class Store:
                 json.dumps(meta.get("summary", {}), default=str),
             ],
         )  # fmt: skip
-        return import_id, Diff(obs_diff, counts)
+        return import_id, Diff(obs_diff, counts, diffs)
 
     def _write_table(
         self, cur: duckdb.DuckDBPyConnection, table: Table, frame: pd.DataFrame, import_id: int, mode: str
@@ -424,9 +476,7 @@ class Store:
             )
             casts = ", ".join(f"CAST(i.{c} AS {t}) AS {c}" for c, t in (*table.data, *table.provenance))
             key_cols = ", ".join(f"i.{k}" for k in keys)
-            old_cols = ", ".join(f"c.{c} AS old_{c}" for c in ("value", "missing", "decimals")) + ", "
-            if table is not OBSERVATIONS:
-                old_cols = ""
+            old_cols = "".join(f"c.{c} AS old_{c}, " for c in table.compared)
             _run(
                 cur,
                 f"""
@@ -440,17 +490,19 @@ class Store:
                 LEFT JOIN (SELECT * FROM {table.name} WHERE valid_to IS NULL) c ON {join}
             """,
             )
-            if mode == "replace" and table is OBSERVATIONS:
+            if mode == "replace" and table.scope:
+                olds = "".join(f"c.{c} AS old_{c}, " for c in table.compared)
+                scope = ", ".join(table.scope)
+                scoped = ", ".join(f"c.{s}" for s in table.scope)
                 _run(
                     cur,
                     f"""
                     INSERT INTO diff BY NAME
                     SELECT {", ".join(f"c.{k}" for k in keys)},
                            {", ".join(f"c.{c}" for c, _ in (*table.data, *table.provenance))},
-                           c.value AS old_value, c.missing AS old_missing, c.decimals AS old_decimals,
-                           'removed' AS status
-                    FROM (SELECT * FROM observations WHERE valid_to IS NULL) c
-                    WHERE (c.measure_id, c.area) IN (SELECT DISTINCT measure_id, area FROM incoming)
+                           {olds} 'removed' AS status
+                    FROM (SELECT * FROM {table.name} WHERE valid_to IS NULL) c
+                    WHERE ({scoped}) IN (SELECT DISTINCT {scope} FROM incoming)
                       AND NOT EXISTS (SELECT 1 FROM incoming i WHERE {join})
                 """,
                 )

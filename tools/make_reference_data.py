@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import reference_framework as fw
+import reference_tracker as tracker
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -255,11 +256,54 @@ def write_framework(path: Path) -> None:
     book.save(path)
 
 
+def write_tracker(path: Path) -> None:
+    """Seed 004 as an officer's tracker workbook: a Tracker sheet and one Delivery row per activity or deliverable."""
+    from datetime import date, datetime
+
+    book = Workbook()
+    about = book.active
+    about.title = "Tracker"
+    _write_row(about, 1, ["Setting", "Value"], lambda t: (t, None), bold=True)
+    settings = [
+        ("Title", tracker.TRACKER["title"]),
+        ("Period start", date.fromisoformat(tracker.TRACKER["period_start"])),
+        ("Period end", date.fromisoformat(tracker.TRACKER["period_end"])),
+        ("As at", date.fromisoformat(tracker.TRACKER["as_at"])),
+        ("Theme", tracker.TRACKER["theme"]),
+    ]
+    for number, (key, value) in enumerate(settings, start=2):
+        about.cell(row=number, column=1, value=key)
+        cell = about.cell(row=number, column=2, value=value)
+        if isinstance(value, date):
+            cell.number_format = "dd/mm/yyyy"
+    sheet = book.create_sheet("Delivery")
+    header = ["Priority", "Type", "Item", "Champions or lead officer", "Deadline", "Status", "% complete", "Comments"]
+    _write_row(sheet, 1, header, lambda t: (t, None), bold=True)
+    for number, item in enumerate(tracker.ITEMS, start=2):
+        deadline = datetime.strptime(item["deadline"], "%d/%m/%y").date() if item["deadline"] else None
+        values = [item["priority"], item["type"], item["item"], item["people"], deadline, item["status"],
+                  item["percent"], item["comments"]]  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            if value in (None, ""):
+                continue
+            cell = sheet.cell(row=number, column=column, value=value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column == 5:
+                cell.number_format = "dd/mm/yy"
+    for column, width in enumerate([34, 16, 60, 34, 11, 12, 11, 100], start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    about.column_dimensions["A"].width = 16
+    about.column_dimensions["B"].width = 100
+    sheet.freeze_panes = "A2"
+    book.save(path)
+
+
 def main() -> None:
     DATA.mkdir(exist_ok=True)
     write_framework(DATA / "framework.xlsx")
     write_annual_report_2021(DATA / "2021_annual_report_appendix_a.xlsx")
     write_annual_review_2022(DATA / "2021-22_annual_review_data_tables.xlsx")
+    write_tracker(DATA / "hwb_strategy_tracker_2017.xlsx")
     print(f"wrote reference spreadsheets to {DATA}")
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 from thplan.analysis import classify_measures
 from thplan.classification import Classification
 from thplan.dataset import open_store
+from thplan.delivery import Item, Tracker
 from thplan.framework import Framework
 from thplan.observation import Observation
 from thplan.store import ImportRecord, Store
@@ -94,6 +95,16 @@ def _view(version: tuple[int, int], area: str | None) -> View:
         series={k: tuple(v) for k, v in series.items()},
         last_import=imports[-1] if imports else None,
     )
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def trackers(version: tuple[int, int]) -> list[Tracker]:
+    return store().trackers()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def tracker_items(version: tuple[int, int], tracker_id: str) -> list[Item]:
+    return store().tracker_items(tracker_id)
 
 
 def all_observations(view: View) -> list[Observation]:

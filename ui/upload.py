@@ -94,8 +94,25 @@ def decide_near_matches(result: ImportResult) -> None:
         st.rerun()
 
 
+def tracker_preview(result: ImportResult) -> None:
+    items = result.diff.tables.get("tracker_items") if result.diff else None
+    if items is None:
+        return
+    counts = items["status"].value_counts().to_dict()
+    st.markdown(" · ".join(f"**{counts.get(k, 0)}** {k}" for k in ("new", "revised", "removed", "unchanged")))
+    changed = items[items["status"] != "unchanged"]
+    if len(changed):
+        st.dataframe(pd.DataFrame({"Change": changed["status"], "Item": changed["title"], "Kind": changed["kind"],
+                                   "Status before": changed["old_item_status"], "Status": changed["item_status"],
+                                   "% before": changed["old_percent"], "% complete": changed["percent"],
+                                   "Deadline": changed["deadline"]}), hide_index=True)  # fmt: skip
+
+
 def preview(result: ImportResult, view: shell.View) -> None:
     st.subheader("What will change")
+    if result.diff is not None and "tracker_items" in result.diff.tables:
+        tracker_preview(result)
+        return
     counts = result.diff.counts.get("observations", {}) if result.diff else {}
     cells = st.columns(5)
     labels = (("New values", "new"), ("Revised", "revised"), ("Removed", "removed"), ("Unchanged", "unchanged"),

@@ -22,6 +22,8 @@ from thplan.ingest.problems import Problem, Rejected, Severity, error, info, war
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import read_grids_safely
 from thplan.ingest.tidy import read_tidy_table
+from thplan.ingest.tracker import frames as tracker_frames
+from thplan.ingest.tracker import is_tracker, read_tracker
 from thplan.ingest.wide import read_area_rows, read_measure_columns
 from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
 from thplan.observation import Observation, Source
@@ -108,8 +110,11 @@ def import_bytes(store: Store, data: bytes, name: str, options: ImportOptions) -
         return result
     framework = store.framework()
     parsed = Parsed(name)
+    tracked = None
     if is_catalogue(grids):
         read_catalogue(grids, parsed)
+    elif is_tracker(grids):
+        tracked = read_tracker(grids, parsed, framework)
     else:
         home = framework.settings.home_area
         for grid in grids:
@@ -128,7 +133,11 @@ def import_bytes(store: Store, data: bytes, name: str, options: ImportOptions) -
     result.problems.extend(parsed.problems)
     if result.rejected:
         return result
-    payload = _payload(parsed, framework, options, result)
+    if tracked is not None:
+        trackers, items = tracker_frames(*tracked, name, parsed.tables[0].sheet)
+        payload = Payload(trackers=trackers, tracker_items=items)
+    else:
+        payload = _payload(parsed, framework, options, result)
     if result.rejected:
         return result
     _write(store, payload, parsed, result)
