@@ -30,7 +30,7 @@ else:
     st.info("No measures in this theme have data yet.")
 
 outcome_measures = [c for c in group.classifications if c.measure.kind.value == "outcome"]
-with st.expander("In plain English", expanded=True):
+with st.expander("In plain English"):
     st.markdown(" ".join(widgets.md(s) for s in theme_summary(theme.name, outcome_measures)[:5]))
 
 linked = [t for t in shell.trackers(view.version) if t.theme_id == theme_id]
