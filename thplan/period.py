@@ -100,7 +100,7 @@ def parse_period(text: object, year_kind: PeriodKind = PeriodKind.FINANCIAL) -> 
         text = str(int(text))
     if not isinstance(text, str) or not text.strip():
         raise PeriodError(f"'{text}' is not a period.")
-    return _parse(text.strip(), year_kind)
+    return _parse(text.strip(), PeriodKind(year_kind))  # a plain "academic" would share the cache and leak out
 
 
 @functools.lru_cache(maxsize=65536)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -14,11 +14,12 @@ import pandas as pd
 from thplan.analysis import classify_measures
 from thplan.area import BENCHMARKS
 from thplan.framework import Framework
+from thplan.ingest import cells
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
-from thplan.ingest.parsed import Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import Problem, Rejected, Severity, error, info, warning
+from thplan.ingest.parsed import Location, Parsed, TableInfo
+from thplan.ingest.problems import Problem, Rejected, Severity, column_letter, error, info, warning
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import read_grids_safely
 from thplan.ingest.tidy import read_tidy_table
@@ -26,7 +27,7 @@ from thplan.ingest.tracker import frames as tracker_frames
 from thplan.ingest.tracker import is_tracker, read_tracker
 from thplan.ingest.wide import read_area_rows, read_measure_columns
 from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
-from thplan.observation import Observation, Source
+from thplan.observation import Observation
 from thplan.period import PeriodError, parse_period
 from thplan.polarity import Polarity
 from thplan.stated import StatedError, check
@@ -36,7 +37,6 @@ from thplan.store import (
     Payload,
     Store,
     measures_frame,
-    observations_frame,
     outcomes_frame,
     settings_frame,
     themes_frame,
@@ -165,10 +165,9 @@ def _payload(parsed: Parsed, framework: Framework, options: ImportOptions, resul
             measures=measures_frame(fw.measures),
         )
     measures = _match_measures(parsed, framework, options, result)
-    observations = _observations(parsed, measures, result)
     return Payload(
         measures=measures_frame(result.new_measures) if result.new_measures else None,
-        observations=observations_frame(observations),
+        observations=_observations(parsed, measures, result),
     )
 
 
@@ -266,12 +265,17 @@ def _unit_note(written: str, unit: Unit | None) -> str:
 
 
 def _values_by_measure(parsed: Parsed) -> dict[str, dict[tuple[str, str, str], float | None]]:
-    """Each measure's values in the file, keyed (measure, area, period); computed once per file."""
+    """The values in the file of each measure that has stated labels, keyed (measure, area, period); computed once
+    per file (only stated labels can imply a polarity)."""
     cached = getattr(parsed, "_values", None)
     if cached is None:
         cached = {}
-        for o in parsed.observations:
-            cached.setdefault(o.measure, {})[(o.measure, o.area, o.period)] = o.value.value
+        named = {s.measure for s in parsed.stated}
+        if named:
+            raw = cells.observations(parsed)
+            raw = raw[raw["measure"].isin(named)]
+            for m, a, p, v in zip(raw["measure"], raw["area"], raw["period"], raw["value"], strict=True):
+                cached.setdefault(m, {})[(m, a, p)] = None if pd.isna(v) else float(v)
         parsed._values = cached  # type: ignore[attr-defined]
     return cached
 
@@ -335,62 +339,112 @@ def _outcome_id(framework: Framework, text: str, theme_id: str) -> str:
     return outcome.id if outcome else ""
 
 
-def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportResult) -> list[Observation]:
-    observations: dict[tuple[str, str, str], tuple[Observation, RawObservation]] = {}
-    for raw in parsed.observations:
-        measure_id = result.matched.get(raw.measure)
-        if measure_id is None:
+#: Observation fields two readings of one value must agree on (the source may differ).
+_COMPARED = ("value", "decimals", "missing", "note", "footnote", "series_break", "covers", "period_stated",
+             "lower_ci", "upper_ci", "count", "denominator", "flags")  # fmt: skip
+
+
+def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportResult) -> pd.DataFrame:
+    """The file's values as rows of the observations table: periods parsed as each measure counts them, every
+    value traced to its cell, and two different values for one measure, area and period refused."""
+    raw = cells.observations(parsed)
+    raw = raw.assign(measure_id=raw["measure"].map(result.matched))
+    raw = raw[raw["measure_id"].notna()].reset_index(drop=True)
+    kinds = {m: measures[m].period_type for m in raw["measure_id"].unique()}
+    raw["period_type"] = raw["measure_id"].map(kinds)
+    periods = _parse_periods(raw, "period", result, parsed.file)
+    covers = _parse_periods(raw, "covers", result, parsed.file)
+    good = periods["period_label"].notna() & (raw["covers"].isna() | covers["covers_label"].notna())
+    raw, periods, covers = raw[good], periods[good], covers[good]
+    same = covers["covers_label"] == periods["period_label"]
+    covers.loc[same, :] = None
+    frame = pd.DataFrame(
+        {
+            "measure_id": raw["measure_id"], "area": raw["area"], "period": periods["period_label"],
+            "period_kind": periods["period_kind"], "period_start": periods["period_start"],
+            "period_end": periods["period_end"],
+            **{c: raw[c] for c in ("value", "decimals", "missing", "note", "footnote", "series_break")},
+            "covers": covers["covers_label"], "covers_kind": covers["covers_kind"],
+            "covers_start": covers["covers_start"], "covers_end": covers["covers_end"],
+            **{c: raw[c] for c in ("period_stated", "lower_ci", "upper_ci", "count", "denominator", "flags")},
+            "source_file": parsed.file, "source_sheet": raw["sheet"],
+            "source_cell": _cell_refs(raw["row"], raw["column"]),
+        }
+    ).reset_index(drop=True)  # fmt: skip
+    return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
+
+
+def _parse_periods(raw: pd.DataFrame, column: str, result: ImportResult, file: str) -> pd.DataFrame:
+    """Label, kind, first and last day of each row's period (None where blank or unreadable: an error)."""
+    found: dict[tuple[str, object], tuple[object, ...]] = {}
+    out = []
+    for position, (text, kind) in enumerate(zip(raw[column], raw["period_type"], strict=True)):
+        if text is None or text != text:  # blank (None or NaN)
+            out.append((None, None, None, None))
             continue
-        measure = measures[measure_id]
-        where = raw.location.where(parsed.file)
-        try:
-            period = parse_period(raw.period, measure.period_type)
-            covers = parse_period(raw.value.covers, measure.period_type) if raw.value.covers else None
-        except PeriodError as exc:
-            result.problems.append(error(str(exc), **where))
+        key = (text, kind)
+        if key not in found:
+            try:
+                p = parse_period(text, kind)
+                found[key] = (p.label, str(p.kind), p.start, p.end)
+            except PeriodError as exc:
+                found[key] = (exc,)
+        parsed = found[key]
+        if isinstance(parsed[0], PeriodError):
+            row = raw.iloc[position]
+            where = Location(row["sheet"], int(row["row"]), int(row["column"]), row["header"]).where(file)
+            result.problems.append(error(str(parsed[0]), **where))
+            out.append((None, None, None, None))
+        else:
+            out.append(parsed)
+    names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
+    return pd.DataFrame(out, columns=names, index=raw.index, dtype=object)
+
+
+def _cell_refs(rows: pd.Series, columns: pd.Series) -> list[str]:
+    letters = {c: column_letter(int(c) + 1) for c in columns.unique()}
+    return [f"{letters[c]}{r + 1}" for r, c in zip(rows.tolist(), columns.tolist(), strict=True)]
+
+
+def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
+    """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
+    keys = ["measure_id", "area", "period"]
+    repeated = frame.duplicated(keys, keep=False)
+    if not repeated.any():
+        return frame
+    first: dict[tuple[object, ...], int] = {}
+    for position in frame.index[repeated]:
+        key = tuple(frame.loc[position, keys])
+        if key not in first:
+            first[key] = position
             continue
-        observation = Observation(
-            measure_id=measure_id,
-            area=raw.area,
-            period=period,
-            value=raw.value.value,
-            decimals=raw.value.decimals,
-            missing=raw.value.missing,
-            note=raw.note,
-            footnote=raw.value.footnote,
-            series_break=raw.series_break,
-            covers=covers if covers != period else None,
-            period_stated=raw.period_stated,
-            lower_ci=raw.lower_ci,
-            upper_ci=raw.upper_ci,
-            count=raw.count,
-            denominator=raw.denominator,
-            flags=raw.value.flags,
-            source=Source(parsed.file, raw.location.sheet, raw.location.ref),
-        )
-        if observation.key in observations:
-            earlier, earlier_raw = observations[observation.key]
-            if replace(earlier, source=observation.source) != observation:
-                result.problems.append(
-                    error(
-                        f"'{raw.measure}' has two different values for {raw.area}, {period.label}: "
-                        f"{_show(earlier)} in {_cell_name(earlier_raw)} and "
-                        f"{_show(observation)} here. Keep one of them.",
-                        **where,
-                    )
+        earlier = first[key]
+        if not _same(frame.loc[earlier], frame.loc[position]):
+            later = raw.loc[position]
+            where = Location(later["sheet"], int(later["row"]), int(later["column"]), later["header"]).where(file)
+            result.problems.append(
+                error(
+                    f"'{later['measure']}' has two different values for {key[1]}, {key[2]}: "
+                    f"{_show(frame.loc[earlier])} in {_cell_name(frame.loc[earlier])} and "
+                    f"{_show(frame.loc[position])} here. Keep one of them.",
+                    **where,
                 )
-            continue
-        observations[observation.key] = (observation, raw)
-    return [o for o, _ in observations.values()]
+            )
+    return frame[~frame.duplicated(keys, keep="first")].reset_index(drop=True)
 
 
-def _cell_name(raw: RawObservation) -> str:
-    sheet = f"sheet '{raw.location.sheet}' " if raw.location.sheet else ""
-    return f"{sheet}cell {raw.location.ref}"
+def _same(a: pd.Series, b: pd.Series) -> bool:
+    pairs = zip(a[list(_COMPARED)], b[list(_COMPARED)], strict=True)
+    return all((x == y) or (pd.isna(x) and pd.isna(y)) for x, y in pairs)
 
 
-def _show(o: Observation) -> str:
-    return f"{o.value:g}" if o.value is not None else f"'{o.missing}'"
+def _cell_name(row: pd.Series) -> str:
+    sheet = f"sheet '{row['source_sheet']}' " if row["source_sheet"] else ""
+    return f"{sheet}cell {row['source_cell']}"
+
+
+def _show(row: pd.Series) -> str:
+    return f"{row['value']:g}" if pd.notna(row["value"]) else f"'{row['missing']}'"
 
 
 def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult) -> None:

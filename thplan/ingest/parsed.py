@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from thplan.framework import Framework
 from thplan.ingest.problems import Problem
 from thplan.polarity import Polarity
@@ -94,6 +96,8 @@ class Parsed:
     tables: list[TableInfo] = field(default_factory=list)
     measures: dict[str, MeasureRef] = field(default_factory=dict)
     observations: list[RawObservation] = field(default_factory=list)
+    #: Observations read a column at a time (large tables), as frames with the columns of `cells.FIELDS`.
+    frames: list[pd.DataFrame] = field(default_factory=list)
     stated: list[StatedLabel] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     framework: Framework | None = None

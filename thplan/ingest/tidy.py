@@ -1,26 +1,36 @@
 """Tidy tables: one row per measure, period and area, with a value and optional details (polarity, theme,
-outcome, unit, confidence limits, count, denominator, note)."""
+outcome, unit, confidence limits, count, denominator, note).
+
+Read a column at a time (see `cells`): a 350,000-row extract parses each distinct measure name, area, period and
+value once, and every problem still names its cell.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
+import pandas as pd
+
 from thplan.area import canonical_area
 from thplan.framework import Framework
+from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
-from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
+from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import cell_ref, error
 from thplan.period import PeriodError, parse_period
 from thplan.polarity import Polarity, PolarityError, parse_polarity
-from thplan.value import CellError, CellValue, parse_value
+from thplan.value import CellValue, decimals_of
 
 HEADER_SEARCH_ROWS = 30
 MEDIAN_AREA = "Median of local authorities"
 #: A rank-order column (Oflog) says how authorities are ranked: descending means higher is better.
 RANK_ORDER = {"desc": Polarity.HIGHER, "descending": Polarity.HIGHER, "asc": Polarity.LOWER,
               "ascending": Polarity.LOWER, "none": Polarity.NONE}  # fmt: skip
+#: Columns of the upload template that say more about a value (see `template`).
+DETAIL_ROLES = ("missing", "covers", "flags", "footnote", "decimals")
+NUMBER_ROLES = ("lower_ci", "upper_ci", "count", "denominator")
 
 
 def find_tidy_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -36,107 +46,189 @@ def find_tidy_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return None
 
 
-def _number(grid: Grid, row: int, column: int | None, parsed: Parsed, header: str) -> float | None:
-    if column is None:
-        return None
-    raw = grid.value(row, column)
-    if raw is None:
-        return None
-    try:
-        value = parse_value(raw)
-    except CellError as exc:
-        parsed.problems.append(error(f"{exc}", **grid.where(row, column, header)))
-        return None
-    return value.value
-
-
 def read_tidy_table(grid: Grid, parsed: Parsed, framework: Framework, home_area: str) -> bool:
     found = find_tidy_header(grid)
     if found is None:
         return False
     header_row, roles = found
-    headers = {role: grid.text(header_row, column) for role, column in roles.items()}
-    rows = 0
-    for row in range(header_row + 1, grid.height):
-        if not grid.filled(row):
-            continue
-        rows += 1
-        _read_row(grid, row, roles, headers, parsed, framework, home_area)
+    rows = grid.nonblank_rows(header_row + 1)
+    _Table(grid, header_row, roles, rows, parsed).read(framework, home_area)
     width = max(roles.values()) + 1
     parsed.tables.append(
-        TableInfo(grid.sheet, f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + rows, width)}", "tidy",
-                  rows=rows)
+        TableInfo(grid.sheet, f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + len(rows), width)}",
+                  "tidy", rows=len(rows))
     )  # fmt: skip
-    parsed.rows += rows
+    parsed.rows += len(rows)
     return True
 
 
-def _read_row(
-    grid: Grid, row: int, roles: dict[str, int], headers: dict[str, str], parsed: Parsed, framework: Framework,
-    home_area: str,
-) -> None:  # fmt: skip
-    def where(role: str) -> dict[str, object]:
-        return grid.where(row, roles.get(role), headers.get(role, ""))
+class _Table:
+    """One tidy table's columns; `ok` marks the rows still readable after each check."""
 
-    def text(role: str) -> str:
-        return grid.text(row, roles[role]) if role in roles else ""
+    def __init__(self, grid: Grid, header_row: int, roles: dict[str, int], rows: list[int], parsed: Parsed) -> None:
+        self.grid, self.roles, self.rows, self.parsed = grid, roles, rows, parsed
+        self.headers = {role: grid.text(header_row, column) for role, column in roles.items()}
+        self._texts: dict[str, list[str]] = {}
+        self.ok = [True] * len(rows)
 
-    name = text("measure_id") or text("measure")
-    if not name:
-        parsed.problems.append(error("The measure is blank. Name the measure on every row.", **where("measure")))
-        return
-    period_raw = grid.value(row, roles["period"])
-    try:
-        period = parse_period(period_raw).label
-    except PeriodError as exc:
-        parsed.problems.append(error(str(exc), **where("period")))
-        return
-    area = canonical_area(text("area")) if text("area") else home_area
-    percent, decimals = grid.fmt(row, roles["value"])
-    try:
-        value = parse_value(grid.value(row, roles["value"]), percent_format=percent, format_decimals=decimals)
-    except CellError as exc:
-        parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **where("value")))
-        return
-    value = _details(value, text)
-    location = Location(grid.sheet, row, roles["value"], headers["value"])
-    ref = MeasureRef(name, Location(grid.sheet, row, roles.get("measure", roles.get("measure_id", 0))))
-    if "polarity" in roles:
-        try:
-            ref.polarity = parse_polarity(grid.value(row, roles["polarity"]))
-        except PolarityError as exc:
-            parsed.problems.append(error(str(exc), **where("polarity")))
-    elif "rank_order" in roles:
-        ref.polarity = RANK_ORDER.get(text("rank_order").lower())
-    theme = framework.find_theme(text("theme")) if text("theme") else None
-    ref.theme = theme.id if theme else text("theme")
-    ref.outcome, ref.unit, ref.kind = text("outcome"), text("unit"), text("kind")
-    if value.percent and not ref.unit:
-        ref.unit = "%"
-    _merge_polarity(parsed, ref, grid, row, roles)
-    if value.blank and not text("note"):
-        return
-    note = "; ".join(n for n in (value.note, text("note")) if n) or None
-    if "median" in roles and grid.value(row, roles["median"]) is not None:
-        median = _number(grid, row, roles["median"], parsed, headers["median"])
-        spot = Location(grid.sheet, row, roles["median"], headers["median"])
-        parsed.observations.append(RawObservation(name, MEDIAN_AREA, period, parse_value(median), spot))
-    parsed.observations.append(
-        RawObservation(
-            name,
-            area,
-            period,
-            value,
-            location,
-            note=note,
-            series_break=_yes(text("series_break")),
-            period_stated=text("period_stated").lower() not in ("no", "false", "0", "n"),
-            lower_ci=_number(grid, row, roles.get("lower_ci"), parsed, headers.get("lower_ci", "")),
-            upper_ci=_number(grid, row, roles.get("upper_ci"), parsed, headers.get("upper_ci", "")),
-            count=_number(grid, row, roles.get("count"), parsed, headers.get("count", "")),
-            denominator=_number(grid, row, roles.get("denominator"), parsed, headers.get("denominator", "")),
-        )
-    )
+    def text(self, role: str) -> list[str]:
+        if role not in self._texts:
+            column = self.roles.get(role)
+            self._texts[role] = self.grid.texts(column, self.rows) if column is not None else [""] * len(self.rows)
+        return self._texts[role]
+
+    def raw(self, role: str) -> list[object]:
+        return self.grid.column(self.roles[role], self.rows)
+
+    def problem(self, position: int, role: str, message: str) -> None:
+        where = self.grid.where(self.rows[position], self.roles.get(role), self.headers.get(role, ""))
+        self.parsed.problems.append(error(message, **where))
+
+    def read(self, framework: Framework, home_area: str) -> None:
+        names = self._names()
+        periods = self._periods()
+        values = self._values()
+        self._measures(names, values, framework)
+        self._observations(names, periods, values, home_area)
+
+    def _names(self) -> list[str]:
+        names = [i or m for i, m in zip(self.text("measure_id"), self.text("measure"), strict=True)]
+        for position, name in enumerate(names):
+            if not name:
+                self.ok[position] = False
+                self.problem(position, "measure", "The measure is blank. Name the measure on every row.")
+        return names
+
+    def _periods(self) -> list[str]:
+        labels: dict[tuple[type, object], str | PeriodError] = {}
+        out = []
+        for position, raw in enumerate(self.raw("period")):
+            key = (raw.__class__, raw)
+            label = labels.get(key)
+            if label is None:
+                try:
+                    label = labels[key] = parse_period(raw).label
+                except PeriodError as exc:
+                    label = labels[key] = exc
+            if isinstance(label, PeriodError):
+                if self.ok[position]:
+                    self.ok[position] = False
+                    self.problem(position, "period", str(label))
+                out.append("")
+            else:
+                out.append(label)
+        return out
+
+    def _values(self) -> list[CellValue]:
+        column = self.roles["value"]
+        formats = self.grid.formats_of(column, self.rows)
+        parsed, errors = cells.parse_values(self.grid.column(column, self.rows), formats)
+        for position, exc in errors.items():
+            if self.ok[position]:
+                self.ok[position] = False
+                self.problem(position, "value", f"{exc} Fix the cell or leave it blank.")
+        if any(role in self.roles for role in DETAIL_ROLES):
+            extras = list(zip(*(self.text(role) for role in DETAIL_ROLES), strict=True))
+            memo: dict[tuple[int, tuple[str, ...]], CellValue] = {}
+            for position, value in enumerate(parsed):
+                key = (id(value), extras[position])
+                if key not in memo:
+                    memo[key] = _details(value, dict(zip(DETAIL_ROLES, extras[position], strict=True)).__getitem__)
+                parsed[position] = memo[key]
+        return parsed
+
+    def _measures(self, names: list[str], values: list[CellValue], framework: Framework) -> None:
+        """Each measure once, with what its rows say about it; rows that disagree on its polarity are errors."""
+        polarities = self._polarities()
+        units = [u or ("%" if v.percent else "") for u, v in zip(self.text("unit"), values, strict=True)]
+        facts = pd.DataFrame({"name": names, "polarity": polarities, "theme": self.text("theme"),
+                              "outcome": self.text("outcome"), "unit": units, "kind": self.text("kind")})  # fmt: skip
+        facts = facts[[bool(n) and ok for n, ok in zip(names, self.ok, strict=True)]]
+        conflicts = facts.groupby(["name", "polarity"], sort=False, dropna=False).size()
+        themes = {t: framework.find_theme(t) for t in set(facts["theme"]) if t}
+        for position, f in facts.drop_duplicates().iterrows():
+            theme = themes.get(f["theme"])
+            polarity = None if pd.isna(f["polarity"]) else Polarity(f["polarity"])
+            ref = MeasureRef(f["name"], Location(self.grid.sheet, self.rows[position], self._name_column()),
+                             theme=theme.id if theme else f["theme"], outcome=f["outcome"], unit=f["unit"],
+                             kind=f["kind"], polarity=polarity)  # fmt: skip
+            known = self.parsed.measures.get(ref.name)
+            if known is not None and polarity is not None and known.polarity not in (None, polarity):
+                more = int(conflicts[(ref.name, f["polarity"])]) - 1
+                also = f" ({more} more rows say the same)" if more > 0 else ""
+                message = (f"The polarity of '{ref.name}' is '{polarity}' here{also} but '{known.polarity}' on row "
+                           f"{known.location.row + 1}. Give each measure one polarity.")  # fmt: skip
+                self.problem(position, "polarity", message)
+                continue
+            self.parsed.add_measure(ref)
+
+    def _name_column(self) -> int:
+        return self.roles.get("measure", self.roles.get("measure_id", 0))
+
+    def _polarities(self) -> list[str | None]:
+        if "polarity" not in self.roles:
+            if "rank_order" in self.roles:
+                return [_value(RANK_ORDER.get(t.lower())) for t in self.text("rank_order")]
+            return [None] * len(self.rows)
+        read: dict[tuple[type, object], Polarity | PolarityError | None] = {}
+        out = []
+        for position, raw in enumerate(self.raw("polarity")):
+            key = (raw.__class__, raw)
+            if key not in read:
+                try:
+                    read[key] = parse_polarity(raw)
+                except PolarityError as exc:
+                    read[key] = exc
+            polarity = read[key]
+            if isinstance(polarity, PolarityError):
+                if self.ok[position]:
+                    self.problem(position, "polarity", str(polarity))
+                polarity = None
+            out.append(_value(polarity))
+        return out
+
+    def _numbers(self, role: str, keep: list[bool]) -> list[float | None]:
+        if role not in self.roles:
+            return [None] * len(self.rows)
+        parsed, errors = cells.parse_values(self.raw(role))
+        for position, exc in errors.items():
+            if keep[position]:
+                self.problem(position, role, f"{exc}")
+        return [v.value for v in parsed]
+
+    def _observations(self, names: list[str], periods: list[str], values: list[CellValue], home: str) -> None:
+        notes = self.text("note")
+        keep = [ok and (not v.blank or bool(n)) for ok, v, n in zip(self.ok, values, notes, strict=True)]
+        areas_seen: dict[str, str] = {}
+        areas = [areas_seen.setdefault(a, canonical_area(a)) if a else home for a in self.text("area")]
+        joined = [("; ".join(p for p in (v.note, n) if p) or None) for v, n in zip(values, notes, strict=True)]
+        columns: dict[str, object] = {
+            "measure": names, "area": areas, "period": periods, **cells.value_columns(values), "note": joined,
+            "series_break": [_yes(t) for t in self.text("series_break")],
+            "period_stated": [t.lower() not in ("no", "false", "0", "n") for t in self.text("period_stated")],
+            **{role: self._numbers(role, keep) for role in NUMBER_ROLES},
+            "sheet": self.grid.sheet, "row": self.rows, "column": self.roles["value"],
+            "header": self.headers["value"],
+        }  # fmt: skip
+        table = cells.frame(columns, len(self.rows))
+        if "median" in self.roles:
+            self.parsed.frames.append(self._medians(table, keep))
+        self.parsed.frames.append(table[keep].reset_index(drop=True))
+
+    def _medians(self, table: pd.DataFrame, keep: list[bool]) -> pd.DataFrame:
+        """An Oflog-style MEDIAN column: the median of local authorities, as an area of its own."""
+        medians = self._numbers("median", keep)
+        present = [k and raw is not None for k, raw in zip(keep, self.raw("median"), strict=True)]
+        median = cells.frame({"measure": table["measure"].tolist(), "area": MEDIAN_AREA,
+                              "period": table["period"].tolist(), "value": medians,
+                              "decimals": [decimals_of(m) if m is not None else 0 for m in medians],
+                              "sheet": self.grid.sheet, "row": self.rows, "column": self.roles["median"],
+                              "header": self.headers["median"]}, len(self.rows))  # fmt: skip
+        return median[present].reset_index(drop=True)
+
+
+def _value(polarity: Polarity | None) -> str | None:
+    return polarity.value if polarity is not None else None
 
 
 def _yes(text: str) -> bool:
@@ -157,17 +249,3 @@ def _details(value: CellValue, text: Callable[[str], str]) -> CellValue:
     if text("decimals").isdigit() and value.value is not None:
         changes["decimals"] = int(text("decimals"))
     return replace(value, **changes) if changes else value  # type: ignore[arg-type]
-
-
-def _merge_polarity(parsed: Parsed, ref: MeasureRef, grid: Grid, row: int, roles: dict[str, int]) -> None:
-    known = parsed.measures.get(ref.name)
-    if known is not None and ref.polarity is not None and known.polarity not in (None, ref.polarity):
-        parsed.problems.append(
-            error(
-                f"The polarity of '{ref.name}' is '{ref.polarity}' here but '{known.polarity}' on row "
-                f"{known.location.row + 1}. Give each measure one polarity.",
-                **grid.where(row, roles.get("polarity")),
-            )
-        )
-        return
-    parsed.add_measure(ref)
