@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -111,19 +112,22 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"Error: {path}: cannot read the file ({exc.strerror}).", file=sys.stderr)
             return EXIT_REJECTED
-    checks = [import_bytes(store, data, name, options) for name, data in contents]
-    if any(r.rejected for r in checks) or args.dry_run:
-        for result in checks:
-            _report(result, args.verbose)
-        if any(r.rejected for r in checks):
-            print("Rejected: nothing was written.", file=sys.stderr)
-            return EXIT_REJECTED
-        return EXIT_OK
+    # Several files are all checked before any is written; one file is checked by the import itself (atomic).
+    if len(contents) > 1 or args.dry_run:
+        checks = [import_bytes(store, data, name, options) for name, data in contents]
+        if any(r.rejected for r in checks) or args.dry_run:
+            for result in checks:
+                _report(result, args.verbose)
+            if any(r.rejected for r in checks):
+                print("Rejected: nothing was written.", file=sys.stderr)
+                return EXIT_REJECTED
+            return EXIT_OK
     for name, data in contents:
-        result = import_bytes(store, data, name, ImportOptions(**{**options.__dict__, "dry_run": False}))
+        result = import_bytes(store, data, name, replace(options, dry_run=False))
         _report(result, args.verbose)
         if result.rejected:
-            print("Rejected: nothing was written for this file.", file=sys.stderr)
+            which = " for this file" if len(contents) > 1 else ""
+            print(f"Rejected: nothing was written{which}.", file=sys.stderr)
             return EXIT_REJECTED
     return EXIT_OK
 
@@ -154,22 +158,29 @@ def _report(result: ImportResult, verbose: bool) -> None:
         print(f"    {where}{t.cell_range}: {t.layout} table, {t.rows} rows{title}{theme}", file=out)
     matched = len(set(result.matched.values())) - len(result.new_measures)
     print(f"  Measures: {matched} matched, {len(result.new_measures)} new", file=out)
-    for m in result.new_measures:
+    for m in result.new_measures[: None if verbose else LIST_LIMIT]:
         print(f"    new measure: {m.name} (id {m.id}, {m.polarity}, theme '{m.theme_id or 'none'}')", file=out)
+    if len(result.new_measures) > LIST_LIMIT and not verbose:
+        print(f"    ... and {len(result.new_measures) - LIST_LIMIT} more new measures (--verbose lists them all)")
     if result.diff is not None:
-        counts = result.diff.counts.get("observations", {})
-        parts = [f"{counts.get(s, 0)} {s}" for s in ("new", "revised", "changed", "unchanged", "kept", "removed")]
-        print(f"  Values: {', '.join(parts)}", file=out)
-        frame = result.diff.observations
-        shown = ("new", "revised", "changed", "removed", "kept") + (("unchanged",) if verbose else ())
-        listed: dict[str, int] = {}
-        for record in frame.to_dict("records") if len(frame) else []:
-            status = record["status"]
-            if status not in shown:
-                continue
-            listed[status] = listed.get(status, 0) + 1
-            if listed[status] > LIST_LIMIT and not verbose:
-                continue
+        _list_changes(result, verbose)
+    if result.stated_checked:
+        print(f"  Stated trends and comparisons checked: {result.stated_checked}", file=out)
+    for problem in result.problems:
+        if problem.severity is Severity.WARNING or (verbose and problem.severity is Severity.INFO):
+            print(f"  {problem.severity.value}: {problem}", file=out)
+
+
+def _list_changes(result: ImportResult, verbose: bool) -> None:
+    assert result.diff is not None
+    counts = result.diff.counts.get("observations", {})
+    parts = [f"{counts.get(s, 0)} {s}" for s in ("new", "revised", "changed", "unchanged", "kept", "removed")]
+    print(f"  Values: {', '.join(parts)}")
+    frame = result.diff.observations
+    for status in ("new", "revised", "changed", "removed", "kept") + (("unchanged",) if verbose else ()):
+        rows = frame[frame["status"] == status].to_dict("records") if len(frame) else []
+        rows = rows if verbose else rows[:LIST_LIMIT]
+        for record in rows:
             key = f"{record['measure_id']}, {record['area']}, {record['period']}"
             if status in ("revised", "changed"):
                 change = f"{_describe_change(record, True)} -> {_describe_change(record, False)}"
@@ -179,15 +190,11 @@ def _report(result: ImportResult, verbose: bool) -> None:
                 change = f"{_describe_change(record, True)} kept (the file says {_describe_change(record, False)})"
             else:
                 change = _describe_change(record, False)
-            print(f"    {status}: {key}: {change}", file=out)
-        for status, count in listed.items():
-            if count > LIST_LIMIT and not verbose:
-                print(f"    ... and {count - LIST_LIMIT} more {status} values (--verbose lists them all)", file=out)
-    if result.stated_checked:
-        print(f"  Stated trends and comparisons checked: {result.stated_checked}", file=out)
-    for problem in result.problems:
-        if problem.severity is Severity.WARNING or (verbose and problem.severity is Severity.INFO):
-            print(f"  {problem.severity.value}: {problem}", file=out)
+            print(f"    {status}: {key}: {change}")
+        more = counts.get(status, 0) - len(rows)
+        if more > 0:
+            how = "--verbose lists more" if not verbose else "`history --measure ID` shows any measure's values"
+            print(f"    ... and {more} more {status} values ({how})")
 
 
 def _measures(store: Store, args: argparse.Namespace) -> int:

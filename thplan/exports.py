@@ -13,10 +13,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from thplan.display import TINT, badge_text, colour
+from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.listing import COLUMNS, shown
 from thplan.observation import Observation
-from thplan.template import neutralise
 
 STATUS_COLUMNS = ("overall_trend", "direction_of_travel", "recent_trend", "vs_london", "vs_england")
 NOTES = (

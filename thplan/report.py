@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from thplan.area import LONDON
 from thplan.classification import Classification, TrendLabel
 from thplan.display import HEX, TINT, colour, observation_text
+from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.measure import Kind
 from thplan.narrative import theme_summary
@@ -24,7 +25,6 @@ from thplan.observation import Observation
 from thplan.period import SINGLE_YEAR_KINDS, financial_or_academic, parse_period
 from thplan.polarity import Polarity
 from thplan.summary import by_theme
-from thplan.template import neutralise
 
 LEGEND = (TrendLabel.IMPROVED, TrendLabel.SAME, TrendLabel.WORSENED, TrendLabel.UNAVAILABLE)
 REGIONS = (("Inner London", "Inner"), ("Outer London", "Outer"))

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.observation import Observation
 
@@ -21,7 +22,6 @@ COLUMNS = (
     "Unit", "Theme", "Outcome", "Kind",
 )  # fmt: skip
 NUMERIC = {"Value", "Decimals", "Lower CI", "Upper CI", "Count", "Denominator"}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GUIDE = [
     ("How to use this template", ""),
     ("One row per measure, area and period.", "Leave Area blank for the home area (Tower Hamlets)."),
@@ -34,16 +34,6 @@ GUIDE = [
     ("Polarity", "Higher is better, Lower is better or No polarity (for new measures)."),
     ("Upload", "Upload the file on the dashboard's Upload page, or: python -m thplan import FILE.xlsx"),
 ]
-
-
-def neutralise(text: str) -> str:
-    """Make a text cell inert in a spreadsheet (it can no longer start a formula)."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
-def restore(text: str) -> str:
-    """Undo `neutralise` when a file comes back."""
-    return text[1:] if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS) else text
 
 
 def rows(framework: Framework, observations: Sequence[Observation]) -> list[dict[str, object]]:

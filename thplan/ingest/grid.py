@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from thplan.formula import restore
 from thplan.ingest.problems import cell_ref
-from thplan.template import restore
-
-_UNSEEN = object()
 
 
 @dataclass
@@ -51,32 +49,16 @@ class Grid:
 
     def column(self, column: int, rows: Sequence[int]) -> list[object]:
         """The values of one column in the given rows (as `value` gives them), each distinct text cleaned once."""
-        cleaned: dict[str, object] = {}
-        out: list[object] = []
         lines = self.rows
-        for row in rows:
-            line = lines[row]
-            value = line[column] if column < len(line) else None
-            if value.__class__ is str:
-                text = cleaned.get(value, _UNSEEN)  # type: ignore[call-overload]
-                if text is _UNSEEN:
-                    text = cleaned[value] = restore(value.strip()) or None  # type: ignore[index]
-                value = text
-            out.append(value)
-        return out
+        picked = [line[column] if column < len(line) else None for line in (lines[row] for row in rows)]
+        cleaned = {v: restore(v.strip()) or None for v in set(picked) if v.__class__ is str}  # type: ignore[union-attr]
+        return list(map(cleaned.get, picked, picked))  # texts cleaned, everything else as it is
 
     def texts(self, column: int, rows: Sequence[int]) -> list[str]:
         """The text of one column in the given rows (as `text` gives it)."""
-        shown: dict[object, str] = {}
-        out = []
-        for value in self.column(column, rows):
-            text = shown.get(value) if value.__class__ is str else None
-            if text is None:
-                text = self._show(value)
-                if value.__class__ is str:
-                    shown[value] = text
-            out.append(text)
-        return out
+        values = self.column(column, rows)
+        shown = {v: self._show(v) for v in set(values)}
+        return [shown[v] for v in values]
 
     def formats_of(self, column: int, rows: Sequence[int]) -> list[tuple[bool, int | None]] | None:
         """The number-format facts of one column in the given rows; None when no cell of the sheet has any."""
@@ -85,13 +67,29 @@ class Grid:
         get, plain = self.formats.get, (False, None)
         return [get((row, column), plain) for row in rows]
 
+    def rows_with(self, test: Callable[[str], bool]) -> list[int]:
+        """Rows with a text cell that passes `test` (asked once per distinct text: a quick scan of large sheets)."""
+        answers: dict[str, bool] = {}
+        found = []
+        for number, line in enumerate(self.rows):
+            for value in line:
+                if value.__class__ is str:
+                    answer = answers.get(value)  # type: ignore[call-overload]
+                    if answer is None:
+                        answer = answers[value] = test(restore(value.strip()))  # type: ignore[index, union-attr]
+                    if answer:
+                        found.append(number)
+                        break
+        return found
+
     def nonblank_rows(self, start: int = 0) -> list[int]:
         """Rows from `start` on with at least one non-empty cell."""
-        return [
-            number
-            for number in range(start, len(self.rows))
-            if any(v is not None and (v.__class__ is not str or v.strip()) for v in self.rows[number])  # type: ignore[union-attr]
-        ]
+        found = []
+        for number in range(start, len(self.rows)):
+            first = next(filter(None, self.rows[number]), None)  # the first truthy cell, found at C speed
+            if (first is not None and (first.__class__ is not str or first.strip())) or self.filled(number):  # type: ignore[union-attr]
+                found.append(number)
+        return found
 
     def filled(self, row: int) -> list[int]:
         """Columns of the non-empty cells of a row."""

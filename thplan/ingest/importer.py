@@ -378,7 +378,7 @@ def _parse_periods(raw: pd.DataFrame, column: str, result: ImportResult, file: s
     """Label, kind, first and last day of each row's period (None where blank or unreadable: an error)."""
     found: dict[tuple[str, object], tuple[object, ...]] = {}
     out = []
-    for position, (text, kind) in enumerate(zip(raw[column], raw["period_type"], strict=True)):
+    for position, (text, kind) in enumerate(zip(raw[column].tolist(), raw["period_type"].tolist(), strict=True)):
         if text is None or text != text:  # blank (None or NaN)
             out.append((None, None, None, None))
             continue

@@ -186,8 +186,12 @@ def _read_csv(data: bytes, name: str) -> Grid:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
+    seen: dict[str, str] = {}
     try:
-        rows: list[list[object]] = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+        # One object per distinct text: the grid crosses a process boundary, and pickle sends a repeat as a reference.
+        rows: list[list[object]] = [
+            [seen.setdefault(v, v) for v in r] for r in csv.reader(io.StringIO(text, newline=""), dialect)
+        ]
     except csv.Error as exc:
         raise _refuse(name, f"The CSV file cannot be read ({exc}). Export it again from the source.") from None
     while rows and not any(str(v).strip() for v in rows[-1]):

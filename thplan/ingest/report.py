@@ -48,6 +48,10 @@ class _Table:
         return max(periods, key=lambda p: parse_period(p).sort_key) if periods else ""
 
 
+def _is_measure_word(text: str) -> bool:
+    return role_of(text) == "measure"
+
+
 def _is_header_row(grid: Grid, row: int) -> bool:
     cells = grid.filled(row)
     if not any(role_of(grid.value(row, c)) == "measure" for c in cells):
@@ -61,7 +65,7 @@ def _is_legend(texts: list[str]) -> bool:
 
 def read_report_tables(grid: Grid, parsed: Parsed, framework: Framework, home_area: str) -> bool:
     """Read every report-style table of a grid into `parsed`; False when the grid holds none."""
-    headers = [r for r in range(grid.height) if _is_header_row(grid, r)]
+    headers = [r for r in grid.rows_with(_is_measure_word) if _is_header_row(grid, r)]
     if not headers:
         return False
     for number, header_row in enumerate(headers):

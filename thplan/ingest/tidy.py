@@ -141,22 +141,22 @@ class _Table:
         """Each measure once, with what its rows say about it; rows that disagree on its polarity are errors."""
         polarities = self._polarities()
         units = [u or ("%" if v.percent else "") for u, v in zip(self.text("unit"), values, strict=True)]
-        facts = pd.DataFrame({"name": names, "polarity": polarities, "theme": self.text("theme"),
-                              "outcome": self.text("outcome"), "unit": units, "kind": self.text("kind")})  # fmt: skip
-        facts = facts[[bool(n) and ok for n, ok in zip(names, self.ok, strict=True)]]
-        conflicts = facts.groupby(["name", "polarity"], sort=False, dropna=False).size()
-        themes = {t: framework.find_theme(t) for t in set(facts["theme"]) if t}
-        for position, f in facts.drop_duplicates().iterrows():
-            theme = themes.get(f["theme"])
-            polarity = None if pd.isna(f["polarity"]) else Polarity(f["polarity"])
-            ref = MeasureRef(f["name"], Location(self.grid.sheet, self.rows[position], self._name_column()),
-                             theme=theme.id if theme else f["theme"], outcome=f["outcome"], unit=f["unit"],
-                             kind=f["kind"], polarity=polarity)  # fmt: skip
-            known = self.parsed.measures.get(ref.name)
+        facts = zip(names, polarities, self.text("theme"), self.text("outcome"), units, self.text("kind"), strict=True)
+        first: dict[tuple[str, Polarity | None, str, str, str, str], int] = {}
+        for position, fact in enumerate(facts):
+            if self.ok[position] and fact not in first:
+                first[fact] = position
+        themes = {t: framework.find_theme(t) for t in {fact[2] for fact in first} if t}
+        for (name, polarity, theme_text, outcome, unit, kind), position in first.items():
+            theme = themes.get(theme_text)
+            ref = MeasureRef(name, Location(self.grid.sheet, self.rows[position], self._name_column()),
+                             theme=theme.id if theme else theme_text, outcome=outcome, unit=unit, kind=kind,
+                             polarity=polarity)  # fmt: skip
+            known = self.parsed.measures.get(name)
             if known is not None and polarity is not None and known.polarity not in (None, polarity):
-                more = int(conflicts[(ref.name, f["polarity"])]) - 1
+                more = sum(1 for n, p in zip(names, polarities, strict=True) if n == name and p is polarity) - 1
                 also = f" ({more} more rows say the same)" if more > 0 else ""
-                message = (f"The polarity of '{ref.name}' is '{polarity}' here{also} but '{known.polarity}' on row "
+                message = (f"The polarity of '{name}' is '{polarity}' here{also} but '{known.polarity}' on row "
                            f"{known.location.row + 1}. Give each measure one polarity.")  # fmt: skip
                 self.problem(position, "polarity", message)
                 continue
@@ -165,27 +165,25 @@ class _Table:
     def _name_column(self) -> int:
         return self.roles.get("measure", self.roles.get("measure_id", 0))
 
-    def _polarities(self) -> list[str | None]:
+    def _polarities(self) -> list[Polarity | None]:
         if "polarity" not in self.roles:
             if "rank_order" in self.roles:
-                return [_value(RANK_ORDER.get(t.lower())) for t in self.text("rank_order")]
+                return [RANK_ORDER.get(t.lower()) for t in self.text("rank_order")]
             return [None] * len(self.rows)
-        read: dict[tuple[type, object], Polarity | PolarityError | None] = {}
-        out = []
-        for position, raw in enumerate(self.raw("polarity")):
-            key = (raw.__class__, raw)
-            if key not in read:
-                try:
-                    read[key] = parse_polarity(raw)
-                except PolarityError as exc:
-                    read[key] = exc
-            polarity = read[key]
+        raws = self.raw("polarity")
+        read: dict[object, Polarity | PolarityError | None] = {}
+        for raw in set(raws):
+            try:
+                read[raw] = parse_polarity(raw)
+            except PolarityError as exc:
+                read[raw] = exc
+        out = [read[raw] for raw in raws]
+        for position, polarity in enumerate(out):
             if isinstance(polarity, PolarityError):
                 if self.ok[position]:
                     self.problem(position, "polarity", str(polarity))
-                polarity = None
-            out.append(_value(polarity))
-        return out
+                out[position] = None
+        return out  # type: ignore[return-value]
 
     def _numbers(self, role: str, keep: list[bool]) -> list[float | None]:
         if role not in self.roles:
@@ -199,8 +197,8 @@ class _Table:
     def _observations(self, names: list[str], periods: list[str], values: list[CellValue], home: str) -> None:
         notes = self.text("note")
         keep = [ok and (not v.blank or bool(n)) for ok, v, n in zip(self.ok, values, notes, strict=True)]
-        areas_seen: dict[str, str] = {}
-        areas = [areas_seen.setdefault(a, canonical_area(a)) if a else home for a in self.text("area")]
+        places = {a: canonical_area(a) if a else home for a in set(self.text("area"))}
+        areas = [places[a] for a in self.text("area")]
         joined = [("; ".join(p for p in (v.note, n) if p) or None) for v, n in zip(values, notes, strict=True)]
         columns: dict[str, object] = {
             "measure": names, "area": areas, "period": periods, **cells.value_columns(values), "note": joined,
@@ -225,10 +223,6 @@ class _Table:
                               "sheet": self.grid.sheet, "row": self.rows, "column": self.roles["median"],
                               "header": self.headers["median"]}, len(self.rows))  # fmt: skip
         return median[present].reset_index(drop=True)
-
-
-def _value(polarity: Polarity | None) -> str | None:
-    return polarity.value if polarity is not None else None
 
 
 def _yes(text: str) -> bool:
