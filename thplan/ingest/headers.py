@@ -89,7 +89,7 @@ def classify_report_header(index: int, header: str) -> Column:
     """What a column of a report-style table holds, from its header."""
     key = norm(header)
     role = role_of(header)
-    if role in ("measure", "polarity", "unit", "theme", "outcome", "note", "definition", "source", "kind"):
+    if role in ("measure", "area", "polarity", "unit", "theme", "outcome", "note", "definition", "source", "kind"):
         return Column(index, header, role)
     period = _period_in(header)
     if "direction" in key and "improvement" not in key:

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from thplan.area import canonical_area
 from thplan.framework import Framework
+from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import Column, classify_report_header, is_header_cell_period, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
 from thplan.ingest.problems import cell_ref, error, info
 from thplan.period import parse_period
 from thplan.polarity import PolarityError, parse_polarity
-from thplan.value import FOOTNOTE_MARKS, CellError, CellValue, parse_value
+from thplan.value import FOOTNOTE_MARKS, CellValue
 
 _LEGEND_WORDS = {"improved", "the same", "worsened", "data unavailable", "better", "similar", "worse", "key",
                  "legend", "not compared", "higher", "lower", "increased", "decreased"}  # fmt: skip
@@ -130,8 +132,7 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
             )
             continue
         data_rows.append(row)
-    for row in data_rows:
-        _read_row(grid, table, row, parsed, home_area)
+    _read_rows(grid, table, data_rows, parsed, home_area)
     last = data_rows[-1] if data_rows else table.header_row
     width = max((c.index for c in table.columns), default=0)
     parsed.tables.append(
@@ -164,86 +165,111 @@ def _row_is_section(grid: Grid, table: _Table, row: int) -> bool:
     return all(grid.value(row, c.index) is None for c in table.columns if c.role != "measure")
 
 
-def _read_row(grid: Grid, table: _Table, row: int, parsed: Parsed, home_area: str) -> None:
+def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_area: str) -> None:
+    """The measure rows of a table, a column at a time: measures with what their rows say, then each period and
+    benchmark column's values, then the stated labels."""
     measure_col = table.column("measure")
     assert measure_col is not None
-    name = grid.text(row, measure_col.index)
-    name_note = None
-    if mark := _NAME_MARK.search(name):
-        name = name[: mark.start()].strip()
-        name_note = table.footnotes.get(mark.group(1))
-    location = Location(grid.sheet, row, measure_col.index, measure_col.header)
-    ref = MeasureRef(name, location, theme=table.theme, kind=table.kind, note=name_note or "")
+    names, name_notes = [], []
+    for text in grid.texts(measure_col.index, rows):
+        mark = _NAME_MARK.search(text)
+        names.append(text[: mark.start()].strip() if mark else text)
+        name_notes.append(table.footnotes.get(mark.group(1)) if mark else None)
+    area_col = table.column("area")
+    areas = [canonical_area(a) if a else home_area for a in grid.texts(area_col.index, rows)] if area_col else None
+    _measures(grid, table, rows, names, name_notes, parsed)
     for column in table.columns:
-        where = grid.where(row, column.index, column.header)
-        raw = grid.value(row, column.index)
-        if column.role == "polarity":
-            try:
-                ref.polarity = parse_polarity(raw)
-            except PolarityError as exc:
-                parsed.problems.append(error(str(exc), **where))
-        elif column.role in ("unit", "outcome", "note") and raw is not None:
-            setattr(ref, "note" if column.role == "note" else column.role, grid.text(row, column.index))
-        elif column.role == "theme" and raw is not None:
-            ref.theme = grid.text(row, column.index)
-    parsed.add_measure(ref)
-    for column in table.columns:
-        raw = grid.value(row, column.index)
-        if raw is None:
-            continue
-        cell_location = Location(grid.sheet, row, column.index, column.header)
         if column.role in ("period", "benchmark"):
-            percent, decimals = grid.fmt(row, column.index)
-            try:
-                value = parse_value(
-                    raw, percent_format=percent, format_decimals=decimals, allow_areas=column.role == "benchmark"
-                )
-            except CellError as exc:
-                parsed.problems.append(
-                    error(f"{exc} Fix the cell or leave it blank.", **cell_location.where(grid.file))
-                )
-                continue
-            if column.role == "period":
-                parsed.observations.append(_home(table, name, home_area, column, value, cell_location, name_note))
-            else:
-                parsed.observations.extend(_benchmarks(table, name, column, value, cell_location))
+            _values(grid, table, column, rows, names, areas or [home_area] * len(rows), name_notes, parsed)
         elif column.role.startswith("stated_"):
             what = {"stated_direction": "direction", "stated_overall": "overall", "stated_recent": "recent"}.get(
                 column.role, "vs"
             )
-            parsed.stated.append(
-                StatedLabel(name, home_area, what, grid.text(row, column.index), cell_location, column.area)
-            )
+            for row, name, area, text in zip(rows, names, areas or [home_area] * len(rows),
+                                             grid.texts(column.index, rows), strict=True):  # fmt: skip
+                if text:
+                    spot = Location(grid.sheet, row, column.index, column.header)
+                    parsed.stated.append(StatedLabel(name, area, what, text, spot, column.area))
 
 
-def _footnote(table: _Table, value: CellValue) -> tuple[bool, str | None]:
-    if not value.footnote:
+def _measures(
+    grid: Grid, table: _Table, rows: list[int], names: list[str], name_notes: list[str | None], parsed: Parsed
+) -> None:  # fmt: skip
+    measure_col = table.column("measure")
+    assert measure_col is not None
+    described = [c for c in table.columns if c.role in ("polarity", "unit", "outcome", "note", "theme")]
+    cells_of = {c.index: grid.column(c.index, rows) for c in described}
+    for position, (row, name) in enumerate(zip(rows, names, strict=True)):
+        location = Location(grid.sheet, row, measure_col.index, measure_col.header)
+        ref = MeasureRef(name, location, theme=table.theme, kind=table.kind, note=name_notes[position] or "")
+        for column in described:
+            raw = cells_of[column.index][position]
+            if column.role == "polarity":
+                try:
+                    ref.polarity = parse_polarity(raw)
+                except PolarityError as exc:
+                    parsed.problems.append(error(str(exc), **grid.where(row, column.index, column.header)))
+            elif raw is not None:
+                setattr(ref, column.role, grid.text(row, column.index))
+        parsed.add_measure(ref)
+
+
+def _values(
+    grid: Grid, table: _Table, column: Column, rows: list[int], names: list[str], areas: list[str],
+    name_notes: list[str | None], parsed: Parsed,
+) -> None:  # fmt: skip
+    """One period or benchmark column's values, as a frame of observations (see `cells`)."""
+    benchmark = column.role == "benchmark"
+    values, errors = cells.parse_values(
+        grid.column(column.index, rows), grid.formats_of(column.index, rows), allow_areas=benchmark
+    )
+    for position, exc in errors.items():
+        where = Location(grid.sheet, rows[position], column.index, column.header).where(grid.file)
+        parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **where))
+    keep = [position not in errors and not v.blank for position, v in enumerate(values)]
+    if benchmark:  # a cell naming several areas ('Inner: 2.9% Outer: 0.1%') becomes one value per area
+        for position, value in enumerate(values):
+            if keep[position] and value.areas:
+                keep[position] = False
+                spot = Location(grid.sheet, rows[position], column.index, column.header)
+                parsed.observations.extend(_benchmarks(table, names[position], column, value, spot))
+    footnotes = {mark: _footnote(table, mark) for mark in {v.footnote for v in values}}
+    columns: dict[str, object] = {
+        "measure": names,
+        "area": [column.area] * len(rows) if benchmark else areas,
+        **cells.value_columns(values),
+        "note": [
+            "; ".join(n for n in (v.note, footnotes[v.footnote][1], *(() if benchmark else (name_note,))) if n) or None
+            for v, name_note in zip(values, name_notes, strict=True)
+        ],
+        "series_break": [footnotes[v.footnote][0] for v in values],
+        "sheet": grid.sheet, "row": rows, "column": column.index, "header": column.header,
+    }  # fmt: skip
+    if benchmark:  # a benchmark's own period: the one its cell names, else its column's, else the table's latest
+        named = [v.covers or column.period for v in values]
+        columns["period"] = [p or table.latest_period for p in named]
+        columns["period_stated"] = [bool(p) for p in named]
+        columns["covers"] = None
+    else:
+        columns["period"] = column.period
+    frame = cells.frame(columns, len(rows))
+    parsed.frames.append(frame[keep].reset_index(drop=True))
+
+
+def _footnote(table: _Table, mark: str | None) -> tuple[bool, str | None]:
+    """(marks a series break, its text) of a footnote marker."""
+    if not mark:
         return False, None
-    text = table.footnotes.get(value.footnote) or table.footnotes.get("")
+    text = table.footnotes.get(mark) or table.footnotes.get("")
     return bool(text and _BREAK_WORDS.search(text)), text
 
 
-def _home(
-    table: _Table, name: str, area: str, column: Column, value: CellValue, location: Location, name_note: str | None
-) -> RawObservation:
-    series_break, footnote = _footnote(table, value)
-    note = "; ".join(n for n in (value.note, footnote, name_note) if n) or None
-    return RawObservation(name, area, column.period, value, location, series_break=series_break, note=note)
-
-
 def _benchmarks(table: _Table, name: str, column: Column, value: CellValue, location: Location) -> list[RawObservation]:
-    """A benchmark cell: one area's value, or several ('Inner: 2.9% Outer: 0.1% Greater London: 1.9%')."""
-    from thplan.area import canonical_area
-
-    if value.areas:
-        items = [(canonical_area(area), v, value.area_period) for area, v in value.areas.items()]
-    else:
-        items = [(column.area, value, None)]
+    """A benchmark cell holding several areas' values ('Inner: 2.9% Outer: 0.1% Greater London: 1.9%')."""
     result = []
-    for area, cell, cell_period in items:
-        period = cell.covers or cell_period or column.period
-        stated = bool(period)
-        series_break, footnote = _footnote(table, cell)
+    for area, cell in value.areas.items():
+        period = cell.covers or value.area_period or column.period
+        series_break, footnote = _footnote(table, cell.footnote)
         note = "; ".join(n for n in (cell.note, footnote) if n) or None
         plain = CellValue(
             value=cell.value, decimals=cell.decimals, percent=cell.percent, currency=cell.currency,
@@ -252,11 +278,11 @@ def _benchmarks(table: _Table, name: str, column: Column, value: CellValue, loca
         result.append(
             RawObservation(
                 name,
-                area,
+                canonical_area(area),
                 period or table.latest_period,
                 plain,
                 location,
-                period_stated=stated,
+                period_stated=bool(period),
                 series_break=series_break,
                 note=note,
             )

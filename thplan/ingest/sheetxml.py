@@ -1,0 +1,123 @@
+"""What calamine does not tell about a workbook's cells, read straight from the sheets' XML: number formats and
+error values.
+
+calamine reads cell values fast but not their formats, and a format changes what a number means: 0.647 in a cell
+formatted as a percentage is 64.7%, and "0.00" says the figure is published with two decimals. It also reads an
+error cell ("#N/A") as empty, where officers mean "not available". Only the styles that carry such facts and the
+error cells are looked for, so a sheet is scanned at C speed (regular expressions over its XML).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from defusedxml import ElementTree
+
+Facts = tuple[bool, int | None]
+#: Excel's built-in number formats that state decimals or a percentage (ids 0, 12-22 and 45-47 do not).
+BUILTIN = {1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00",
+           37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00;(#,##0.00)",
+           40: "#,##0.00;[Red](#,##0.00)", 48: "##0.0E+0"}  # fmt: skip
+_LETTERS = {chr(65 + i): i + 1 for i in range(26)}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attribute(element: object, name: str) -> str | None:
+    """An attribute by its local name, whatever its namespace (transitional and strict OOXML differ)."""
+    for key, value in element.attrib.items():  # type: ignore[attr-defined]
+        if _local(key) == name:
+            return str(value)
+    return None
+
+
+def _children(root: object, name: str) -> list[object]:
+    return [e for e in root.iter() if _local(e.tag) == name]  # type: ignore[attr-defined]
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.decode("ascii"):
+        number = number * 26 + _LETTERS[letter]
+    return number
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> tuple[dict[str, str], str]:
+    """Each sheet's name -> its XML part, and the styles part."""
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets, styles = {}, "xl/styles.xml"
+    for rel in _children(rels, "Relationship"):
+        target = _attribute(rel, "Target") or ""
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[_attribute(rel, "Id") or ""] = path
+        if (_attribute(rel, "Type") or "").endswith("/styles"):
+            styles = path
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    sheets = {_attribute(s, "name") or "": targets.get(_attribute(s, "id") or "", "") for s in _children(book, "sheet")}
+    return sheets, styles
+
+
+def _styles_with_facts(archive: zipfile.ZipFile, part: str, facts_of: Callable[[str], Facts]) -> dict[int, Facts]:
+    """Cell style index -> (percentage, decimals), for the styles whose number format says either."""
+    if part not in archive.namelist():
+        return {}
+    root = ElementTree.fromstring(archive.read(part))
+    codes = dict(BUILTIN)
+    for fmt in _children(root, "numFmt"):
+        codes[int(_attribute(fmt, "numFmtId") or 0)] = _attribute(fmt, "formatCode") or ""
+    found = {}
+    cell_xfs = next(iter(_children(root, "cellXfs")), None)
+    for index, xf in enumerate(_children(cell_xfs, "xf") if cell_xfs is not None else []):
+        code = codes.get(int(_attribute(xf, "numFmtId") or 0))
+        facts = facts_of(code) if code else (False, None)
+        if facts != (False, None):
+            found[index] = facts
+    return found
+
+
+_REF = rb'<(?:\w+:)?c r="([A-Z]{1,3})([0-9]+)"'
+_ERROR = re.compile(_REF + rb'[^>]*?\st="e"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</', re.DOTALL)
+
+
+@dataclass
+class SheetFacts:
+    #: (row, column) 0-based -> (formatted as a percentage, decimals shown), for cells styled so.
+    formats: dict[tuple[int, int], Facts] = field(default_factory=dict)
+    #: (row, column) 0-based -> the error a cell shows ("#N/A").
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> dict[str, SheetFacts] | None:
+    """Sheet name -> its cells' number-format facts and error values.
+
+    None when a sheet writes its cells without references first (allowed, rare): read such a workbook another way.
+    """
+    sheets, styles = _sheet_parts(archive)
+    interesting = _styles_with_facts(archive, styles, facts_of)
+    ids = b"|".join(str(i).encode() for i in sorted(interesting))
+    styled = re.compile(_REF + rb'[^>]*?\ss="(' + ids + rb')"') if interesting else None
+    names = set(archive.namelist())
+    result = {}
+    for name, part in sheets.items():
+        xml = archive.read(part) if part in names else b""
+        if xml.count(b"<c ") + xml.count(b":c ") != xml.count(b'<c r="') + xml.count(b':c r="'):
+            return None
+        columns: dict[bytes, int] = {}
+
+        def position(letters: bytes, row: bytes, columns: dict[bytes, int] = columns) -> tuple[int, int]:
+            column = columns.get(letters) or columns.setdefault(letters, _column_number(letters))
+            return int(row) - 1, column - 1
+
+        facts = SheetFacts()
+        if styled is not None:
+            facts.formats = {position(c, r): interesting[int(s)] for c, r, s in styled.findall(xml)}
+        if b't="e"' in xml:
+            facts.errors = {position(c, r): v.decode("utf-8", "replace") for c, r, v in _ERROR.findall(xml)}
+        result[name] = facts
+    return result
