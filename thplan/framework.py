@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -37,31 +38,41 @@ class Framework:
     def measure(self, measure_id: str) -> Measure | None:
         return self._by_id.get(measure_id)
 
-    @property
+    @functools.cached_property
     def _by_id(self) -> dict[str, Measure]:
         return {m.id: m for m in self.measures}
 
+    @functools.cached_property
+    def _by_key(self) -> dict[str, Measure]:
+        """Normalised id, name and aliases -> measure (the first measure to claim a key keeps it)."""
+        index: dict[str, Measure] = {}
+        for measure in self.measures:
+            for name in (measure.id, *measure.names):
+                index.setdefault(normalise_name(name), measure)
+        return index
+
+    @functools.cached_property
+    def _candidates(self) -> list[tuple[str, list[str], Measure]]:
+        """(normalised name, the numbers in it, measure) for every name and alias: what a near match looks at."""
+        return [(key, re.findall(r"\d+", key), m) for m in self.measures for key in map(normalise_name, m.names)]
+
     def find_measure(self, name: str) -> Measure | None:
         """The catalogued measure with this id, name or alias (compared in normalised form)."""
-        if name in self._by_id:
-            return self._by_id[name]
-        key = normalise_name(name)
-        for measure in self.measures:
-            if key == normalise_name(measure.id) or any(key == normalise_name(n) for n in measure.names):
-                return measure
-        return None
+        return self._by_id.get(name) or self._by_key.get(normalise_name(name))
 
     def near_measure(self, name: str, cutoff: float = 0.82) -> Measure | None:
         """A catalogued measure whose name is close to `name` without matching it."""
         key = normalise_name(name)
         numbers = re.findall(r"\d+", key)
         best, best_ratio = None, cutoff
-        for measure in self.measures:
-            for candidate in measure.names:
-                other = normalise_name(candidate)
-                if re.findall(r"\d+", other) != numbers:
-                    continue  # "Measure 1" and "Measure 2", "KS1" and "KS2": different measures, not a typo
-                ratio = difflib.SequenceMatcher(None, key, other).ratio()
+        matcher = difflib.SequenceMatcher(None, key, "")
+        for other, other_numbers, measure in self._candidates:
+            if other_numbers != numbers:
+                continue  # "Measure 1" and "Measure 2", "KS1" and "KS2": different measures, not a typo
+            matcher.set_seq2(other)
+            # The cheap upper bounds first: most candidates are far off.
+            if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+                ratio = matcher.ratio()
                 if ratio > best_ratio:
                     best, best_ratio = measure, ratio
         return best

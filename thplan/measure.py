@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -84,6 +85,7 @@ class Measure:
 _MARKS = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The form in which two names of one measure compare equal."""
     text = unicodedata.normalize("NFKC", _MARKS.sub(" ", name)).lower()

@@ -9,7 +9,9 @@ the details a tidy file may add, and where the value was read (sheet, 0-based ro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
+import numpy as np
 import pandas as pd
 
 from thplan.ingest.parsed import Parsed, RawObservation
@@ -29,55 +31,68 @@ def parse_values(
 ) -> tuple[list[CellValue], dict[int, CellError]]:
     """Every cell of a column parsed (BLANK where it is in error), and the errors by position.
 
-    Cells with the same content and number format share one parse: a column repeats a few hundred distinct texts.
+    Each distinct content (with its number format) is parsed once: a column repeats a few hundred distinct texts.
     """
-    memo: dict[tuple[type, object, tuple[bool, int | None]], CellValue | CellError] = {}
-    cells: list[CellValue] = []
+    distinct = set(raws)
+    keys: Sequence[object]
+    if formats is None and not any(v.__class__ is bool for v in distinct):
+        keys = raws
+        read = {raw: _parse(raw, NO_FORMAT, allow_areas) for raw in distinct}
+    else:  # keyed by type too (True == 1 == 1.0 as keys, but True is not a value) and by format
+        keys = list(zip(map(type, raws), raws, formats or [NO_FORMAT] * len(raws), strict=True))
+        read = {key: _parse(key[1], key[2], allow_areas) for key in set(keys)}
+    parsed = list(map(read.__getitem__, keys))
     errors: dict[int, CellError] = {}
-    for position, raw in enumerate(raws):
-        if raw is None:
-            cells.append(BLANK)
-            continue
-        fmt = formats[position] if formats is not None else NO_FORMAT
-        key = (raw.__class__, raw, fmt)  # the type too: True == 1 == 1.0 as dict keys
-        parsed = memo.get(key)
-        if parsed is None:
-            try:
-                parsed = parse_value(raw, percent_format=fmt[0], format_decimals=fmt[1], allow_areas=allow_areas)
-            except CellError as exc:
-                parsed = exc
-            memo[key] = parsed
-        if isinstance(parsed, CellError):
-            errors[position] = parsed
-            cells.append(BLANK)
-        else:
-            cells.append(parsed)
-    return cells, errors
+    if any(isinstance(v, CellError) for v in read.values()):
+        for position, value in enumerate(parsed):
+            if isinstance(value, CellError):
+                errors[position] = value
+                parsed[position] = BLANK
+    return parsed, errors  # type: ignore[return-value]
+
+
+def _parse(raw: object, fmt: tuple[bool, int | None], allow_areas: bool) -> CellValue | CellError:
+    try:
+        return parse_value(raw, percent_format=fmt[0], format_decimals=fmt[1], allow_areas=allow_areas)
+    except CellError as exc:
+        return exc
 
 
 def value_columns(cells: Sequence[CellValue]) -> dict[str, list[object]]:
     """The value fields of parsed cells, one list per field of FIELDS."""
-    return {
-        "value": [c.value for c in cells],
-        "decimals": [c.decimals for c in cells],
-        "missing": [c.missing for c in cells],
-        "footnote": [c.footnote for c in cells],
-        "covers": [c.covers for c in cells],
-        "flags": ["; ".join(c.flags) if c.flags else None for c in cells],
-    }
+    fields = ("value", "decimals", "missing", "footnote", "covers")
+    columns: dict[str, list[object]] = {f: list(map(attrgetter(f), cells)) for f in fields}
+    columns["flags"] = ["; ".join(f) if f else None for f in map(attrgetter("flags"), cells)]
+    return columns
+
+
+_FLOATS = ("value", "lower_ci", "upper_ci", "count", "denominator")
+_BOOLS = ("series_break", "period_stated")
+_INTS = ("decimals", "row", "column")
 
 
 def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
-    """A frame of observations from columns (lists, or one value for every row); absent fields get defaults."""
+    """A frame of observations from columns (lists, or one value for every row); absent fields get defaults.
+
+    Types are given, not inferred: inferring them costs more than reading the cells.
+    """
     defaults: dict[str, object] = {"series_break": False, "period_stated": True, "decimals": 0, "header": ""}
     data = {}
     for name in FIELDS:
         given = columns.get(name, defaults.get(name))
-        data[name] = given if isinstance(given, list) else [given] * length
-    result = pd.DataFrame(data, columns=list(FIELDS))
-    for name in ("value", "lower_ci", "upper_ci", "count", "denominator"):
-        result[name] = result[name].astype("float64")
-    return result
+        if name in _FLOATS:
+            dtype: object = "float64"
+        elif name in _BOOLS:
+            dtype = "bool"
+        elif name in _INTS:
+            dtype = "int64"
+        else:
+            dtype = object
+        if isinstance(given, list):
+            data[name] = pd.Series(np.array(given, dtype=dtype) if dtype is not object else given, dtype=dtype)
+        else:
+            data[name] = pd.Series(np.full(length, given, dtype=dtype if dtype is not object else object), dtype=dtype)
+    return pd.DataFrame(data, columns=list(FIELDS))
 
 
 def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:

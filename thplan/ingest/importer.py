@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from thplan.analysis import classify_measures
@@ -375,30 +376,34 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
 
 
 def _parse_periods(raw: pd.DataFrame, column: str, result: ImportResult, file: str) -> pd.DataFrame:
-    """Label, kind, first and last day of each row's period (None where blank or unreadable: an error)."""
-    found: dict[tuple[str, object], tuple[object, ...]] = {}
-    out = []
-    for position, (text, kind) in enumerate(zip(raw[column].tolist(), raw["period_type"].tolist(), strict=True)):
-        if text is None or text != text:  # blank (None or NaN)
-            out.append((None, None, None, None))
+    """Label, kind, first and last day of each row's period (None where blank or unreadable: an error).
+
+    Each distinct (label, the measure's kind of year) is parsed once, then spread to its rows.
+    """
+    names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
+    texts = raw[column].astype(object).where(raw[column].notna(), "")  # a blank must not factorize to -1
+    codes, pairs = pd.MultiIndex.from_arrays([texts, raw["period_type"].astype(object)]).factorize()
+    found: list[tuple[object, ...]] = []
+    failed = set()
+    for number, (text, kind) in enumerate(pairs):
+        if not text:
+            found.append((None, None, None, None))
             continue
-        key = (text, kind)
-        if key not in found:
-            try:
-                p = parse_period(text, kind)
-                found[key] = (p.label, str(p.kind), p.start, p.end)
-            except PeriodError as exc:
-                found[key] = (exc,)
-        parsed = found[key]
-        if isinstance(parsed[0], PeriodError):
+        try:
+            period = parse_period(text, kind)
+            found.append((period.label, str(period.kind), period.start, period.end))
+        except PeriodError as exc:
+            found.append((str(exc), None, None, None))
+            failed.add(number)
+    table = pd.DataFrame(found, columns=names, dtype=object)
+    out = table.iloc[codes].set_axis(raw.index) if len(found) else pd.DataFrame(columns=names, index=raw.index)
+    if failed:
+        for position in np.flatnonzero(np.isin(codes, list(failed))):
             row = raw.iloc[position]
             where = Location(row["sheet"], int(row["row"]), int(row["column"]), row["header"]).where(file)
-            result.problems.append(error(str(parsed[0]), **where))
-            out.append((None, None, None, None))
-        else:
-            out.append(parsed)
-    names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
-    return pd.DataFrame(out, columns=names, index=raw.index, dtype=object)
+            result.problems.append(error(str(found[codes[position]][0]), **where))
+        out.loc[np.isin(codes, list(failed)), names] = None
+    return out
 
 
 def _cell_refs(rows: pd.Series, columns: pd.Series) -> list[str]:

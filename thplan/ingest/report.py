@@ -106,7 +106,18 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
         cells = grid.filled(row)
         if not cells:
             continue
-        texts = [grid.text(row, c) for c in cells]
+        if len(cells) > 1 and not all(grid.rows[row][c].__class__ is str for c in cells):
+            texts = []  # a number among its cells: not a note, title or legend row (the usual measure row, quickly)
+        else:
+            texts = [grid.text(row, c) for c in cells]
+        if len(cells) > 1 and not (texts and _is_legend(texts)):
+            if grid.value(row, measure_col.index) is None:
+                parsed.problems.append(
+                    info("Row has no measure name; skipped.", **grid.where(row, measure_col.index, measure_col.header))
+                )
+            else:
+                data_rows.append(row)
+            continue
         first = texts[0]
         if (note := _NOTE_START.match(first)) and len(cells) == 1:
             table.footnotes[note.group(1)] = note.group(2).strip()
