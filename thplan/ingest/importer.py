@@ -347,18 +347,21 @@ _COMPARED = ("value", "decimals", "missing", "note", "footnote", "series_break",
 
 def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportResult) -> pd.DataFrame:
     """The file's values as rows of the observations table: periods parsed as each measure counts them, every
-    value traced to its cell, and two different values for one measure, area and period refused."""
+    value traced to its cell, and two different values for one measure, area and period refused.
+
+    Work is done per distinct measure, area and period (factorised codes), not per row.
+    """
     raw = cells.observations(parsed)
-    raw = raw.assign(measure_id=raw["measure"].map(result.matched))
-    raw = raw[raw["measure_id"].notna()].reset_index(drop=True)
-    kinds = {m: measures[m].period_type for m in raw["measure_id"].unique()}
-    raw["period_type"] = raw["measure_id"].map(kinds)
-    periods = _parse_periods(raw, "period", result, parsed.file)
-    covers = _parse_periods(raw, "covers", result, parsed.file)
-    good = periods["period_label"].notna() & (raw["covers"].isna() | covers["covers_label"].notna())
+    codes, names = pd.factorize(raw["measure"].astype(object))
+    ids = np.array([result.matched.get(n) for n in names] + [None], dtype=object)[codes]  # code -1 -> None
+    known = pd.notna(ids)
+    raw = raw[known].reset_index(drop=True)
+    raw["measure_id"] = pd.Series(ids[known], dtype=object)  # object, not inferred text: cheaper to factorise
+    periods = _parse_periods(raw, "period", measures, result, parsed.file)
+    covers = _parse_periods(raw, "covers", measures, result, parsed.file)
+    good = periods["period_label"].notna().to_numpy() & (raw["covers"].isna() | covers["covers_label"].notna())
     raw, periods, covers = raw[good], periods[good], covers[good]
-    same = covers["covers_label"] == periods["period_label"]
-    covers.loc[same, :] = None
+    covers.loc[covers["covers_label"] == periods["period_label"], :] = None  # covering its own period: no news
     frame = pd.DataFrame(
         {
             "measure_id": raw["measure_id"], "area": raw["area"], "period": periods["period_label"],
@@ -368,41 +371,49 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
             "covers": covers["covers_label"], "covers_kind": covers["covers_kind"],
             "covers_start": covers["covers_start"], "covers_end": covers["covers_end"],
             **{c: raw[c] for c in ("period_stated", "lower_ci", "upper_ci", "count", "denominator", "flags")},
-            "source_file": parsed.file, "source_sheet": raw["sheet"],
-            "source_cell": _cell_refs(raw["row"], raw["column"]),
+            "source_file": np.full(len(raw), parsed.file, dtype=object), "source_sheet": raw["sheet"],
+            "source_cell": np.array(_cell_refs(raw["row"], raw["column"]), dtype=object),
         }
     ).reset_index(drop=True)  # fmt: skip
     return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
 
 
-def _parse_periods(raw: pd.DataFrame, column: str, result: ImportResult, file: str) -> pd.DataFrame:
+def _parse_periods(
+    raw: pd.DataFrame, column: str, measures: dict[str, Measure], result: ImportResult, file: str
+) -> pd.DataFrame:
     """Label, kind, first and last day of each row's period (None where blank or unreadable: an error).
 
     Each distinct (label, the measure's kind of year) is parsed once, then spread to its rows.
     """
     names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
-    texts = raw[column].astype(object).where(raw[column].notna(), "")  # a blank must not factorize to -1
-    codes, pairs = pd.MultiIndex.from_arrays([texts, raw["period_type"].astype(object)]).factorize()
+    text_codes, texts = pd.factorize(raw[column].astype(object))  # a blank is code -1
+    measure_codes, measure_ids = pd.factorize(raw["measure_id"].astype(object))
+    kinds = [measures[m].period_type for m in measure_ids]
+    kind_codes, kind_list = pd.factorize(pd.Series([k.value for k in kinds], dtype=object))
+    row_kind = kind_codes[measure_codes] if len(measure_codes) else measure_codes
+    codes, pairs = pd.factorize((text_codes.astype(np.int64) + 1) * (len(kind_list) + 1) + row_kind)
     found: list[tuple[object, ...]] = []
-    failed = set()
-    for number, (text, kind) in enumerate(pairs):
-        if not text:
+    failed = []
+    for number, pair in enumerate(pairs):
+        text_code, kind_code = divmod(int(pair), len(kind_list) + 1)
+        if text_code == 0:
             found.append((None, None, None, None))
             continue
         try:
-            period = parse_period(text, kind)
+            period = parse_period(texts[text_code - 1], kind_list[kind_code])
             found.append((period.label, str(period.kind), period.start, period.end))
         except PeriodError as exc:
             found.append((str(exc), None, None, None))
-            failed.add(number)
+            failed.append(number)
     table = pd.DataFrame(found, columns=names, dtype=object)
     out = table.iloc[codes].set_axis(raw.index) if len(found) else pd.DataFrame(columns=names, index=raw.index)
     if failed:
-        for position in np.flatnonzero(np.isin(codes, list(failed))):
+        broken = np.isin(codes, failed)
+        for position in np.flatnonzero(broken):
             row = raw.iloc[position]
             where = Location(row["sheet"], int(row["row"]), int(row["column"]), row["header"]).where(file)
             result.problems.append(error(str(found[codes[position]][0]), **where))
-        out.loc[np.isin(codes, list(failed)), names] = None
+        out.loc[broken, names] = None
     return out
 
 
@@ -414,12 +425,16 @@ def _cell_refs(rows: pd.Series, columns: pd.Series) -> list[str]:
 def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
     """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
     keys = ["measure_id", "area", "period"]
-    repeated = frame.duplicated(keys, keep=False)
+    key_codes = [pd.factorize(frame[k].astype(object))[0].astype(np.int64) for k in keys]
+    combined = (key_codes[0] * (key_codes[1].max(initial=0) + 1) + key_codes[1]) * (
+        key_codes[2].max(initial=0) + 1
+    ) + key_codes[2]
+    repeated = pd.Series(combined).duplicated(keep=False).to_numpy()
     if not repeated.any():
         return frame
-    first: dict[tuple[object, ...], int] = {}
-    for position in frame.index[repeated]:
-        key = tuple(frame.loc[position, keys])
+    first: dict[int, int] = {}
+    for position in np.flatnonzero(repeated):
+        key = int(combined[position])
         if key not in first:
             first[key] = position
             continue
@@ -429,13 +444,13 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
             where = Location(later["sheet"], int(later["row"]), int(later["column"]), later["header"]).where(file)
             result.problems.append(
                 error(
-                    f"'{later['measure']}' has two different values for {key[1]}, {key[2]}: "
-                    f"{_show(frame.loc[earlier])} in {_cell_name(frame.loc[earlier])} and "
-                    f"{_show(frame.loc[position])} here. Keep one of them.",
+                    f"'{later['measure']}' has two different values for {frame.loc[position, 'area']}, "
+                    f"{frame.loc[position, 'period']}: {_show(frame.loc[earlier])} in "
+                    f"{_cell_name(frame.loc[earlier])} and {_show(frame.loc[position])} here. Keep one of them.",
                     **where,
                 )
             )
-    return frame[~frame.duplicated(keys, keep="first")].reset_index(drop=True)
+    return frame[~pd.Series(combined).duplicated(keep="first").to_numpy()].reset_index(drop=True)
 
 
 def _same(a: pd.Series, b: pd.Series) -> bool:

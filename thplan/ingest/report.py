@@ -244,18 +244,19 @@ def _values(
                 keep[position] = False
                 spot = Location(grid.sheet, rows[position], column.index, column.header)
                 parsed.observations.extend(_benchmarks(table, names[position], column, value, spot))
-    footnotes = {mark: _footnote(table, mark) for mark in {v.footnote for v in values}}
     columns: dict[str, object] = {
         "measure": names,
-        "area": [column.area] * len(rows) if benchmark else areas,
+        "area": column.area if benchmark else areas,
         **cells.value_columns(values),
-        "note": [
-            "; ".join(n for n in (v.note, footnotes[v.footnote][1], *(() if benchmark else (name_note,))) if n) or None
-            for v, name_note in zip(values, name_notes, strict=True)
-        ],
-        "series_break": [footnotes[v.footnote][0] for v in values],
         "sheet": grid.sheet, "row": rows, "column": column.index, "header": column.header,
     }  # fmt: skip
+    if any(v.note or v.footnote for v in values) or (not benchmark and any(name_notes)):
+        footnotes = {mark: _footnote(table, mark) for mark in {v.footnote for v in values}}
+        columns["note"] = [
+            "; ".join(n for n in (v.note, footnotes[v.footnote][1], *(() if benchmark else (name_note,))) if n) or None
+            for v, name_note in zip(values, name_notes, strict=True)
+        ]
+        columns["series_break"] = [footnotes[v.footnote][0] for v in values]
     if benchmark:  # a benchmark's own period: the one its cell names, else its column's, else the table's latest
         named = [v.covers or column.period for v in values]
         columns["period"] = [p or table.latest_period for p in named]
