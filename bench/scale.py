@@ -20,8 +20,9 @@ TOPICS = ("Employment rate", "Residents with a degree", "Pupils achieving the ex
           "Adults who are physically active", "Smoking prevalence", "Households in temporary accommodation",
           "Children in low income families", "Recorded crime", "Satisfaction with the local area",
           "Volunteering at least once a month")  # fmt: skip
-THEMES = ("A better place for everyone", "A fair and prosperous community", "A safe and cohesive community",
-          "A healthy and supportive community")  # fmt: skip
+#: The Plan's four themes, so the generated measures fill the theme pages.
+THEMES = ("A better deal for children and young people", "Good jobs and employment",
+          "Strong, resilient and safe communities", "Better health and wellbeing")  # fmt: skip
 POLARITIES = ("Higher is better", "Lower is better", "No polarity")
 MISSING = ("Data not published", "[x]", "Suppressed")
 

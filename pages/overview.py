@@ -28,11 +28,12 @@ with themes:
 
 st.subheader("Every measure")
 chosen = filter_controls(view)
-frame = widgets.grid_frame(view, apply_filters(view, chosen))
 shown_now = apply_filters(view, chosen)
+frame = widgets.grid_frame(view, shown_now)
 count, csv_button, xlsx_button = st.columns([4, 1, 1], vertical_alignment="center")
 count.caption(f"{len(frame)} of {len(view.classifications)} measures. Choose a row to open the measure.")
 exports.download_buttons(view, shown_now, csv_button, xlsx_button)
-opened = widgets.grid(frame, key="grid") if len(frame) else None
+page = widgets.paginate(frame.index, widgets.GRID_ROWS_PER_PAGE, "rows", what="measures")
+opened = widgets.grid(frame.loc[page], key="grid") if len(frame) else None
 if opened:
     st.switch_page("pages/measure.py", **shell.page_args(measure=opened))

@@ -11,17 +11,17 @@ from ui import shell
 view = shell.start("Annual report")
 st.header("Annual report data tables")
 st.caption("One table per theme, laid out as in the Tower Hamlets Plan Annual Review 2021-22, from the current data.")
-tables = report.annual_tables(view.framework, view.classifications, view.series)
+tables = shell.annual_tables(view)
 if not tables or not any(t.rows for t in tables):
     st.info("There are no measures yet.")
     st.stop()
 now = datetime.now(UTC)
 left, right, _ = st.columns([1, 1, 3])
-left.download_button("Excel workbook", report.workbook(tables, now), "tower-hamlets-plan-data-tables.xlsx",
+left.download_button("Excel workbook", lambda: report.workbook(tables, now), "tower-hamlets-plan-data-tables.xlsx",
                      icon=":material/download:", on_click="ignore")  # fmt: skip
-right.download_button("Printable page (HTML)", report.html_page(tables, now), "tower-hamlets-plan-data-tables.html",
-                      mime="text/html", icon=":material/print:", on_click="ignore",
-                      help="Open it in a browser and print to PDF: one theme per page.")  # fmt: skip
+right.download_button("Printable page (HTML)", lambda: report.html_page(tables, now),
+                      "tower-hamlets-plan-data-tables.html", mime="text/html", icon=":material/print:",
+                      on_click="ignore", help="Open it in a browser and print to PDF: one theme per page.")  # fmt: skip
 for table in tables:
     st.subheader(table.title)
     frame = pd.DataFrame([[r.measure, r.polarity, *r.cells, r.trend, r.london] for r in table.rows],

@@ -5,7 +5,6 @@ from datetime import UTC, date, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from thplan.changes import since
 from ui import shell
 
 view = shell.start("What changed")
@@ -27,7 +26,7 @@ moment = datetime.combine(chosen, time.min, tzinfo=UTC).replace(tzinfo=None)
 later = [r for r in records if r.at >= moment]
 st.caption(f"{len(later)} import(s) since {chosen:%d %B %Y}: " + ", ".join(f"{r.file_name} ({r.at:%d %b})"
                                                                          for r in later[:8]))  # fmt: skip
-changes = since(view.framework, shell.store().observations_as_of(moment), shell.all_observations(view), view.area)
+changes = shell.changes_since(view, moment)
 
 st.subheader("Classifications that changed")
 if changes.reclassified:

@@ -1,5 +1,7 @@
 """A theme: its board and priorities, its outcomes and, for each measure, a card with the answer and a chart."""
 
+from itertools import groupby
+
 import streamlit as st
 
 from thplan import summary
@@ -41,11 +43,11 @@ for tracker in linked:
         st.page_link("pages/delivery.py", label="Open the tracker", icon=":material/arrow_forward:",
                      **shell.page_args(tracker=tracker.id))  # fmt: skip
 
-for outcome, members in group.outcomes:
-    if not members:
-        continue
+cards = [(outcome, c) for outcome, members in group.outcomes for c in members]
+shown = widgets.paginate(cards, widgets.CARDS_PER_PAGE, "cards", what="measures")
+for outcome, pairs in groupby(shown, key=lambda pair: pair[0]):
     st.markdown(f"#### {widgets.md(outcome.name) if outcome else 'Output measures'}")
     columns = st.columns(2)
-    for number, c in enumerate(members):
+    for number, (_, c) in enumerate(pairs):
         with columns[number % 2]:
             widgets.measure_card(view, c)

@@ -95,8 +95,9 @@ def test_an_officer_uploads_publishes_and_rolls_back(fresh_server, page, tmp_pat
     assert page.get_by_text("What will change").is_visible()
     page.screenshot(path=str(ARTIFACTS / "upload-preview.png"), full_page=True)
     page.get_by_role("button", name="Publish").click()
+    # The click starts a run that may not have begun when the page is next looked at: wait for its outcome.
+    page.get_by_text("Published jobs-2022-23.xlsx as import 5").wait_for(timeout=60_000)
     wait_for_app(page)
-    assert page.get_by_text("Published jobs-2022-23.xlsx as import 5").is_visible()
     page.screenshot(path=str(ARTIFACTS / "upload-published.png"))
 
     nav(page, "Overview")
@@ -105,7 +106,7 @@ def test_an_officer_uploads_publishes_and_rolls_back(fresh_server, page, tmp_pat
     nav(page, "History")
     page.get_by_text("I want to restore the data exactly as they were before import 5").click()
     page.get_by_role("button", name="Roll back import 5").click()
+    page.get_by_text("was rolled back as import 6").wait_for(timeout=60_000)
     wait_for_app(page)
-    assert page.get_by_text("was rolled back as import 6").is_visible()
     nav(page, "Overview")
     assert page.get_by_text("✗ 12").is_visible()

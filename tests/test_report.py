@@ -196,6 +196,6 @@ def test_charts_render_to_png_and_svg_offline(reference_store):
     measure = reference_store.framework().measure("employment-rate")
     series = {a: reference_store.observations(["employment-rate"], [a]) for a in ("Tower Hamlets", "London")}
     chart = charts.series_chart(measure, series, "Tower Hamlets")
-    assert charts.image(chart, "png", measure.name).startswith(b"\x89PNG")
-    svg = charts.image(chart, "svg", measure.name).decode()
+    assert charts.image(chart.to_dict(), "png", measure.name).startswith(b"\x89PNG")
+    svg = charts.image(chart.to_dict(), "svg", measure.name).decode()
     assert svg.startswith("<svg") and "Overall employment rate" in svg

@@ -116,7 +116,7 @@ def test_lg_inform_export_reads_stacked_headers_quarters_and_thousands(make_stor
     assert len(th) == 49 and th["2010/11 Q1"] is not None
     westminster = {o.period.label: o.value for o in store.observations([measure.id], ["Westminster"])}
     assert westminster["2010/11 Q1"] == 470756  # written "470,756"
-    assert len(store.areas()) == 32  # every borough row of the export (it has no City of London row)
+    assert len(store.area_counts()) == 32  # every borough row of the export (it has no City of London row)
 
 
 def test_oflog_file_reads_financial_years_median_and_rank_order(make_store):

@@ -12,6 +12,7 @@ that a shared PostgreSQL server can replace the embedded DuckDB file when severa
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -188,8 +189,14 @@ def _ddl() -> list[str]:
     return statements
 
 
+#: DuckDB's memory ceiling (it spills to disk beyond it); its default, 80% of the machine, would let one large
+#: import grow the dashboard's process by gigabytes.
+MEMORY_ENV, MEMORY_DEFAULT = "THPLAN_DB_MEMORY", "512MB"
+
+
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:
-    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+    config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False,
+              "memory_limit": os.environ.get(MEMORY_ENV) or MEMORY_DEFAULT}  # fmt: skip
     try:
         return duckdb.connect(str(path), config=config)
     except duckdb.IOException as exc:
@@ -318,6 +325,19 @@ class Store:
         self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
     ) -> pd.DataFrame:
         """Current observations (with the import that wrote each) as a frame."""
+        sql, params = self._observations_sql(measure_ids, areas)
+        with self._cursor() as cur:
+            return cur.execute(sql, params).df()
+
+    def observations(
+        self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
+    ) -> list[Observation]:
+        sql, params = self._observations_sql(measure_ids, areas)
+        with self._cursor() as cur:
+            return _observations_of(cur.execute(sql, params).fetchall())
+
+    @staticmethod
+    def _observations_sql(measure_ids: Sequence[str] | None, areas: Sequence[str] | None) -> tuple[str, list[Any]]:
         where, params = ["valid_to IS NULL"], []
         if measure_ids is not None:
             where.append("list_contains(?, measure_id)")
@@ -327,26 +347,36 @@ class Store:
             params.append(list(areas))
         cols = ", ".join([*OBSERVATIONS.columns, "valid_from"])
         sql = f"SELECT {cols} FROM observations WHERE {' AND '.join(where)} ORDER BY measure_id, area, period_end"
-        with self._cursor() as cur:
-            return cur.execute(sql, params).df()
+        return sql, params
 
-    def observations(
-        self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
-    ) -> list[Observation]:
-        return [observation_from_row(r) for r in self.observation_frame(measure_ids, areas).to_dict("records")]
-
-    def observations_as_of(self, moment: datetime) -> list[Observation]:
-        """The observations as they stood at a moment (UTC): what the dashboard showed then."""
+    def observations_as_of(self, moment: datetime, areas: Sequence[str] | None = None) -> list[Observation]:
+        """The observations as they stood at a moment (UTC): what the dashboard showed then (optionally only for
+        some areas)."""
         cols = ", ".join(f"o.{c}" for c in [*OBSERVATIONS.columns, "valid_from"])
         sql = f"""
             SELECT {cols} FROM observations o
             JOIN imports f ON f.id = o.valid_from
             LEFT JOIN imports t ON t.id = o.valid_to
             WHERE f.imported_at <= ? AND (o.valid_to IS NULL OR t.imported_at > ?)
+              AND (? IS NULL OR list_contains(?, o.area))
             ORDER BY o.measure_id, o.area, o.period_end"""
+        chosen = list(areas) if areas is not None else None
         with self._cursor() as cur:
-            rows = cur.execute(sql, [moment, moment]).df().to_dict("records")
-        return [observation_from_row(r) for r in rows]
+            return _observations_of(cur.execute(sql, [moment, moment, chosen, chosen]).fetchall())
+
+    def area_counts(self) -> dict[str, int]:
+        """Each area with current values, and how many, most first."""
+        with self._cursor() as cur:
+            rows = _run(cur, "SELECT area, count(*) n FROM observations WHERE valid_to IS NULL "
+                        "GROUP BY area ORDER BY n DESC, area")  # fmt: skip
+        return {str(area): int(n) for area, n in rows}
+
+    def measure_areas(self) -> dict[str, tuple[str, ...]]:
+        """Each measure's areas with current values."""
+        with self._cursor() as cur:
+            rows = _run(cur, "SELECT measure_id, list(DISTINCT area ORDER BY area) FROM observations "
+                        "WHERE valid_to IS NULL GROUP BY measure_id")  # fmt: skip
+        return {str(m): tuple(areas) for m, areas in rows}
 
     def trackers(self) -> list[Tracker]:
         frame = self._current(TRACKERS, "ORDER BY title")
@@ -371,13 +401,6 @@ class Store:
                  int(r["position"]))
             for r in frame.to_dict("records")
         ]  # fmt: skip
-
-    def areas(self) -> list[str]:
-        with self._cursor() as cur:
-            rows = cur.execute(
-                "SELECT area, count(*) n FROM observations WHERE valid_to IS NULL GROUP BY area ORDER BY n DESC, area"
-            ).fetchall()
-        return [r[0] for r in rows]
 
     def imports(self) -> list[ImportRecord]:
         with self._cursor() as cur:
@@ -666,32 +689,40 @@ def _measure(r: dict[str, Any]) -> Measure:
     )
 
 
-def observation_from_row(r: dict[str, Any]) -> Observation:
-    covers = None
-    if _none(r.get("covers")):
-        covers = Period(r["covers"], PeriodKind(r["covers_kind"]), _date(r["covers_start"]), _date(r["covers_end"]))
-    flags = _none(r.get("flags"))
-    return Observation(
-        measure_id=r["measure_id"],
-        area=r["area"],
-        period=Period(r["period"], PeriodKind(r["period_kind"]), _date(r["period_start"]), _date(r["period_end"])),
-        value=_none(r.get("value")),
-        decimals=int(_none(r.get("decimals")) or 0),
-        missing=_none(r.get("missing")),
-        note=_none(r.get("note")),
-        footnote=_none(r.get("footnote")),
-        series_break=bool(_none(r.get("series_break"))),
-        covers=covers,
-        period_stated=bool(_none(r.get("period_stated")) if _none(r.get("period_stated")) is not None else True),
-        lower_ci=_none(r.get("lower_ci")),
-        upper_ci=_none(r.get("upper_ci")),
-        count=_none(r.get("count")),
-        denominator=_none(r.get("denominator")),
-        flags=tuple(flags.split("; ")) if flags else (),
-        source=Source(
-            _none(r.get("source_file")) or "", _none(r.get("source_sheet")) or "", _none(r.get("source_cell")) or ""
-        ),
-    )
+_COLUMN = {name: number for number, name in enumerate([*OBSERVATIONS.columns, "valid_from"])}
+
+
+def _observations_of(rows: Sequence[tuple[Any, ...]]) -> list[Observation]:
+    """Observations from rows of the observations table (its columns, then valid_from); periods built once each."""
+    c = _COLUMN
+    periods: dict[tuple[Any, ...], Period] = {}
+
+    def period(label: Any, kind: Any, start: Any, end: Any) -> Period | None:
+        if label is None:
+            return None
+        key = (label, kind, start, end)
+        found = periods.get(key)
+        if found is None:
+            found = periods[key] = Period(label, PeriodKind(kind), _date(start), _date(end))
+        return found
+
+    out = []
+    for r in rows:
+        flags = r[c["flags"]]
+        out.append(
+            Observation(
+                measure_id=r[c["measure_id"]], area=r[c["area"]],
+                period=period(r[c["period"]], r[c["period_kind"]], r[c["period_start"]], r[c["period_end"]]),  # type: ignore[arg-type]
+                value=r[c["value"]], decimals=int(r[c["decimals"]] or 0), missing=r[c["missing"]], note=r[c["note"]],
+                footnote=r[c["footnote"]], series_break=bool(r[c["series_break"]]),
+                covers=period(r[c["covers"]], r[c["covers_kind"]], r[c["covers_start"]], r[c["covers_end"]]),
+                period_stated=r[c["period_stated"]] is not False, lower_ci=r[c["lower_ci"]],
+                upper_ci=r[c["upper_ci"]], count=r[c["count"]], denominator=r[c["denominator"]],
+                flags=tuple(flags.split("; ")) if flags else (),
+                source=Source(r[c["source_file"]] or "", r[c["source_sheet"]] or "", r[c["source_cell"]] or ""),
+            )
+        )  # fmt: skip
+    return out
 
 
 def observations_frame(observations: Sequence[Observation]) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -149,11 +150,11 @@ def ranked_chart(
     return alt.layer(bars, labels).properties(height=height, width="container")
 
 
-def image(chart: alt.TopLevelMixin, fmt: str, title: str = "") -> bytes:
-    """The chart as PNG or SVG for a slide, rendered offline by vl-convert (no browser, no network)."""
+def image(spec: dict[str, Any], fmt: str, title: str = "") -> bytes:
+    """A chart's Vega-Lite spec as PNG or SVG for a slide, rendered offline by vl-convert (no browser, no network)."""
     import vl_convert
 
-    spec = chart.properties(width=720, title=alt.TitleParams(title, fontSize=16, anchor="start")).to_dict()
+    spec = {**spec, "width": 720, "title": {"text": title, "fontSize": 16, "anchor": "start"}}
     if fmt == "svg":
         return vl_convert.vegalite_to_svg(spec).encode("utf-8")
     return vl_convert.vegalite_to_png(spec, scale=2)

@@ -5,24 +5,24 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-import altair as alt
-
 from thplan import exports, listing, template
 from thplan.classification import Classification
 from ui import charts, shell
 
 
 def download_buttons(view: shell.View, shown: list[Classification], csv_place: Any, xlsx_place: Any) -> None:
-    rows = listing.rows(view.framework, shown)
-    csv_place.download_button("CSV", lambda: exports.measures_csv(rows), "tower-hamlets-plan-measures.csv",
-                              mime="text/csv", icon=":material/download:", on_click="ignore")  # fmt: skip
+    # Built only when a button is pressed: a grid of thousands of measures costs nothing until then.
+    csv_place.download_button("CSV", lambda: exports.measures_csv(listing.rows(view.framework, shown)),
+                              "tower-hamlets-plan-measures.csv", mime="text/csv", icon=":material/download:",
+                              on_click="ignore")  # fmt: skip
     xlsx_place.download_button(
-        "Excel", lambda: exports.measures_workbook(rows, view.framework, datetime.now(UTC)),
+        "Excel", lambda: exports.measures_workbook(listing.rows(view.framework, shown), view.framework,
+                                                   datetime.now(UTC)),
         "tower-hamlets-plan-measures.xlsx", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
 
 
-def measure_downloads(view: shell.View, c: Classification, chart: alt.TopLevelMixin | None, places: list[Any]) -> None:
+def measure_downloads(view: shell.View, c: Classification, chart: dict[str, Any] | None, places: list[Any]) -> None:
     data = [o for area in view.areas_of(c.measure.id) for o in view.observations(c.measure.id, area)]
     places[0].download_button("Data (CSV)", lambda: template.csv_text(template.rows(view.framework, data)),
                               f"{c.measure.id}.csv", mime="text/csv", icon=":material/download:",

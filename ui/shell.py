@@ -3,21 +3,27 @@ and links that keep the viewer's area and meeting mode."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import streamlit as st
 
 from thplan.analysis import classify_measures
+from thplan.area import BENCHMARKS
+from thplan.changes import Since, since
 from thplan.classification import Classification
 from thplan.dataset import open_store
 from thplan.delivery import Item, Tracker
 from thplan.framework import Framework
 from thplan.observation import Observation
+from thplan.report import ReportTable
+from thplan.report import annual_tables as annual_report_tables
 from thplan.store import ImportRecord, Store
 from ui import auth, urlstate
 
@@ -40,7 +46,11 @@ MEETING_CSS = """
 
 @dataclass(frozen=True)
 class View:
-    """Everything a page shows, for one area, at one version of the data. Immutable: shared between sessions."""
+    """Everything a page shows, for one area, at one version of the data. Immutable: shared between sessions.
+
+    It holds the series of the chosen area and its benchmarks (what the classifications use); another area's
+    series is read from the store when a page asks for it (a Fingertips extract may hold every borough).
+    """
 
     version: tuple[int, int]
     framework: Framework
@@ -48,16 +58,29 @@ class View:
     areas: tuple[str, ...]
     classifications: tuple[Classification, ...]
     series: dict[tuple[str, str], tuple[Observation, ...]] = field(repr=False)
+    measure_areas: dict[str, tuple[str, ...]] = field(repr=False, default_factory=dict)
     last_import: ImportRecord | None = None
 
     def classification(self, measure_id: str) -> Classification | None:
-        return next((c for c in self.classifications if c.measure.id == measure_id), None)
+        return self._by_measure.get(measure_id)
+
+    @functools.cached_property
+    def _by_measure(self) -> dict[str, Classification]:
+        return {c.measure.id: c for c in self.classifications}
 
     def observations(self, measure_id: str, area: str) -> tuple[Observation, ...]:
-        return self.series.get((measure_id, area), ())
+        if area in self.loaded_areas:
+            return self.series.get((measure_id, area), ())
+        if area not in self.measure_areas.get(measure_id, ()):
+            return ()
+        return measure_series(self.version, measure_id).get(area, ())
+
+    @property
+    def loaded_areas(self) -> tuple[str, ...]:
+        return (self.area, *BENCHMARKS)
 
     def areas_of(self, measure_id: str) -> list[str]:
-        return sorted(a for (m, a) in self.series if m == measure_id)
+        return list(self.measure_areas.get(measure_id, ()))
 
     @property
     def latest_period(self) -> str:
@@ -71,20 +94,30 @@ def store() -> Store:
     return open_store()
 
 
-@st.cache_resource(max_entries=8, show_spinner="Loading the measures…")
-def _view(version: tuple[int, int], area: str | None) -> View:
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _areas(version: tuple[int, int]) -> tuple[str, tuple[str, ...]]:
+    """The home area and every area with data (home first, then by how many values each has)."""
+    db = store()
+    home = db.framework().settings.home_area
+    counts = db.area_counts()
+    return home, tuple(sorted(counts, key=lambda a: (a != home, -counts[a], a))) or (home,)
+
+
+def view_of(version: tuple[int, int], area: str | None) -> View:
+    """The view of an area (the home area when `area` is unknown or None): one cached view per area."""
+    home, areas = _areas(version)
+    return _view(version, area if area in areas else home)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Loading the measures…")
+def _view(version: tuple[int, int], chosen: str) -> View:
     db = store()
     framework = db.framework()
-    observations = db.observations()
+    areas = _areas(version)[1]
+    observations = db.observations(areas=[chosen, *BENCHMARKS])
     series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for o in observations:
         series[(o.measure_id, o.area)].append(o)
-    home = framework.settings.home_area
-    counts: dict[str, int] = defaultdict(int)
-    for _, a in series:
-        counts[a] += 1
-    areas = tuple(sorted(counts, key=lambda a: (a != home, -counts[a], a))) or (home,)
-    chosen = area if area in areas else home
     imports = db.imports()
     return View(
         version=version,
@@ -93,8 +126,18 @@ def _view(version: tuple[int, int], area: str | None) -> View:
         areas=areas,
         classifications=tuple(classify_measures(framework, observations, chosen)),
         series={k: tuple(v) for k, v in series.items()},
+        measure_areas=db.measure_areas(),
         last_import=imports[-1] if imports else None,
     )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def measure_series(version: tuple[int, int], measure_id: str) -> dict[str, tuple[Observation, ...]]:
+    """Every area's series of one measure (for the pages that compare areas)."""
+    series: dict[str, list[Observation]] = defaultdict(list)
+    for o in store().observations([measure_id]):
+        series[o.area].append(o)
+    return {area: tuple(values) for area, values in series.items()}
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -108,12 +151,36 @@ def tracker_items(version: tuple[int, int], tracker_id: str) -> list[Item]:
 
 
 def all_observations(view: View) -> list[Observation]:
-    return [o for series in view.series.values() for o in series]
+    """Every current value of every area (read from the store: for downloads and comparisons, not for pages)."""
+    return store().observations()
+
+
+def changes_since(view: View, moment: datetime) -> Since:
+    """What changed for the view's area and its benchmarks since a moment (cached per version, moment and area)."""
+    return _changes_since(view.version, moment, view.area)
+
+
+@st.cache_data(max_entries=16, show_spinner="Comparing with the data as they stood then…")
+def _changes_since(version: tuple[int, int], moment: datetime, area: str | None) -> Since:
+    view = view_of(version, area)
+    now = [o for series in view.series.values() for o in series]
+    return since(view.framework, store().observations_as_of(moment, view.loaded_areas), now, view.area)
+
+
+def annual_tables(view: View) -> list[ReportTable]:
+    """The annual report's tables for the view's area (built once per version and area)."""
+    return _annual_tables(view, view.version, view.area)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _annual_tables(_view: View, version: tuple[int, int], area: str) -> list[ReportTable]:
+    return annual_report_tables(_view.framework, _view.classifications, _view.series)
 
 
 def refresh() -> None:
     """After an import or rollback: every page shows the new figures at once."""
     _view.clear()
+    _areas.clear()
 
 
 def meeting() -> bool:
@@ -160,7 +227,7 @@ def start(title: str) -> View:
     configure(title)
     db = store()
     requested = st.query_params.get("area") or st.session_state.get("url:area")
-    view = _view(db.version(), requested)
+    view = view_of(db.version(), requested)
     if meeting():
         st.html(MEETING_CSS)
         if title != "Measure":  # the measure page has its own previous/next bar

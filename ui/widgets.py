@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -22,8 +23,9 @@ from thplan.display import (
     trend_sentence,
 )
 from thplan.summary import ThemeGroup, headline
-from ui import charts, shell
+from ui import charts, shell, urlstate
 
+T = TypeVar("T")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
 
@@ -57,18 +59,50 @@ def explanation(c: Classification) -> list[str]:
     ]
 
 
-def chart(view: shell.View, c: Classification, *, height: int = 260) -> alt.LayerChart | None:
-    series = {}
-    for area in (c.area, LONDON, ENGLAND):
-        observations = view.observations(c.measure.id, area)
-        if area not in series and any(o.value is not None for o in observations):
-            series[area] = observations
-    if not series:
+def chart(view: shell.View, c: Classification, *, height: int = 260) -> dict[str, Any] | None:
+    """Draw the measure's chart (the borough against London and England); returns its Vega-Lite spec."""
+    spec = _chart_spec(view, view.version, c.area, c.measure.id, height)
+    if spec is None:
         st.info("No values yet for this measure.")
         return None
-    drawn = charts.series_chart(c.measure, series, c.area, height=height)
-    st.altair_chart(drawn, theme=None)
-    return drawn
+    st.vega_lite_chart(spec, theme=None)
+    return spec
+
+
+@st.cache_data(max_entries=2048, show_spinner=False)
+def _chart_spec(
+    _view: shell.View, version: tuple[int, int], area: str, measure_id: str, height: int
+) -> dict[str, Any] | None:
+    """Built once per version of the data: building and validating an Altair chart costs more than drawing it."""
+    c = _view.classification(measure_id)
+    if c is None:
+        return None
+    series = {}
+    for place in (area, LONDON, ENGLAND):
+        observations = _view.observations(measure_id, place)
+        if place not in series and any(o.value is not None for o in observations):
+            series[place] = observations
+    if not series:
+        return None
+    return charts.series_chart(c.measure, series, area, height=height).to_dict()  # type: ignore[no-any-return]
+
+
+CARDS_PER_PAGE = 12
+GRID_ROWS_PER_PAGE = 250
+
+
+def paginate(items: Sequence[T], per_page: int, param: str, *, what: str) -> list[T]:
+    """One page of items, with a page chooser kept in ?param= when there are more than `per_page`: a theme can
+    hold hundreds of measures, and only one page of cards, charts or grid rows is drawn."""
+    pages = max(1, -(-len(items) // per_page))
+    if pages == 1:
+        return list(items)
+    labels = {str(n): f"{(n - 1) * per_page + 1}–{min(n * per_page, len(items))}" for n in range(1, pages + 1)}
+    picker, note = st.columns([2, 3], vertical_alignment="center")
+    chosen = int(urlstate.select(f"Which {what}", list(labels), param, what="a page", format_func=labels.get,
+                                 container=picker))  # fmt: skip
+    note.caption(f"{len(items)} {what}, {per_page} to a page.")
+    return list(items[(chosen - 1) * per_page : chosen * per_page])
 
 
 def measure_card(view: shell.View, c: Classification, *, with_chart: bool = True) -> None:
@@ -93,10 +127,17 @@ GRID_STATUS = ["Since 2017/18", "Last change", "vs London", "vs England"]
 
 
 def grid_frame(view: shell.View, classifications: list[Classification]) -> pd.DataFrame:
+    """The grid's rows for these measures (all rows are built once per version and area, then picked)."""
+    frame = _grid_rows(view, view.version, view.area)
+    return frame.set_index("id", drop=False).loc[[c.measure.id for c in classifications]].reset_index(drop=True)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _grid_rows(_view: shell.View, version: tuple[int, int], area: str) -> pd.DataFrame:
     rows = []
-    for c in classifications:
-        theme = view.framework.theme(c.measure.theme_id)
-        outcome = view.framework.outcome(c.measure.outcome_id)
+    for c in _view.classifications:
+        theme = _view.framework.theme(c.measure.theme_id)
+        outcome = _view.framework.outcome(c.measure.outcome_id)
         latest = c.latest
         rows.append(
             {
@@ -106,14 +147,14 @@ def grid_frame(view: shell.View, classifications: list[Classification]) -> pd.Da
                 "Measure": c.measure.name,
                 "Latest": observation_text(latest, c.measure.unit),
                 "Period": latest.period.label if latest else "",
-                "Trend": charts.sparkline_values(view.observations(c.measure.id, c.area)),
+                "Trend": charts.sparkline_values(_view.observations(c.measure.id, c.area)),
                 "Since 2017/18": badge_text(c.overall.label),
                 "Last change": badge_text(c.direction.label),
                 "vs London": badge_text(c.vs(LONDON).label),
                 "vs England": badge_text(c.vs(ENGLAND).label),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["id", "Theme", "Outcome", "Measure", "Latest", "Period", "Trend", *GRID_STATUS])
 
 
 def _tint(text: object) -> str:
@@ -180,10 +221,13 @@ def tiles(items: list[tuple[str, int, str]]) -> None:
             st.caption(meaning)
 
 
+ATTENTION_SHOWN = 8
+
+
 def attention_list(view: shell.View, flagged: list[Classification]) -> None:
     if not flagged:
         st.success("No measure is both worse than London and worsening.")
-    for c in flagged:
+    for c in flagged[:ATTENTION_SHOWN]:
         latest = observation_text(c.latest, c.measure.unit, long=True)
         london = observation_text(c.vs(LONDON).benchmark, c.measure.unit, long=True)
         with st.container(border=True):
@@ -195,6 +239,9 @@ def attention_list(view: shell.View, flagged: list[Classification]) -> None:
             )
             link.page_link("pages/measure.py", label="Open", icon=":material/arrow_forward:",
                            **shell.page_args(measure=c.measure.id))  # fmt: skip
+    if len(flagged) > ATTENTION_SHOWN:
+        st.page_link("pages/overview.py", label=f"All {len(flagged)} in the grid", icon=":material/filter_list:",
+                     **shell.page_args(status="Needs attention"))  # fmt: skip
 
 
 COUNT_WORDS = {"Improved": "improved", "The same": "the same", "Worsened": "worsened", "Data Unavailable": "no data"}

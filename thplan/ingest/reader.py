@@ -15,7 +15,7 @@ from thplan.ingest.grid import Grid, number_format_facts
 from thplan.ingest.problems import Rejected, error
 from thplan.ingest.sheetxml import SheetFacts, scan
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 256 * 1024 * 1024  # the command line; the upload page allows less (ui/upload.py)
 MAX_ZIP_PARTS = 500
 MAX_EXPANDED_BYTES = 300 * 1024 * 1024
 MAX_PART_RATIO = 100
