@@ -1,10 +1,12 @@
-"""Generate the scale datasets: the reference framework's areas grown to every London borough, London and England,
-hundreds of measures and twenty years, as a tidy CSV and as a report-style workbook (deterministic: seeded)."""
+"""The generated scale datasets: every London borough, London and England, hundreds of measures in the Plan's four
+themes, twenty years. Deterministic (seeded), written as a tidy CSV (one row per value) or as a report-style
+workbook (one row per measure and area, one column per year)."""
 
 from __future__ import annotations
 
 import csv
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +27,7 @@ THEMES = ("A better deal for children and young people", "Good jobs and employme
           "Strong, resilient and safe communities", "Better health and wellbeing")  # fmt: skip
 POLARITIES = ("Higher is better", "Lower is better", "No polarity")
 MISSING = ("Data not published", "[x]", "Suppressed")
+MISSING_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,22 @@ class Scale:
     def observations(self) -> int:
         return self.measures * self.periods * self.areas
 
+    @property
+    def series_count(self) -> int:
+        return self.measures * self.areas
 
-#: The issue's two sizes: about 350,000 and 1,000,000 observations.
-SCALES = {"scale": Scale("scale", 500, 20), "million": Scale("million", 1429, 20)}
+
+#: The issue's sizes: about 350,000 values (35 areas x 500 measures x 20 years), and a million; the million-value
+#: workbook has 100,000 rows (2,858 measures x 35 areas) of 10 years.
+SCALES = {
+    "scale": Scale("scale", 500, 20),
+    "million": Scale("million", 1429, 20),
+    "million-wide": Scale("million-wide", 2858, 10),
+}
 
 
 def periods(count: int, last: int = 2024) -> list[str]:
-    """Financial years ending with last/last+1, oldest first ('2005/06' ... '2024/25')."""
+    """Financial years, oldest first, ending with last/last+1 ('2005/06' ... '2024/25')."""
     return [f"{y}/{(y + 1) % 100:02d}" for y in range(last - count + 1, last + 1)]
 
 
@@ -52,65 +64,63 @@ def measure_name(number: int) -> str:
     return f"{TOPICS[number % len(TOPICS)]} (scale indicator {number + 1:04d})"
 
 
-def _series(rng: random.Random, count: int) -> list[float]:
-    level = rng.uniform(5, 90)
-    values = []
-    for _ in range(count):
-        level = min(99.0, max(0.5, level + rng.gauss(0, 1.5)))
-        values.append(round(level, 1))
-    return values
+@dataclass(frozen=True)
+class Series:
+    measure: str
+    area: str
+    polarity: str
+    theme: str
+    values: list[str]  # as written in a cell: "64.7", or a missing-value marker
 
 
-def rows(scale: Scale, seed: int = 2026) -> list[tuple[str, str, str, str, str, str]]:
-    """(measure, area, period, value, polarity, theme), one per observation; about 1 in 50 values missing."""
+def series(scale: Scale, seed: int = 2026) -> Iterator[Series]:
+    """Every measure's series for every area: a random walk, about 1 value in 50 missing."""
     rng = random.Random(seed)
-    labels = periods(scale.periods)
-    out = []
     for m in range(scale.measures):
         name, polarity, theme = measure_name(m), POLARITIES[m % 3], THEMES[m % len(THEMES)]
         for area in AREAS[: scale.areas]:
-            for label, value in zip(labels, _series(rng, scale.periods), strict=True):
-                text = rng.choice(MISSING) if rng.random() < 0.02 else f"{value:.1f}"
-                out.append((name, area, label, text, polarity, theme))
-    return out
+            level, values = rng.uniform(5, 90), []
+            for _ in range(scale.periods):
+                level = min(99.0, max(0.5, level + rng.gauss(0, 1.5)))
+                values.append(rng.choice(MISSING) if rng.random() < MISSING_SHARE else f"{level:.1f}")
+            yield Series(name, area, polarity, theme, values)
 
 
 def write_csv(scale: Scale, path: Path) -> Path:
+    """A tidy CSV: Indicator, Area name, Time period, Value, Polarity, Theme."""
+    labels = periods(scale.periods)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Indicator", "Area name", "Time period", "Value", "Polarity", "Theme"])
-        writer.writerows(rows(scale))
+        for s in series(scale):
+            writer.writerows((s.measure, s.area, label, value, s.polarity, s.theme)
+                             for label, value in zip(labels, s.values, strict=True))  # fmt: skip
     return path
 
 
-def write_report_xlsx(path: Path, row_count: int = 100_000, period_count: int = 10, seed: int = 2026) -> Path:
-    """A report-style workbook: per theme a sheet with a title row and one table (Measure, Area, Polarity, one
-    column per year), `row_count` measure rows in all, values formatted to one decimal place."""
+def write_report_xlsx(scale: Scale, path: Path) -> Path:
+    """A report-style workbook: a sheet per theme, each with a title row and one table (Measure, Area, Polarity,
+    one column per year), numbers stored as numbers with a one-decimal format."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
-    rng = random.Random(seed)
-    labels = periods(period_count)
     book = Workbook(write_only=True)
-    per_sheet = -(-row_count // len(THEMES))
-    written = 0
-    number = 0
+    sheets = {}
     for theme in THEMES:
-        sheet = book.create_sheet(theme[:31])
+        sheet = sheets[theme] = book.create_sheet(theme[:31])
         sheet.append([f"Tower Hamlets data: {theme.lower()}"])
         sheet.append([])
-        sheet.append(["Measure", "Area", "Polarity", *labels])
-        for _ in range(min(per_sheet, row_count - written) // len(AREAS) + 1):
-            name, polarity = measure_name(number), POLARITIES[number % 3]
-            number += 1
-            for area in AREAS:
-                if written >= row_count or sheet_rows_full(written, per_sheet, theme):
-                    break
-                values = [v if rng.random() >= 0.02 else rng.choice(MISSING) for v in _series(rng, period_count)]
-                sheet.append([name, area, polarity, *values])
-                written += 1
+        sheet.append(["Measure", "Area", "Polarity", *periods(scale.periods)])
+    for s in series(scale):
+        sheet = sheets[s.theme]
+        cells: list[object] = [s.measure, s.area, s.polarity]
+        for value in s.values:
+            if value in MISSING:
+                cells.append(value)
+            else:
+                cell = WriteOnlyCell(sheet, value=float(value))
+                cell.number_format = "0.0"
+                cells.append(cell)
+        sheet.append(cells)
     book.save(path)
     return path
-
-
-def sheet_rows_full(written: int, per_sheet: int, theme: str) -> bool:
-    return written >= per_sheet * (THEMES.index(theme) + 1)

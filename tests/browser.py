@@ -30,8 +30,18 @@ def streamlit_server(
     db: Path, log: Path, env: dict[str, str] | None = None, secrets: Path | None = None
 ) -> Iterator[str]:
     """`streamlit run app.py` on a free port against the database `db`; yields the base URL."""
+    with streamlit_process(db, log, env, secrets) as (url, _):
+        yield url
+
+
+@contextmanager
+def streamlit_process(
+    db: Path, log: Path, env: dict[str, str] | None = None, secrets: Path | None = None, script: str = "app.py"
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`streamlit run <script>` on a free port; yields the base URL once /_stcore/health answers, and the process
+    (the benchmarks read its memory)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port",
                str(port), "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]  # fmt: skip
     if secrets is not None:
         command += ["--secrets.files", str(secrets)]
@@ -39,7 +49,7 @@ def streamlit_server(
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=out, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
@@ -49,8 +59,8 @@ def streamlit_server(
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-            time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}", process
     finally:
         process.terminate()
         try:
@@ -59,12 +69,13 @@ def streamlit_server(
             process.kill()
 
 
-def wait_for_app(page, timeout: float = 60_000) -> None:  # type: ignore[no-untyped-def]
-    """Connected, the script finished, and no skeletons left."""
+def wait_for_app(page, timeout: float = 60_000, settle: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Connected, the script finished, and no skeletons left (then, unless timing, a pause for charts to paint)."""
     page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=timeout, state="attached")
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
-    page.wait_for_timeout(300)  # let charts finish their first paint
+    if settle:
+        page.wait_for_timeout(300)  # let charts finish their first paint
 
 
 def chromium_available() -> bool:

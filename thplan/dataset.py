@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from thplan.ingest.importer import ImportOptions, import_path
 from thplan.store import Store, StoreError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -30,6 +29,8 @@ def default_db_path() -> Path:
 
 def load_reference(store: Store, data_dir: Path = DATA_DIR) -> None:
     """Import the reference spreadsheets into `store`; any problem in them is a bug, so it raises."""
+    from thplan.ingest.importer import ImportOptions, import_path  # the importer only when building: quicker start
+
     for name, mode in REFERENCE_FILES:
         result = import_path(store, data_dir / name, ImportOptions(mode=mode, user=REFERENCE_USER))
         if result.rejected:

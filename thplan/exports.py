@@ -9,9 +9,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-
 from thplan.display import TINT, badge_text, colour
 from thplan.formula import neutralise
 from thplan.framework import Framework
@@ -44,6 +41,9 @@ def measures_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def measures_workbook(rows: Sequence[dict[str, Any]], framework: Framework, as_at: datetime) -> bytes:
+    from openpyxl import Workbook  # slow to import: only when a workbook is written
+    from openpyxl.styles import Font, PatternFill
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Measures"

@@ -34,7 +34,7 @@ class PeriodError(ValueError):
     """A label that is not a period we can read."""
 
 
-@dataclass(frozen=True, order=False)
+@dataclass(frozen=True, order=False, slots=True)
 class Period:
     label: str
     kind: PeriodKind

@@ -10,10 +10,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-
 from thplan.area import LONDON
 from thplan.classification import Classification, TrendLabel
 from thplan.display import HEX, TINT, colour, observation_text
@@ -124,12 +120,15 @@ def annual_tables(
     return tables
 
 
-def _fill(label: str) -> PatternFill:
-    return PatternFill("solid", fgColor=TINT[colour(label)].lstrip("#"))
-
-
 def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> bytes:
     """One sheet per theme: title, header, rows, footnotes, legend; a Notes sheet with the plain-English summary."""
+    from openpyxl import Workbook  # slow to import: only when a workbook is written
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    def fill(label: str) -> PatternFill:
+        return PatternFill("solid", fgColor=TINT[colour(label)].lstrip("#"))
+
     book = Workbook()
     book.remove(book.active)
     thin = Side(style="thin", color="BFBFBF")
@@ -146,7 +145,7 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
         for row in table.rows:
             sheet.append([neutralise(v) for v in (row.measure, row.polarity, *row.cells, row.trend, row.london)])
             trend_cell = sheet.cell(row=sheet.max_row, column=len(table.header) - 1)
-            trend_cell.fill = _fill(row.trend)
+            trend_cell.fill = fill(row.trend)
         for line in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
             for cell in line:
                 cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
@@ -158,7 +157,7 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
         legend = sheet.max_row + 1
         for number, label in enumerate(LEGEND):
             cell = sheet.cell(row=legend, column=2 + 2 * number, value=label.value)
-            cell.fill = _fill(label)
+            cell.fill = fill(label)
         sheet.freeze_panes = "B4"
         sheet.column_dimensions["A"].width = 60
         for column in range(2, len(table.header) + 1):

@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from thplan.delivery import Item, Status, Tracker
 from thplan.framework import Framework, Settings
+from thplan.gcpause import paused_gc
 from thplan.measure import Kind, Measure, Unit
 from thplan.observation import Observation, Source
 from thplan.outcome import Outcome
@@ -297,8 +298,16 @@ class Store:
             sql = f"SELECT {cols} FROM {table.name} WHERE valid_to IS NULL {order}"
             return cur.execute(sql).df()
 
+    def settings(self) -> Settings:
+        stored = {r.key: r.value for r in self._current(SETTINGS).itertuples()}
+        defaults = Settings()
+        return Settings(
+            objective=stored.get("objective", defaults.objective),
+            baseline=stored.get("baseline", defaults.baseline),
+            home_area=stored.get("home_area", defaults.home_area),
+        )
+
     def framework(self) -> Framework:
-        settings = {r.key: r.value for r in self._current(SETTINGS).itertuples()}
         themes = tuple(
             Theme(r.id, r.name, r.board or "", r.short_name or "", tuple(json.loads(r.priorities or "[]")),
                   r.description or "", int(r.position or 0))
@@ -309,17 +318,7 @@ class Store:
             for r in self._current(OUTCOMES, "ORDER BY position, id").itertuples()
         )
         measures = tuple(_measure(r) for r in self._current(MEASURES, "ORDER BY position, id").to_dict("records"))
-        defaults = Settings()
-        return Framework(
-            Settings(
-                objective=settings.get("objective", defaults.objective),
-                baseline=settings.get("baseline", defaults.baseline),
-                home_area=settings.get("home_area", defaults.home_area),
-            ),
-            themes,
-            outcomes,
-            measures,
-        )
+        return Framework(self.settings(), themes, outcomes, measures)
 
     def observation_frame(
         self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
@@ -333,8 +332,8 @@ class Store:
         self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
     ) -> list[Observation]:
         sql, params = self._observations_sql(measure_ids, areas)
-        with self._cursor() as cur:
-            return _observations_of(cur.execute(sql, params).fetchall())
+        with self._cursor() as cur, paused_gc():
+            return _observations_of(cur.execute(sql, params))
 
     @staticmethod
     def _observations_sql(measure_ids: Sequence[str] | None, areas: Sequence[str] | None) -> tuple[str, list[Any]]:
@@ -361,8 +360,8 @@ class Store:
               AND (? IS NULL OR list_contains(?, o.area))
             ORDER BY o.measure_id, o.area, o.period_end"""
         chosen = list(areas) if areas is not None else None
-        with self._cursor() as cur:
-            return _observations_of(cur.execute(sql, [moment, moment, chosen, chosen]).fetchall())
+        with self._cursor() as cur, paused_gc():
+            return _observations_of(cur.execute(sql, [moment, moment, chosen, chosen]))
 
     def area_counts(self) -> dict[str, int]:
         """Each area with current values, and how many, most first."""
@@ -692,10 +691,12 @@ def _measure(r: dict[str, Any]) -> Measure:
 _COLUMN = {name: number for number, name in enumerate([*OBSERVATIONS.columns, "valid_from"])}
 
 
-def _observations_of(rows: Sequence[tuple[Any, ...]]) -> list[Observation]:
-    """Observations from rows of the observations table (its columns, then valid_from); periods built once each."""
-    c = _COLUMN
+def _observations_of(result: duckdb.DuckDBPyConnection) -> list[Observation]:
+    """Observations from a query's rows of the observations table (its columns, then valid_from), read in chunks;
+    each period is built once and each repeated text (measure, area, file) kept once."""
     periods: dict[tuple[Any, ...], Period] = {}
+    texts: dict[str, str] = {}
+    one = texts.setdefault
 
     def period(label: Any, kind: Any, start: Any, end: Any) -> Period | None:
         if label is None:
@@ -706,23 +707,27 @@ def _observations_of(rows: Sequence[tuple[Any, ...]]) -> list[Observation]:
             found = periods[key] = Period(label, PeriodKind(kind), _date(start), _date(end))
         return found
 
-    out = []
+    out: list[Observation] = []
+    while rows := result.fetchmany(10_000):
+        out.extend(_chunk(rows, period, one))
+    return out
+
+
+def _chunk(rows: Sequence[tuple[Any, ...]], period: Any, one: Any) -> Iterator[Observation]:
+    c = _COLUMN
     for r in rows:
         flags = r[c["flags"]]
-        out.append(
-            Observation(
-                measure_id=r[c["measure_id"]], area=r[c["area"]],
-                period=period(r[c["period"]], r[c["period_kind"]], r[c["period_start"]], r[c["period_end"]]),  # type: ignore[arg-type]
-                value=r[c["value"]], decimals=int(r[c["decimals"]] or 0), missing=r[c["missing"]], note=r[c["note"]],
-                footnote=r[c["footnote"]], series_break=bool(r[c["series_break"]]),
-                covers=period(r[c["covers"]], r[c["covers_kind"]], r[c["covers_start"]], r[c["covers_end"]]),
-                period_stated=r[c["period_stated"]] is not False, lower_ci=r[c["lower_ci"]],
-                upper_ci=r[c["upper_ci"]], count=r[c["count"]], denominator=r[c["denominator"]],
-                flags=tuple(flags.split("; ")) if flags else (),
-                source=Source(r[c["source_file"]] or "", r[c["source_sheet"]] or "", r[c["source_cell"]] or ""),
-            )
-        )  # fmt: skip
-    return out
+        yield Observation.of((
+                one(r[c["measure_id"]], r[c["measure_id"]]), one(r[c["area"]], r[c["area"]]),
+                period(r[c["period"]], r[c["period_kind"]], r[c["period_start"]], r[c["period_end"]]),
+                r[c["value"]], int(r[c["decimals"]] or 0), r[c["missing"]], r[c["note"]], r[c["footnote"]],
+                bool(r[c["series_break"]]),
+                period(r[c["covers"]], r[c["covers_kind"]], r[c["covers_start"]], r[c["covers_end"]]),
+                r[c["period_stated"]] is not False, r[c["lower_ci"]], r[c["upper_ci"]], r[c["count"]],
+                r[c["denominator"]], tuple(flags.split("; ")) if flags else (),
+                Source(one(r[c["source_file"]] or "", r[c["source_file"]] or ""),
+                       one(r[c["source_sheet"]] or "", r[c["source_sheet"]] or ""), r[c["source_cell"]] or ""),
+            ))  # fmt: skip
 
 
 def observations_frame(observations: Sequence[Observation]) -> pd.DataFrame:

@@ -8,10 +8,6 @@ import csv
 import io
 from collections.abc import Sequence
 
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.observation import Observation
@@ -72,6 +68,10 @@ def rows(framework: Framework, observations: Sequence[Observation]) -> list[dict
 
 def workbook(data: Sequence[dict[str, object]] = ()) -> bytes:
     """The template as an .xlsx: a Data sheet (empty, or holding `data`) and a Guide sheet."""
+    from openpyxl import Workbook  # slow to import: only when a workbook is written
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"

@@ -21,6 +21,7 @@ from thplan.classification import Classification
 from thplan.dataset import open_store
 from thplan.delivery import Item, Tracker
 from thplan.framework import Framework
+from thplan.gcpause import paused_gc
 from thplan.observation import Observation
 from thplan.report import ReportTable
 from thplan.report import annual_tables as annual_report_tables
@@ -98,7 +99,7 @@ def store() -> Store:
 def _areas(version: tuple[int, int]) -> tuple[str, tuple[str, ...]]:
     """The home area and every area with data (home first, then by how many values each has)."""
     db = store()
-    home = db.framework().settings.home_area
+    home = db.settings().home_area
     counts = db.area_counts()
     return home, tuple(sorted(counts, key=lambda a: (a != home, -counts[a], a))) or (home,)
 
@@ -111,6 +112,11 @@ def view_of(version: tuple[int, int], area: str | None) -> View:
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the measures…")
 def _view(version: tuple[int, int], chosen: str) -> View:
+    with paused_gc():
+        return _build_view(version, chosen)
+
+
+def _build_view(version: tuple[int, int], chosen: str) -> View:
     db = store()
     framework = db.framework()
     areas = _areas(version)[1]
