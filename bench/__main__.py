@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from bench import datasets
 from bench.datasets import ROOT, SIZES, Dataset, dataset, reference_db
 
 RESULTS = ROOT / "bench" / "results"
@@ -155,8 +156,8 @@ def bench_browser(ds: Dataset, runs: int) -> list[Figure]:
     results: dict[str, list[tuple[float, list[float], float]]] = {"app.py": [], BARE_APP: []}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            for script in results:
+        for run in range(runs):
+            for script in list(results)[:: 1 if run % 2 == 0 else -1]:  # alternate which goes first
                 results[script].append(_session(browser, ds, script, Path(tmp) / "server.log"))
         browser.close()
     ours, bare = results["app.py"], results[BARE_APP]
@@ -249,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(SIZES), help=f"comma-separated: {', '.join(SIZES)}")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated: {', '.join(PARTS)}")
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    parser.add_argument("--data", type=Path, default=datasets.DATA, help="where the generated datasets are kept")
     args = parser.parse_args(argv)
+    datasets.DATA = args.data
     sizes, parts = args.sizes.split(","), args.parts.split(",")
     figures: list[Figure] = []
     for size in sizes:

@@ -17,7 +17,7 @@ from thplan.analysis import classify_measures
 from thplan.store import Store
 from ui.widgets import md
 
-from .conftest import ROOT
+from .conftest import ROOT, do_import
 
 PAGE_FILES = [path for path, *_ in app.PAGES]
 
@@ -26,12 +26,18 @@ PAGE_FILES = [path for path, *_ in app.PAGES]
 def make_app(reference_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
     """Factory: the app on a private copy of the reference database (or an empty one), opened at a page."""
 
-    def make(page: str = "pages/overview.py", *, empty: bool = False, **query: str) -> AppTest:
+    def make(
+        page: str = "pages/overview.py", *, empty: bool = False, extra: Path | None = None, **query: str
+    ) -> AppTest:
+        """`extra`: a file imported into the copy first (more measures than the reference data has)."""
         db = tmp_path / "app.duckdb"
         if empty:
             Store(db).close()
         else:
             shutil.copy(reference_db, db)
+        if extra is not None:
+            with Store(db) as store:
+                assert not do_import(store, extra).rejected
         monkeypatch.setenv("THPLAN_DB", str(db))
         st.cache_resource.clear()
         st.cache_data.clear()
@@ -152,3 +158,36 @@ def test_compare_page_ranks_areas_when_several_exist(make_app):
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert spec["layer"][0]["mark"]["type"] == "bar"
     assert not at.exception
+
+
+def many_jobs_measures(tmp_path: Path, count: int) -> Path:
+    """A tidy CSV adding `count` measures to the jobs theme, each with two years for the home area."""
+    lines = ["Measure,Period,Value,Polarity,Theme"]
+    lines += [f"Jobs indicator {n:03d},{year},{n + i},Higher is better,Good jobs and employment"
+              for n in range(count) for i, year in enumerate(("2020/21", "2021/22"))]  # fmt: skip
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_theme_with_many_measures_shows_them_a_page_of_cards_at_a_time(make_app, tmp_path):
+    at = make_app("pages/theme.py", theme="jobs", extra=many_jobs_measures(tmp_path, 30))
+    assert not at.exception
+    chooser = at.selectbox(key="url:cards")
+    assert len(at.metric) == 12 and chooser.options[:2] == ["1–12", "13–24"]
+    total = int(chooser.options[-1].split("–")[1])
+    assert total >= 30 and len(chooser.options) == -(-total // 12)
+    chooser.set_value(str(len(chooser.options))).run()
+    assert at.query_params["cards"] == str(len(chooser.options))
+    assert len(at.metric) == total - 12 * (len(chooser.options) - 1)
+
+
+def test_the_grid_shows_a_page_of_rows_when_there_are_very_many(make_app, tmp_path, monkeypatch):
+    from ui import widgets
+
+    monkeypatch.setattr(widgets, "GRID_ROWS_PER_PAGE", 20)
+    at = make_app(extra=many_jobs_measures(tmp_path, 30))
+    frame = at.dataframe[0].value
+    assert len(frame) == 20 and at.selectbox(key="url:rows").options == ["1–20", "21–40", "41–60", "61–67"]
+    at.selectbox(key="url:rows").set_value("4").run()
+    assert len(at.dataframe[0].value) == 7 and at.query_params["rows"] == "4"

@@ -226,3 +226,23 @@ def test_an_officer_decides_each_near_match(make_store, make_csv):
     different = do_import(store, path, dry_run=True, matches={"Pupil progress scores in reading for KS2": None})
     assert not different.rejected and [m.name for m in different.new_measures] == [
         "Pupil progress scores in reading for KS2"]  # fmt: skip
+
+
+def test_a_report_table_with_an_area_column_reads_each_row_for_its_area(make_store, make_xlsx):
+    store = make_store()
+    path = make_xlsx({"Jobs": [
+        ["Tower Hamlets data: good jobs and employment"],
+        [],
+        ["Measure", "Area", "Polarity", "2020/21", "2021/22", "Overall Trend"],
+        ["Employment Rate", "Tower Hamlets", "Higher is better", "70.1%", "72.9%", "Improved"],
+        ["Employment Rate", "Newham", "Higher is better", "68.0%", "66.5%", "Worsened"],
+        ["Employment Rate", "London region", "Higher is better", "74.0%", "74.9%", ""],
+    ]})  # fmt: skip
+    result = do_import(store, path)
+    assert not result.rejected, result.errors
+    got = {(o.area, o.period.label): o.value for o in store.observations(["employment-rate"])
+           if o.period.label in ("2020/21", "2021/22") and o.source.file == "upload.xlsx"}  # fmt: skip
+    assert got == {("Tower Hamlets", "2020/21"): 70.1, ("Tower Hamlets", "2021/22"): 72.9,
+                   ("Newham", "2020/21"): 68.0, ("Newham", "2021/22"): 66.5,
+                   ("London", "2020/21"): 74.0, ("London", "2021/22"): 74.9}  # fmt: skip
+    assert result.stated_checked >= 2  # each row's stated trend is checked for that row's area

@@ -205,3 +205,21 @@ def test_classification_reads_the_current_state(reference_store):
         reference_store.framework(), reference_store.observations(), measure_ids=["employment-rate"]
     )
     assert (employment.overall.start.value, employment.overall.end.value) == (64.7, 72.9)
+
+
+def test_a_large_diff_lists_a_bounded_sample_but_counts_everything(make_store, make_csv, monkeypatch):
+    import thplan.store as store_module
+
+    monkeypatch.setattr(store_module, "DIFF_ROWS", 5)
+    lines = ["Measure,Area,Period,Value,Polarity"]
+    lines += [f"Indicator {m},Borough {a},20{10 + p}/{11 + p},{m + a + p},Higher is better"
+              for m in range(3) for a in range(4) for p in range(3)]  # fmt: skip
+    store = make_store()
+    result = do_import(store, make_csv("\n".join(lines) + "\n"))
+    diff = result.diff
+    assert not result.rejected and diff.counts["observations"] == {"new": 36}
+    assert len(diff.observations) == 5 and not diff.listed_all()
+    assert diff.measures == ("indicator-0", "indicator-1", "indicator-2")
+    record = store.import_record(result.import_id)
+    assert (record.new_values, record.measures_touched) == (36, 3)
+    assert len(store.observations(["indicator-0", "indicator-1", "indicator-2"])) == 36

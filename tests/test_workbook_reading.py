@@ -1,0 +1,171 @@
+"""Workbooks are read by calamine, with number formats and error cells taken from the sheet XML: what the importer
+sees must be what openpyxl (the slow, complete reader) sees, whatever wrote the file."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from thplan.dataset import DATA_DIR
+from thplan.ingest.grid import number_format_facts
+from thplan.ingest.reader import read_grids
+
+from .conftest import SAMPLES, do_import
+
+
+def openpyxl_grids(data: bytes) -> dict[str, tuple[list[list[object]], dict[tuple[int, int], tuple[bool, int | None]]]]:
+    """The reference: every visible sheet's values and number-format facts as openpyxl reads them (in full mode,
+    which, unlike read-only mode, does not trust a sheet's stated dimensions)."""
+    book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    result = {}
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        rows, formats = [], {}
+        for r, row in enumerate(sheet.iter_rows(min_row=1, min_col=1)):
+            values = []
+            for c, cell in enumerate(row):
+                value = getattr(cell, "value", None)
+                values.append(value)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    facts = number_format_facts(getattr(cell, "number_format", None))
+                    if facts != (False, None):
+                        formats[(r, c)] = facts
+            while values and values[-1] is None:
+                values.pop()
+            rows.append(values)
+        while rows and not rows[-1]:
+            rows.pop()
+        result[sheet.title] = (rows, formats)
+    book.close()
+    return result
+
+
+def numeric_formats(formats: dict[tuple[int, int], object], rows: list[list[object]]) -> dict[tuple[int, int], object]:
+    """The facts of the numeric cells (only those matter, and only those openpyxl reports)."""
+    return {
+        (r, c): facts
+        for (r, c), facts in formats.items()
+        if r < len(rows)
+        and c < len(rows[r])
+        and isinstance(rows[r][c], int | float)
+        and not isinstance(rows[r][c], bool)
+    }
+
+
+def same_values(ours: list[list[object]], theirs: list[list[object]]) -> bool:
+    """Equal cell by cell; calamine gives 12.0 where openpyxl gives 12 (the same number)."""
+    return len(ours) == len(theirs) and all(
+        len(a) == len(b) and all(x == y and type(x) in (type(y), float, int) for x, y in zip(a, b, strict=True))
+        for a, b in zip(ours, theirs, strict=True)
+    )
+
+
+def a_workbook() -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet["C3"], sheet["D3"], sheet["E3"] = "Measure", 2017, "2018/19"
+    sheet["C4"], sheet["D4"], sheet["E4"] = "Employment rate", 0.647, 12
+    sheet["D4"].number_format = "0.0%"
+    sheet["F4"], sheet["G4"], sheet["H4"] = True, date(2020, 1, 2), 1.5
+    sheet["H4"].number_format = "0.00"
+    sheet["I4"], sheet["J4"] = 1031.0, "Data not published"
+    sheet["I4"].number_format = "#,##0"
+    sheet["K4"] = 0.42
+    sheet["K4"].number_format = "0%"
+    hidden = book.create_sheet("Hidden")
+    hidden["A1"] = "not read"
+    hidden.sheet_state = "hidden"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def rewrite(data: bytes, part: str, change: callable) -> bytes:  # type: ignore[valid-type]
+    """The workbook with one of its XML parts changed (as other programs write them)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            target.writestr(item, change(content) if item.filename == part else content)
+    return out.getvalue()
+
+
+def with_errors(data: bytes) -> bytes:
+    """Error cells with their cached values, as Excel saves '=1/0' and '=NA()'."""
+    return rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(
+        b'</row></sheetData>', b'<c r="L4" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+        b'<c r="M4" t="e"><f>NA()</f><v>#N/A</v></c></row></sheetData>'))  # fmt: skip
+
+
+def without_references(data: bytes) -> bytes:
+    """Cells written without their r="A1" reference (allowed by the standard, used by some generators)."""
+    return rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", xml))
+
+
+def with_prefixes(data: bytes) -> bytes:
+    """The sheet written with a namespace prefix on every element (<x:c r="A1">), as .NET tools do."""
+
+    def prefixed(xml: bytes) -> bytes:
+        xml = re.sub(rb"<(/?)([a-zA-Z]+)([ >/])", rb"<\1x:\2\3", xml)
+        return xml.replace(b"xmlns=", b"xmlns:x=", 1)
+
+    return rewrite(data, "xl/worksheets/sheet1.xml", prefixed)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [a_workbook, lambda: with_errors(a_workbook()), lambda: without_references(a_workbook()),
+     lambda: with_prefixes(a_workbook())],
+    ids=["openpyxl-written", "error-cells-from-excel", "cells-without-references", "namespace-prefixed-cells"],
+)  # fmt: skip
+def test_a_workbook_reads_as_openpyxl_reads_it(make):
+    data = make()
+    grids = read_grids(data, "book.xlsx")
+    reference = openpyxl_grids(data)
+    assert [g.sheet for g in grids] == list(reference) == ["Data"]  # the hidden sheet is not read
+    rows, formats = reference["Data"]
+    assert same_values(grids[0].rows, rows), (grids[0].rows, rows)
+    assert numeric_formats(grids[0].formats, rows) == formats
+
+
+def test_error_cells_are_what_excel_shows_and_read_as_missing_markers(make_store, tmp_path):
+    grid = read_grids(with_errors(a_workbook()), "book.xlsx")[0]
+    assert grid.rows[3][11:13] == ["#DIV/0!", "#N/A"]
+    assert isinstance(grid.rows[3][6], datetime)  # a date cell is a datetime, as openpyxl gives it
+
+
+def test_a_percentage_formatted_cell_imports_as_a_percentage(make_store, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Measure", "Polarity", "2020/21", "2021/22"])
+    sheet.append(["Employment rate", "Higher is better", 0.647, 0.7295])
+    sheet["C2"].number_format = sheet["D2"].number_format = "0.0%"
+    path = tmp_path / "percent.xlsx"
+    book.save(path)
+    result = do_import(make_store(), path)
+    values = result.changes("new").set_index("period")
+    assert values.loc["2020/21", "value"] == 64.7 and values.loc["2021/22", "value"] == 72.95
+    assert values.loc["2021/22", "decimals"] == 1  # published as 73.0%: one decimal shown
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(DATA_DIR.glob("*.xlsx")), *sorted(SAMPLES.glob("*.xlsx"))],
+    ids=lambda p: Path(p).name,
+)
+def test_the_real_workbooks_read_as_openpyxl_reads_them(path):
+    data = Path(path).read_bytes()
+    reference = openpyxl_grids(data)
+    for grid in read_grids(data, Path(path).name):
+        rows, formats = reference[grid.sheet]
+        assert same_values(grid.rows, rows), grid.sheet
+        assert numeric_formats(grid.formats, rows) == formats
