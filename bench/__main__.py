@@ -253,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=datasets.DATA, help="where the generated datasets are kept")
     args = parser.parse_args(argv)
     datasets.DATA = args.data
+    from streamlit.logger import set_log_level
+
+    set_log_level("error")  # AppTest and caches outside a server warn about it on every run
     sizes, parts = args.sizes.split(","), args.parts.split(",")
     figures: list[Figure] = []
     for size in sizes:
