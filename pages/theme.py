@@ -46,8 +46,10 @@ for tracker in linked:
 cards = [(outcome, c) for outcome, members in group.outcomes for c in members]
 shown = widgets.paginate(cards, widgets.CARDS_PER_PAGE, "cards", what="measures")
 for outcome, pairs in groupby(shown, key=lambda pair: pair[0]):
-    st.markdown(f"#### {widgets.md(outcome.name) if outcome else 'Output measures'}")
+    members = [c for _, c in pairs]
+    outputs = all(c.measure.kind.value == "output" for c in members)
+    st.markdown(f"#### {widgets.md(outcome.name) if outcome else 'Output measures' if outputs else 'Other measures'}")
     columns = st.columns(2)
-    for number, (_, c) in enumerate(pairs):
+    for number, c in enumerate(members):
         with columns[number % 2]:
             widgets.measure_card(view, c)
