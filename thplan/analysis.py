@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from thplan.area import BENCHMARKS
 from thplan.classification import Classification, classify
 from thplan.framework import Framework
+from thplan.measure import Measure
 from thplan.observation import Observation
 
 
@@ -29,13 +30,7 @@ def classify_measures(
     series = group_series(observations)
     wanted = set(measure_ids) if measure_ids is not None else None
     return [
-        classify(
-            measure,
-            area,
-            series.get((measure.id, area), []),
-            {bench: series.get((measure.id, bench), []) for bench in BENCHMARKS},
-            framework.settings.baseline,
-        )
+        _classify(framework, series, measure, area)
         for measure in framework.measures
         if wanted is None or measure.id in wanted
     ]
@@ -45,17 +40,23 @@ def classify_all_areas(framework: Framework, observations: Sequence[Observation]
     """One classification per measure and area that has data for it, and always the home area (listed first)."""
     series = group_series(observations)
     home = framework.settings.home_area
-    result = []
-    for measure in framework.measures:
-        areas = sorted({home} | {a for (m, a) in series if m == measure.id}, key=lambda a: (a != home, a))
-        for area in areas:
-            result.append(
-                classify(
-                    measure,
-                    area,
-                    series.get((measure.id, area), []),
-                    {bench: series.get((measure.id, bench), []) for bench in BENCHMARKS},
-                    framework.settings.baseline,
-                )
-            )
-    return result
+    areas_of: dict[str, set[str]] = defaultdict(set)
+    for measure_id, area in series:
+        areas_of[measure_id].add(area)
+    return [
+        _classify(framework, series, measure, area)
+        for measure in framework.measures
+        for area in sorted({home} | areas_of[measure.id], key=lambda a: (a != home, a))
+    ]
+
+
+def _classify(
+    framework: Framework, series: dict[tuple[str, str], list[Observation]], measure: Measure, area: str
+) -> Classification:
+    return classify(
+        measure,
+        area,
+        series.get((measure.id, area), []),
+        {bench: series.get((measure.id, bench), []) for bench in BENCHMARKS},
+        framework.settings.baseline,
+    )
