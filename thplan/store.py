@@ -320,14 +320,6 @@ class Store:
         measures = tuple(_measure(r) for r in self._current(MEASURES, "ORDER BY position, id").to_dict("records"))
         return Framework(self.settings(), themes, outcomes, measures)
 
-    def observation_frame(
-        self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
-    ) -> pd.DataFrame:
-        """Current observations (with the import that wrote each) as a frame."""
-        sql, params = self._observations_sql(measure_ids, areas)
-        with self._cursor() as cur:
-            return cur.execute(sql, params).df()
-
     def observations(
         self, measure_ids: Sequence[str] | None = None, areas: Sequence[str] | None = None
     ) -> list[Observation]:
@@ -728,32 +720,6 @@ def _chunk(rows: Sequence[tuple[Any, ...]], period: Any, one: Any) -> Iterator[O
                 Source(one(r[c["source_file"]] or "", r[c["source_file"]] or ""),
                        one(r[c["source_sheet"]] or "", r[c["source_sheet"]] or ""), r[c["source_cell"]] or ""),
             ))  # fmt: skip
-
-
-def observations_frame(observations: Sequence[Observation]) -> pd.DataFrame:
-    """Observations as rows of the observations table (what `Payload.observations` takes)."""
-    rows = []
-    for o in observations:
-        rows.append(
-            {
-                "measure_id": o.measure_id, "area": o.area, "period": o.period.label,
-                "period_kind": o.period.kind.value, "period_start": o.period.start, "period_end": o.period.end,
-                "value": o.value, "decimals": o.decimals, "missing": o.missing, "note": o.note,
-                "footnote": o.footnote, "series_break": o.series_break,
-                "covers": o.covers.label if o.covers else None,
-                "covers_kind": o.covers.kind.value if o.covers else None,
-                "covers_start": o.covers.start if o.covers else None,
-                "covers_end": o.covers.end if o.covers else None,
-                "period_stated": o.period_stated, "lower_ci": o.lower_ci, "upper_ci": o.upper_ci,
-                "count": o.count, "denominator": o.denominator, "flags": "; ".join(o.flags) or None,
-                "source_file": o.source.file, "source_sheet": o.source.sheet, "source_cell": o.source.cell,
-            }
-        )  # fmt: skip
-    frame = pd.DataFrame(rows, columns=OBSERVATIONS.columns)
-    return frame.astype(
-        {"value": "float64", "lower_ci": "float64", "upper_ci": "float64", "count": "float64",
-         "denominator": "float64", "decimals": "int64"}
-    )  # fmt: skip
 
 
 def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:

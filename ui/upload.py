@@ -11,6 +11,7 @@ from thplan.area import ENGLAND, LONDON
 from thplan.display import value_text
 from thplan.ingest.importer import ImportOptions, ImportResult, import_bytes
 from thplan.ingest.problems import Problem, Severity
+from thplan.store import DIFF_ROWS
 from ui import charts, shell
 from ui.widgets import md
 
@@ -127,8 +128,13 @@ def preview(result: ImportResult, view: shell.View) -> None:
     changed = changes[changes["status"] != "unchanged"] if len(changes) else changes
     if len(changed):
         st.dataframe(_changes_frame(changed), hide_index=True)
-    for measure_id in sorted(set(changed["measure_id"])) if len(changed) else []:
+    if result.diff is not None and not result.diff.listed_all():
+        st.caption(f"The table lists the first {DIFF_ROWS:,} changes of each kind; the counts above are complete.")
+    for measure_id in result.after:
         _before_after(measure_id, result, view)
+    touched = len(result.diff.measures) if result.diff else 0
+    if touched > len(result.after):
+        st.caption(f"Before-and-after charts for the first {len(result.after)} of the {touched} measures that change.")
 
 
 def _number(value: object, decimals: object) -> str:

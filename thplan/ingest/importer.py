@@ -72,7 +72,8 @@ class ImportResult:
     stated_checked: int = 0
     #: Names in the file that nearly match a catalogued measure: (name, candidate id, candidate name).
     near_matches: list[tuple[str, str, str]] = field(default_factory=list)
-    #: For each measure the file touches, its series for every area after the import (for previews).
+    #: For the first PREVIEW_MEASURES measures the file changes, their series for every area after the import
+    #: (dry runs only: for previews).
     after: dict[str, list[Observation]] = field(default_factory=dict)
 
     @property
@@ -411,7 +412,7 @@ def _parse_periods(
         broken = np.isin(codes, failed)
         for position in np.flatnonzero(broken):
             row = raw.iloc[position]
-            where = Location(row["sheet"], int(row["row"]), int(row["column"]), row["header"]).where(file)
+            where = _read_at(row, file)
             result.problems.append(error(str(found[codes[position]][0]), **where))
         out.loc[broken, names] = None
     return out
@@ -441,7 +442,7 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
         earlier = first[key]
         if not _same(frame.loc[earlier], frame.loc[position]):
             later = raw.loc[position]
-            where = Location(later["sheet"], int(later["row"]), int(later["column"]), later["header"]).where(file)
+            where = _read_at(later, file)
             result.problems.append(
                 error(
                     f"'{later['measure']}' has two different values for {frame.loc[position, 'area']}, "
@@ -451,6 +452,11 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
                 )
             )
     return frame[~pd.Series(combined).duplicated(keep="first").to_numpy()].reset_index(drop=True)
+
+
+def _read_at(row: pd.Series, file: str) -> dict[str, object]:
+    """Where a row of the observations frame was read (for a Problem)."""
+    return Location(row["sheet"], int(row["row"]), int(row["column"]), row["header"]).where(file)
 
 
 def _same(a: pd.Series, b: pd.Series) -> bool:
@@ -483,10 +489,11 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
     with store.transaction() as tx:
         import_id, diff = tx.write(payload, mode=options.mode, meta=meta)
         result.diff = diff
-        if options.dry_run and len(diff.observations):
-            changed = diff.observations[diff.observations["status"] != "unchanged"]
-            for o in tx.observations(sorted(set(changed["measure_id"]))[:PREVIEW_MEASURES]):
-                result.after.setdefault(o.measure_id, []).append(o)
+        if options.dry_run:
+            # The diff lists a sample of rows; its `measures` are every changed measure, in order.
+            result.after = {measure_id: [] for measure_id in diff.measures[:PREVIEW_MEASURES]}
+            for o in tx.observations(list(result.after)):
+                result.after[o.measure_id].append(o)
         _check_stated(tx, parsed, result)
         if options.dry_run:
             raise Abort
