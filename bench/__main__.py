@@ -125,41 +125,38 @@ def _search(page: object, term: str) -> float:
 
 def _session(browser: object, ds: Dataset, script: str, log: Path) -> tuple[float, list[float], float]:
     """One server: cold start to the first page drawn, filter changes, then pages visited; peak memory last."""
-    from tests.browser import streamlit_process, wait_for_app
+    from tests.browser import browser_tab, streamlit_process, wait_for_app
 
-    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    start = time.perf_counter()
-    with streamlit_process(ds.db, log, script=script) as (url, process):
-        page.goto(url)
-        wait_for_app(page, settle=False)
-        drawn = "[data-testid='stDataFrame']" if script == "app.py" else "[data-testid='stVegaLiteChart'], .vega-embed"
-        page.wait_for_selector(drawn, timeout=120_000)
-        cold = time.perf_counter() - start
-        if script == "app.py":
-            page.get_by_text("Filter the measures").click()
+    with browser_tab(browser, 900) as page:
+        start = time.perf_counter()  # from the server's start: the page exists already, as a user's browser does
+        with streamlit_process(ds.db, log, script=script) as (url, process):
+            page.goto(url)
             wait_for_app(page, settle=False)
-        searches = [_search(page, term) for term in SEARCHES]
-        if script == "app.py":
-            for path in ("theme?theme=jobs", "measure?measure=employment-rate", "compare", "report"):
-                page.goto(f"{url}/{path}")
+            drawn = (
+                "[data-testid='stDataFrame']" if script == "app.py" else "[data-testid='stVegaLiteChart'], .vega-embed"
+            )
+            page.wait_for_selector(drawn, timeout=120_000)
+            cold = time.perf_counter() - start
+            if script == "app.py":
+                page.get_by_text("Filter the measures").click()
                 wait_for_app(page, settle=False)
-        memory = _peak_memory_mb(process.pid)
-    page.close()
+            searches = [_search(page, term) for term in SEARCHES]
+            if script == "app.py":
+                for path in ("theme?theme=jobs", "measure?measure=employment-rate", "compare", "report"):
+                    page.goto(f"{url}/{path}")
+                    wait_for_app(page, settle=False)
+            memory = _peak_memory_mb(process.pid)
     return cold, searches, memory
 
 
 def bench_browser(ds: Dataset, runs: int) -> list[Figure]:
-    from playwright.sync_api import sync_playwright
-
-    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.browser import chromium
 
     results: dict[str, list[tuple[float, list[float], float]]] = {"app.py": [], BARE_APP: []}
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
         for run in range(runs):
             for script in list(results)[:: 1 if run % 2 == 0 else -1]:  # alternate which goes first
                 results[script].append(_session(browser, ds, script, Path(tmp) / "server.log"))
-        browser.close()
     ours, bare = results["app.py"], results[BARE_APP]
     cold, cold_bare = statistics.median(r[0] for r in ours), statistics.median(r[0] for r in bare)
     search = statistics.median(s for r in ours for s in r[1])

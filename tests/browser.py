@@ -12,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -76,6 +77,29 @@ def wait_for_app(page, timeout: float = 60_000, settle: bool = True) -> None:  #
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
     if settle:
         page.wait_for_timeout(300)  # let charts finish their first paint
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright (never a browser Playwright would download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def browser_tab(browser: Any, height: int) -> Iterator[Any]:
+    """A page in a fresh browser context (its own cookies and session), 1280 pixels wide."""
+    context = browser.new_context(viewport={"width": 1280, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def chromium_available() -> bool:

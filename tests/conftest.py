@@ -6,8 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import Workbook
@@ -41,6 +42,15 @@ def reference_store(reference_db: Path, tmp_path: Path) -> Store:
     store = Store(copy)
     yield store
     store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium for a module of browser tests (those modules skip themselves when it is not installed)."""
+    from .browser import chromium
+
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, streamlit_server, wait_for_app
+from .browser import CHROMIUM, browser_tab, chromium_available, streamlit_server, wait_for_app
 from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -21,15 +21,7 @@ if not chromium_available():
         raise RuntimeError(f"THPLAN_REQUIRE_BROWSER is set but {CHROMIUM} is missing (apt-get install -y chromium)")
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install -y chromium)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -43,10 +35,8 @@ def server(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with browser_tab(browser, 720) as tab:  # the projector's height
+        yield tab
 
 
 def open_view(page: Page, url: str, shot: str | None = None) -> Page:
@@ -64,14 +54,11 @@ def test_a_deep_link_as_the_very_first_request_on_a_fresh_server(browser, refere
     still show the app's own navigation and the measure the link names."""
     db = tmp_path / "fresh.duckdb"
     shutil.copy(reference_db, db)
-    with streamlit_server(db, tmp_path / "server.log") as url:
-        context = browser.new_context(viewport={"width": 1280, "height": 720})
-        tab = context.new_page()
+    with streamlit_server(db, tmp_path / "server.log") as url, browser_tab(browser, 720) as tab:
         open_view(tab, f"{url}/measure?measure=employment-rate")
         assert tab.get_by_role("heading", name="Overall employment rate").is_visible()
         nav = tab.get_by_test_id("stTopNavLinkContainer").all_inner_texts() or tab.locator("header").all_inner_texts()
         assert "Compare areas" in " ".join(nav) and "overview" not in " ".join(nav)
-        context.close()
 
 
 def test_overview_answers_the_three_questions_without_scrolling(server, page):

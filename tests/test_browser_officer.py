@@ -11,8 +11,8 @@ import pytest
 
 from thplan.passwords import hash_password
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server, wait_for_app
-from .test_browser import ARTIFACTS, Browser, Page, open_view, sync_playwright
+from .browser import browser_tab, streamlit_server, wait_for_app
+from .test_browser import ARTIFACTS, Browser, Page, open_view
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse battery staple"
@@ -25,14 +25,6 @@ def secrets(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def fresh_server(reference_db: Path, tmp_path: Path, secrets: Path) -> Iterator[str]:
     db = tmp_path / "app.duckdb"
@@ -43,10 +35,8 @@ def fresh_server(reference_db: Path, tmp_path: Path, secrets: Path) -> Iterator[
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with browser_tab(browser, 900) as tab:  # the upload page's preview is long
+        yield tab
 
 
 def report_workbook(tmp_path: Path) -> Path:

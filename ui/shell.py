@@ -137,9 +137,10 @@ def _build_view(version: tuple[int, int], chosen: str) -> View:
     )
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_resource(max_entries=64, show_spinner=False)
 def measure_series(version: tuple[int, int], measure_id: str) -> dict[str, tuple[Observation, ...]]:
-    """Every area's series of one measure (for the pages that compare areas)."""
+    """Every area's series of one measure (for the pages that compare areas). Shared, not copied: a page asks for
+    each area in turn, and the series are immutable."""
     series: dict[str, list[Observation]] = defaultdict(list)
     for o in store().observations([measure_id]):
         series[o.area].append(o)
@@ -156,7 +157,7 @@ def tracker_items(version: tuple[int, int], tracker_id: str) -> list[Item]:
     return store().tracker_items(tracker_id)
 
 
-def all_observations(view: View) -> list[Observation]:
+def all_observations() -> list[Observation]:
     """Every current value of every area (read from the store: for downloads and comparisons, not for pages)."""
     return store().observations()
 

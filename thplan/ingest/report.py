@@ -187,17 +187,20 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
         names.append(text[: mark.start()].strip() if mark else text)
         name_notes.append(table.footnotes.get(mark.group(1)) if mark else None)
     area_col = table.column("area")
-    areas = [canonical_area(a) if a else home_area for a in grid.texts(area_col.index, rows)] if area_col else None
+    areas = [home_area] * len(rows)
+    if area_col is not None:  # an Area column: each row is that area's (a blank cell is the home area)
+        written = grid.texts(area_col.index, rows)
+        places = {a: canonical_area(a) if a else home_area for a in set(written)}
+        areas = [places[a] for a in written]
     _measures(grid, table, rows, names, name_notes, parsed)
     for column in table.columns:
         if column.role in ("period", "benchmark"):
-            _values(grid, table, column, rows, names, areas or [home_area] * len(rows), name_notes, parsed)
+            _values(grid, table, column, rows, names, areas, name_notes, parsed)
         elif column.role.startswith("stated_"):
             what = {"stated_direction": "direction", "stated_overall": "overall", "stated_recent": "recent"}.get(
                 column.role, "vs"
             )
-            for row, name, area, text in zip(rows, names, areas or [home_area] * len(rows),
-                                             grid.texts(column.index, rows), strict=True):  # fmt: skip
+            for row, name, area, text in zip(rows, names, areas, grid.texts(column.index, rows), strict=True):
                 if text:
                     spot = Location(grid.sheet, row, column.index, column.header)
                     parsed.stated.append(StatedLabel(name, area, what, text, spot, column.area))
