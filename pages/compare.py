@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import charts, shell, urlstate
+from ui.text import md
 
 view = shell.start("Compare areas")
 st.title("Compare areas")
@@ -20,7 +21,7 @@ measure_id = urlstate.select(
 c = next(x for x in comparable if x.measure.id == measure_id)
 areas = view.areas_of(measure_id)
 latest = {a: obs[-1] for a in areas if (obs := [o for o in view.observations(measure_id, a) if o.value is not None])}
-st.caption(f"Latest value of each area ({c.measure.polarity}); {view.area} in blue, London and England in orange.")
+st.caption(f"Latest value of each area ({c.measure.polarity}); {md(view.area)} in blue, London and England in orange.")
 st.altair_chart(charts.ranked_chart(c.measure, latest, view.area, height=max(220, 22 * len(latest))), theme=None)
 
 st.subheader("Over time")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from thplan.store import StoreError
 from ui import auth, history, shell, urlstate
+from ui.text import md
 
 view = shell.start("History")
 officer = auth.officer()  # rollback is offered to officers only, and checked again when it runs
@@ -20,7 +21,7 @@ ids = [str(r.id) for r in reversed(records)]
 chosen = urlstate.select("Import", ids, "import", what="an import", format_func=history.label(records))
 record = next(r for r in records if str(r.id) == chosen)
 st.subheader(f"What import {record.id} changed")
-st.caption(history.describe(record))
+st.caption(md(history.describe(record)))
 changes = shell.store().import_changes(record.id)
 st.dataframe(history.changes_frame(changes), hide_index=True) if len(changes) else st.caption("No values changed.")
 

@@ -20,7 +20,7 @@ measure_id = urlstate.select("Measure", ids, "measure", what="a measure", format
 c = view.classification(measure_id)
 measure = c.measure
 
-st.header(measure.name)
+st.header(widgets.md(measure.name))
 st.markdown(widgets.status_badges(c))
 for sentence in widgets.explanation(c):
     st.markdown(widgets.md(sentence))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import shell
+from ui.text import md
 
 view = shell.start("What changed")
 st.header("What changed since…")
@@ -17,7 +18,7 @@ try:
     default = date.fromisoformat(st.query_params.get("since", ""))
 except ValueError:
     if "since" in st.query_params:
-        st.warning(f"'{st.query_params['since']}' is not a date (use YYYY-MM-DD); showing the last 90 days.")
+        st.warning(f"'{md(st.query_params['since'])}' is not a date (use YYYY-MM-DD); showing the last 90 days.")
     default = date.today() - timedelta(days=90)
 chosen = st.columns([1, 3])[0].date_input("Since (for example the last board meeting)", value=default,
                                           max_value=date.today())  # fmt: skip

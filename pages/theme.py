@@ -19,10 +19,10 @@ theme_id = urlstate.select("Theme", list(themes), "theme", what="a theme", forma
 theme = themes[theme_id]
 group = next(g for g in summary.by_theme(view.framework, view.classifications) if g.theme.id == theme_id)
 
-st.header(theme.name)
+st.header(widgets.md(theme.name))
 st.markdown(widgets.count_badges(group.classifications))
 board, present = st.columns([3, 1], vertical_alignment="center")
-with board.expander(f"Board: {theme.board or 'not recorded'} · its priorities"):
+with board.expander(f"Board: {widgets.md(theme.board or 'not recorded')} · its priorities"):
     st.markdown("\n".join(f"- {widgets.md(p)}" for p in theme.priorities) or "No priorities recorded.")
 if group.classifications:
     first = group.classifications[0].measure.id
@@ -37,7 +37,7 @@ with st.expander("In plain English"):
 
 linked = [t for t in shell.trackers(view.version) if t.theme_id == theme_id]
 for tracker in linked:
-    with st.expander(f"Delivery: {tracker.title} (as at {tracker.as_at:%d %b %Y})", expanded=False):
+    with st.expander(f"Delivery: {widgets.md(tracker.title)} (as at {tracker.as_at:%d %b %Y})", expanded=False):
         for priority in summarise(tracker, shell.tracker_items(view.version, tracker.id)):
             delivery.priority_summary(priority, compact=True)
         st.page_link("pages/delivery.py", label="Open the tracker", icon=":material/arrow_forward:",

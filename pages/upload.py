@@ -7,6 +7,7 @@ import streamlit as st
 from thplan import template
 from thplan.ingest.importer import ImportOptions, import_bytes
 from ui import auth, shell, upload
+from ui.text import md
 
 shell.configure("Upload")
 officer = auth.require_officer()  # the guard: a viewer never gets past this line, whatever the URL
@@ -18,10 +19,10 @@ intro, downloads = st.columns([3, 1])
 downloads.download_button("Excel template", template.workbook(), "thplan-upload-template.xlsx",
                           icon=":material/download:")  # fmt: skip
 downloads.download_button("Current data, template layout", on_click="ignore", icon=":material/download:",
-                          data=lambda: template.workbook(template.rows(view.framework, shell.all_observations(view))),
+                          data=lambda: template.workbook(template.rows(view.framework, shell.all_observations())),
                           file_name="thplan-current-data.xlsx")  # fmt: skip
 with downloads:
-    st.caption(f"Logged in as {officer}.")
+    st.caption(f"Logged in as {md(officer)}.")
     auth.logout_button()
 mode = intro.radio("How to apply the file", ["update", "replace"], horizontal=True, format_func=upload.MODES.get,
                    help="Update adds and revises the values in the file; replace also removes, for each measure "

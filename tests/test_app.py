@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +50,11 @@ def make_app(reference_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         return at.run()
 
     return make
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of Markdown source: backslash escapes removed (the text itself is escaped, see ui.text)."""
+    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def _text(at: AppTest) -> str:
@@ -99,7 +105,7 @@ def test_filters_come_from_the_url(make_app):
 def test_an_unknown_id_in_a_link_gets_a_helpful_message_not_an_error(make_app):
     at = make_app("pages/measure.py", measure="no-such-measure")
     assert not at.exception
-    assert "asks for a measure we do not have ('no-such-measure')" in at.warning[0].value
+    assert "asks for a measure we do not have ('no-such-measure')" in shown(at.warning[0].value)
 
 
 def test_a_deep_link_opens_that_measure(make_app):
@@ -139,12 +145,12 @@ def test_a_theme_page_shows_its_board_priorities_and_outcomes(make_app):
 
 def test_meeting_mode_steps_through_a_themes_measures(make_app):
     at = make_app("pages/measure.py", meeting="1", scope="health", measure="happiness")
-    assert "1 of 9" in _text(at) and at.title[0].value.startswith("Residents' self-reported level of happiness")
+    assert "1 of 9" in _text(at) and shown(at.title[0].value).startswith("Residents' self-reported level of happiness")
     previous, following = at.button[0], at.button[1]
     assert previous.disabled and not following.disabled
     following.click().run()
     assert "2 of 9" in _text(at)
-    assert at.title[0].value == "Children and young people accessing timely mental health support"
+    assert shown(at.title[0].value) == "Children and young people accessing timely mental health support"
 
 
 def test_choosing_another_area_reclassifies_for_it(make_app):
@@ -191,3 +197,22 @@ def test_the_grid_shows_a_page_of_rows_when_there_are_very_many(make_app, tmp_pa
     assert len(frame) == 20 and at.selectbox(key="url:rows").options == ["1–20", "21–40", "41–60", "61–67"]
     at.selectbox(key="url:rows").set_value("4").run()
     assert len(at.dataframe[0].value) == 7 and at.query_params["rows"] == "4"
+
+
+HOSTILE = "<img src=x onerror=alert(1)> **loud** [click](http://evil.example) :red[alarm]"
+
+
+@pytest.mark.parametrize("page", ["pages/theme.py", "pages/measure.py"])
+def test_a_hostile_measure_name_is_shown_as_plain_text(make_app, tmp_path, page):
+    rows = [f'"{HOSTILE}",{year},{value},Higher is better,Good jobs and employment' for year, value in
+            (("2020/21", 5), ("2021/22", 4))]  # fmt: skip
+    csv = tmp_path / "hostile.csv"
+    csv.write_text("Measure,Period,Value,Polarity,Theme\n" + "\n".join(rows) + "\n")
+    hostile_id = "img-src-x-onerror-alert-1-loud-click-http-evil-example-red-alarm"
+    at = make_app(page, extra=csv, theme="jobs", measure=hostile_id)
+    bodies = [e.value for kind in ("markdown", "header", "caption") for e in getattr(at, kind) if "onerror" in e.value]
+    assert bodies, "the hostile name is shown somewhere on the page"
+    for body in bodies:
+        # Every character Markdown or HTML would act on is escaped, so Streamlit renders the name as typed.
+        assert "<img" not in body.replace("\\<img", "") and "](" not in body.replace("\\]\\(", "")
+        assert "**loud**" not in body and ":red[" not in body.replace("\\:red\\[", "")

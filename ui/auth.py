@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 
 from thplan.passwords import verify_password
+from ui.text import md
 
 MAX_ATTEMPTS = 5
 
@@ -69,7 +70,7 @@ def login_form(purpose: str) -> None:
         st.button("Log in with your organisation account", on_click=st.login, type="primary")
         user = _provider_user()
         if user and purpose == "officer" and not officer():
-            st.warning(f"You are logged in as {user}, who is not on the officers' list. Ask an administrator.")
+            st.warning(f"You are logged in as {md(user)}, who is not on the officers' list. Ask an administrator.")
     passwords = _passwords()
     if passwords:
         with st.form("password-login"):

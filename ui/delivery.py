@@ -9,7 +9,7 @@ import streamlit as st
 
 from thplan.delivery import Item, PrioritySummary, Status, Tracker
 from thplan.display import DELIVERY_STYLE, TINT
-from ui.widgets import md
+from ui.text import md
 
 
 def chip(status: str, count: int | None = None) -> str:

@@ -13,7 +13,7 @@ from thplan.ingest.importer import ImportOptions, ImportResult, import_bytes
 from thplan.ingest.problems import Problem, Severity
 from thplan.store import DIFF_ROWS
 from ui import charts, shell
-from ui.widgets import md
+from ui.text import md
 
 CODES = {
     "stated": "Stated trend or comparison differs from the figures",
@@ -35,9 +35,9 @@ def validation_report(result: ImportResult, view: shell.View) -> None:
     st.subheader("Validation report")
     for table in result.tables:
         theme = view.framework.theme(table.theme)
-        where = f"sheet '{table.sheet}', " if table.sheet else ""
+        where = f"sheet '{md(table.sheet)}', " if table.sheet else ""
         st.caption(f"Found a {table.layout} table: {where}{table.cell_range}, {table.rows} rows"
-                   + (f", theme {theme.name}" if theme else ""))  # fmt: skip
+                   + (f", theme {md(theme.name)}" if theme else ""))  # fmt: skip
     if result.errors:
         st.error(f"{len(result.errors)} problem(s) must be fixed before this file can be published. Nothing has "
                  "been written.")  # fmt: skip
@@ -84,7 +84,7 @@ def decide_near_matches(result: ImportResult) -> None:
         labels = {"undecided": "Not decided yet", candidate_id: f"Same measure as '{candidate}'",
                   "new": "A different, new measure"}  # fmt: skip
         current = chosen.get(name, "undecided") if name in chosen else "undecided"
-        answer = st.radio(f"'{name}'", options, index=options.index(current if current else "new"),
+        answer = st.radio(f"'{md(name)}'", options, index=options.index(current if current else "new"),
                           format_func=labels.get, horizontal=True, key=f"match:{name}")  # fmt: skip
         if answer != "undecided":
             chosen[name] = candidate_id if answer == candidate_id else None

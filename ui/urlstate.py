@@ -12,9 +12,11 @@ from typing import Any
 
 import streamlit as st
 
+from ui.text import md
+
 
 def _warn(param: str, unknown: Sequence[str], what: str) -> None:
-    shown = ", ".join(repr(u) for u in unknown)
+    shown = md(", ".join(repr(u) for u in unknown))  # from the URL: anyone can write it
     st.warning(f"The link asks for {what} we do not have ({shown}), so it is not applied. Choose from the list.")
 
 

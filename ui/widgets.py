@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -24,14 +23,9 @@ from thplan.display import (
 )
 from thplan.summary import ThemeGroup, headline
 from ui import charts, shell, urlstate
+from ui.text import md
 
 T = TypeVar("T")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
-
-
-def md(text: str) -> str:
-    """Text from a file, made inert for st.markdown (no links, no colour directives, no HTML)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def badge(prefix: str, label: str) -> str:
@@ -202,7 +196,7 @@ def meeting_view(view: shell.View, ids: list[str], names: dict[str, str]) -> Non
         st.rerun()
     with leave:
         shell.exit_meeting_button()
-    st.title(c.measure.name)
+    st.title(md(c.measure.name))
     delta, mode = change_text(c)
     latest = c.latest
     value = observation_text(latest, c.measure.unit, long=True) if latest else "No data"
