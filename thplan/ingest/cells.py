@@ -9,60 +9,106 @@ the details a tidy file may add, and where the value was read (sheet, 0-based ro
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from thplan.ingest.cellformats import Facts
 from thplan.ingest.parsed import Parsed, RawObservation
 from thplan.value import BLANK, CellError, CellValue, parse_value
 
 FIELDS = ("measure", "area", "period", "value", "decimals", "missing", "note", "footnote", "covers", "flags",
           "series_break", "period_stated", "lower_ci", "upper_ci", "count", "denominator",
           "sheet", "row", "column", "header")  # fmt: skip
-NO_FORMAT: tuple[bool, int | None] = (False, None)
+NO_FORMAT: Facts = (False, None)
+
+
+@dataclass
+class ParsedColumn:
+    """A column of cells read: each distinct reading once, and for each row the position of its reading."""
+
+    distinct: list[CellValue]  # an error's place holds BLANK
+    index: np.ndarray
+    errors: dict[int, CellError] = field(default_factory=dict)  # by row position
+
+    @classmethod
+    def of_cells(cls, values: Sequence[CellValue]) -> ParsedColumn:
+        return cls(list(values), np.arange(len(values)))
+
+    def cells(self) -> list[CellValue]:
+        return list(map(self.distinct.__getitem__, self.index.tolist()))
+
+    def take(self, per_reading: Sequence[object], dtype: object = object) -> np.ndarray:
+        """Something worked out once per distinct reading, spread to the rows."""
+        return _array(per_reading, dtype)[self.index]
+
+
+def parse_column(
+    raws: Sequence[object],
+    formats: tuple[np.ndarray, Sequence[Facts]] | None = None,
+    *,
+    allow_areas: bool = False,
+) -> ParsedColumn:
+    """Every cell of a column parsed, each distinct content (with its number format) once: a column of a
+    hundred thousand cells holds a few thousand distinct contents."""
+    if any(v.__class__ is bool for v in set(raws)):  # True == 1 == 1.0 as keys, but True is not a value
+        keys = list(zip(map(type, raws), raws, strict=True))
+        seen: dict[object, int] = {}
+        codes = np.fromiter((seen.setdefault(k, len(seen)) for k in keys), dtype=np.int64, count=len(keys))
+        contents = [raw for _, raw in seen]
+    else:
+        codes, uniques = pd.factorize(_array(raws), use_na_sentinel=False)  # None and NaN are both blank
+        contents = list(uniques)
+    kinds: Sequence[Facts] = (NO_FORMAT,)
+    if formats is not None and formats[0].any():
+        kinds = formats[1]
+        codes, pairs = pd.factorize(codes * len(kinds) + formats[0])
+        readings = [_parse(contents[p // len(kinds)], kinds[p % len(kinds)], allow_areas) for p in pairs.tolist()]
+    else:
+        readings = [_parse(content, NO_FORMAT, allow_areas) for content in contents]
+    result = ParsedColumn(readings, codes)  # type: ignore[arg-type]
+    broken = [isinstance(r, CellError) for r in readings]
+    if any(broken):
+        for position in np.flatnonzero(result.take(broken, bool)).tolist():
+            result.errors[position] = readings[codes[position]]  # type: ignore[assignment]
+        result.distinct = [BLANK if bad else r for r, bad in zip(readings, broken, strict=True)]  # type: ignore[misc]
+    return result
 
 
 def parse_values(
-    raws: Sequence[object],
-    formats: Sequence[tuple[bool, int | None]] | None = None,
-    *,
-    allow_areas: bool = False,
+    raws: Sequence[object], formats: tuple[np.ndarray, Sequence[Facts]] | None = None
 ) -> tuple[list[CellValue], dict[int, CellError]]:
-    """Every cell of a column parsed (BLANK where it is in error), and the errors by position.
-
-    Each distinct content (with its number format) is parsed once: a column repeats a few hundred distinct texts.
-    """
-    distinct = set(raws)
-    keys: Sequence[object]
-    if formats is None and not any(v.__class__ is bool for v in distinct):
-        keys = raws
-        read = {raw: _parse(raw, NO_FORMAT, allow_areas) for raw in distinct}
-    else:  # keyed by type too (True == 1 == 1.0 as keys, but True is not a value) and by format
-        keys = list(zip(map(type, raws), raws, formats or [NO_FORMAT] * len(raws), strict=True))
-        read = {key: _parse(key[1], key[2], allow_areas) for key in set(keys)}
-    parsed = list(map(read.__getitem__, keys))
-    errors: dict[int, CellError] = {}
-    if any(isinstance(v, CellError) for v in read.values()):
-        for position, value in enumerate(parsed):
-            if isinstance(value, CellError):
-                errors[position] = value
-                parsed[position] = BLANK
-    return parsed, errors  # type: ignore[return-value]
+    """Every cell of a column parsed (BLANK where it is in error), and the errors by position."""
+    column = parse_column(raws, formats)
+    return column.cells(), column.errors
 
 
-def _parse(raw: object, fmt: tuple[bool, int | None], allow_areas: bool) -> CellValue | CellError:
+def _parse(raw: object, fmt: Facts, allow_areas: bool) -> CellValue | CellError:
+    if raw is not None and raw != raw:  # NaN
+        raw = None
     try:
         return parse_value(raw, percent_format=fmt[0], format_decimals=fmt[1], allow_areas=allow_areas)
     except CellError as exc:
         return exc
 
 
-def value_columns(cells: Sequence[CellValue]) -> dict[str, list[object]]:
-    """The value fields of parsed cells, one list per field of FIELDS."""
-    fields = ("value", "decimals", "missing", "footnote", "covers")
-    columns: dict[str, list[object]] = {f: list(map(attrgetter(f), cells)) for f in fields}
-    columns["flags"] = ["; ".join(f) if f else None for f in map(attrgetter("flags"), cells)]
+def _array(values: Sequence[object], dtype: object = object) -> np.ndarray:
+    """A one-dimensional array of the values (numpy would read tuples in an object list as rows)."""
+    if dtype is not object:
+        return np.array(values, dtype=dtype)
+    result = np.empty(len(values), dtype=object)
+    result[:] = values
+    return result
+
+
+def value_columns(column: ParsedColumn) -> dict[str, np.ndarray]:
+    """The value fields of a parsed column, one array per field of FIELDS."""
+    readings = column.distinct
+    columns = {f: column.take([getattr(r, f) for r in readings]) for f in ("missing", "footnote", "covers")}
+    columns["value"] = column.take([np.nan if r.value is None else r.value for r in readings], np.float64)
+    columns["decimals"] = column.take([r.decimals for r in readings], np.int64)
+    columns["flags"] = column.take(["; ".join(r.flags) if r.flags else None for r in readings])
     return columns
 
 
@@ -88,8 +134,8 @@ def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
             dtype = "int64"
         else:
             dtype = object
-        if isinstance(given, list):
-            data[name] = pd.Series(np.array(given, dtype=dtype) if dtype is not object else given, dtype=dtype)
+        if isinstance(given, list | np.ndarray):
+            data[name] = pd.Series(np.asarray(given, dtype=dtype) if dtype is not object else given, dtype=dtype)
         else:
             data[name] = pd.Series(np.full(length, given, dtype=dtype if dtype is not object else object), dtype=dtype)
     return pd.DataFrame(data, columns=list(FIELDS))
@@ -101,7 +147,7 @@ def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:
         "measure": [o.measure for o in observations],
         "area": [o.area for o in observations],
         "period": [o.period for o in observations],
-        **value_columns([o.value for o in observations]),
+        **value_columns(ParsedColumn.of_cells([o.value for o in observations])),
         "note": [o.note for o in observations],
         "series_break": [o.series_break for o in observations],
         "period_stated": [o.period_stated for o in observations],

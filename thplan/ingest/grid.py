@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from thplan.formula import restore
+from thplan.ingest.cellformats import CellFormats, Facts
 from thplan.ingest.problems import cell_ref
 
 
@@ -15,7 +18,7 @@ class Grid:
     sheet: str
     rows: list[list[object]]
     #: (row, column), 0-based -> (formatted as a percentage, decimals shown); only numeric cells with a format.
-    formats: dict[tuple[int, int], tuple[bool, int | None]] = field(default_factory=dict)
+    formats: CellFormats = field(default_factory=lambda: CellFormats.of({}))
 
     @property
     def height(self) -> int:
@@ -60,12 +63,11 @@ class Grid:
         shown = {v: self._show(v) for v in set(values)}
         return [shown[v] for v in values]
 
-    def formats_of(self, column: int, rows: Sequence[int]) -> list[tuple[bool, int | None]] | None:
-        """The number-format facts of one column in the given rows; None when no cell of the sheet has any."""
-        if not self.formats:
-            return None
-        get, plain = self.formats.get, (False, None)
-        return [get((row, column), plain) for row in rows]
+    def formats_of(self, column: int, rows: Sequence[int]) -> tuple[np.ndarray, Sequence[Facts]] | None:
+        """The number-format facts of one column in the given rows, as codes into a list of facts; None when no
+        cell of the column has any."""
+        codes = self.formats.column(column, rows)
+        return None if codes is None else (codes, self.formats.kinds)
 
     def rows_with(self, test: Callable[[str], bool]) -> list[int]:
         """Rows with a text cell that passes `test` (asked once per distinct text: a quick scan of large sheets)."""

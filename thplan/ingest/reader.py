@@ -11,6 +11,7 @@ import io
 import zipfile
 from datetime import date, datetime
 
+from thplan.ingest.cellformats import CellFormats
 from thplan.ingest.grid import Grid, number_format_facts
 from thplan.ingest.problems import Rejected, error
 from thplan.ingest.sheetxml import SheetFacts, scan
@@ -177,17 +178,18 @@ def _openpyxl_facts(data: bytes) -> dict[str, SheetFacts]:
     try:
         result = {}
         for sheet in book.worksheets:
-            found = SheetFacts()
+            formats: dict[tuple[int, int], tuple[bool, int | None]] = {}
+            errors: dict[tuple[int, int], str] = {}
             for r, row in enumerate(sheet.iter_rows()):
                 for c, cell in enumerate(row):
                     value = getattr(cell, "value", None)
                     if getattr(cell, "data_type", "") == "e":
-                        found.errors[(r, c)] = str(value)
+                        errors[(r, c)] = str(value)
                     elif isinstance(value, int | float) and not isinstance(value, bool):
                         facts = number_format_facts(getattr(cell, "number_format", None))
                         if facts != (False, None):
-                            found.formats[(r, c)] = facts
-            result[sheet.title] = found
+                            formats[(r, c)] = facts
+            result[sheet.title] = SheetFacts(CellFormats.of(formats), errors)
         return result
     finally:
         book.close()
@@ -223,4 +225,4 @@ def _read_csv(data: bytes, name: str) -> Grid:
         raise _refuse(name, f"The CSV file cannot be read ({exc}). Export it again from the source.") from None
     while rows and not any(str(v).strip() for v in rows[-1]):
         rows.pop()
-    return Grid(name, "", rows, {})
+    return Grid(name, "", rows)

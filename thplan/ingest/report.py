@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from thplan.area import canonical_area
 from thplan.framework import Framework
 from thplan.ingest import cells
@@ -234,26 +236,28 @@ def _values(
 ) -> None:  # fmt: skip
     """One period or benchmark column's values, as a frame of observations (see `cells`)."""
     benchmark = column.role == "benchmark"
-    values, errors = cells.parse_values(
+    read = cells.parse_column(
         grid.column(column.index, rows), grid.formats_of(column.index, rows), allow_areas=benchmark
     )
-    for position, exc in errors.items():
+    for position, exc in read.errors.items():
         where = Location(grid.sheet, rows[position], column.index, column.header).where(grid.file)
         parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **where))
-    keep = [position not in errors and not v.blank for position, v in enumerate(values)]
+    keep = ~read.take([v.blank for v in read.distinct], bool)  # a cell in error reads as blank
     if benchmark:  # a cell naming several areas ('Inner: 2.9% Outer: 0.1%') becomes one value per area
-        for position, value in enumerate(values):
-            if keep[position] and value.areas:
-                keep[position] = False
-                spot = Location(grid.sheet, rows[position], column.index, column.header)
-                parsed.observations.extend(_benchmarks(table, names[position], column, value, spot))
+        several = read.take([bool(v.areas) for v in read.distinct], bool)
+        for position in np.flatnonzero(several).tolist():
+            spot = Location(grid.sheet, rows[position], column.index, column.header)
+            value = read.distinct[read.index[position]]
+            parsed.observations.extend(_benchmarks(table, names[position], column, value, spot))
+        keep &= ~several
     columns: dict[str, object] = {
         "measure": names,
         "area": column.area if benchmark else areas,
-        **cells.value_columns(values),
+        **cells.value_columns(read),
         "sheet": grid.sheet, "row": rows, "column": column.index, "header": column.header,
     }  # fmt: skip
-    if any(v.note or v.footnote for v in values) or (not benchmark and any(name_notes)):
+    if any(v.note or v.footnote for v in read.distinct) or (not benchmark and any(name_notes)):
+        values = read.cells()
         footnotes = {mark: _footnote(table, mark) for mark in {v.footnote for v in values}}
         columns["note"] = [
             "; ".join(n for n in (v.note, footnotes[v.footnote][1], *(() if benchmark else (name_note,))) if n) or None
@@ -261,9 +265,9 @@ def _values(
         ]
         columns["series_break"] = [footnotes[v.footnote][0] for v in values]
     if benchmark:  # a benchmark's own period: the one its cell names, else its column's, else the table's latest
-        named = [v.covers or column.period for v in values]
-        columns["period"] = [p or table.latest_period for p in named]
-        columns["period_stated"] = [bool(p) for p in named]
+        named = [v.covers or column.period for v in read.distinct]
+        columns["period"] = read.take([p or table.latest_period for p in named])
+        columns["period_stated"] = read.take([bool(p) for p in named], bool)
         columns["covers"] = None
     else:
         columns["period"] = column.period
