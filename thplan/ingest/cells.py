@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from thplan.ingest.cellformats import Facts
 from thplan.ingest.parsed import Parsed, RawObservation
@@ -39,8 +40,10 @@ class ParsedColumn:
     def cells(self) -> list[CellValue]:
         return list(map(self.distinct.__getitem__, self.index.tolist()))
 
-    def take(self, per_reading: Sequence[object], dtype: object = object) -> np.ndarray:
-        """Something worked out once per distinct reading, spread to the rows."""
+    def take(self, per_reading: Sequence[object], dtype: object = object) -> np.ndarray | pd.Categorical:
+        """Something worked out once per distinct reading, spread to the rows (texts as a Categorical)."""
+        if dtype is object:
+            return spread(per_reading, self.index)
         return _array(per_reading, dtype)[self.index]
 
 
@@ -102,7 +105,25 @@ def _array(values: Sequence[object], dtype: object = object) -> np.ndarray:
     return result
 
 
-def value_columns(column: ParsedColumn) -> dict[str, np.ndarray]:
+def spread(values: Sequence[object], codes: np.ndarray) -> pd.Categorical:
+    """values[code] for each code (-1 is blank), as a Categorical: no Python object per row, and cheap to
+    concatenate, group and hand to the database."""
+    small, uniques = pd.factorize(_array(values))  # a None among the values is code -1: blank
+    picked = np.where(codes >= 0, small[np.maximum(codes, 0)] if len(small) else -1, -1)
+    return pd.Categorical.from_codes(picked, categories=pd.Index(uniques, dtype=object))
+
+
+def categorical(values: object, length: int) -> pd.Categorical:
+    """A text column as a Categorical, from a list or array of texts (None is blank) or one text for every row."""
+    if isinstance(values, pd.Categorical):
+        return values
+    if isinstance(values, list | np.ndarray | pd.Series):
+        codes, uniques = pd.factorize(_array(list(values)) if isinstance(values, list) else np.asarray(values))
+        return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
+    return spread([values], np.zeros(length, dtype=np.int64))
+
+
+def value_columns(column: ParsedColumn) -> dict[str, np.ndarray | pd.Categorical]:
     """The value fields of a parsed column, one array per field of FIELDS."""
     readings = column.distinct
     columns = {f: column.take([getattr(r, f) for r in readings]) for f in ("missing", "footnote", "covers")}
@@ -134,10 +155,12 @@ def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
             dtype = "int64"
         else:
             dtype = object
-        if isinstance(given, list | np.ndarray):
-            data[name] = pd.Series(np.asarray(given, dtype=dtype) if dtype is not object else given, dtype=dtype)
+        if dtype is object:  # texts repeat (a measure per area and period): kept as categories and codes
+            data[name] = pd.Series(categorical(given, length))
+        elif isinstance(given, list | np.ndarray):
+            data[name] = pd.Series(np.asarray(given, dtype=dtype), dtype=dtype)
         else:
-            data[name] = pd.Series(np.full(length, given, dtype=dtype if dtype is not object else object), dtype=dtype)
+            data[name] = pd.Series(np.full(length, given, dtype=dtype), dtype=dtype)
     return pd.DataFrame(data, columns=list(FIELDS))
 
 
@@ -166,4 +189,14 @@ def observations(parsed: Parsed) -> pd.DataFrame:
     parts = [*parsed.frames, from_raw(parsed.observations)] if parsed.observations else list(parsed.frames)
     if not parts:
         return frame({}, 0)
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    if len(parts) == 1:
+        return parts[0]
+    # pandas would turn categories that differ between parts into Python objects; they are merged instead.
+    return pd.DataFrame(
+        {
+            name: union_categoricals([p[name] for p in parts])
+            if isinstance(parts[0][name].dtype, pd.CategoricalDtype)
+            else np.concatenate([p[name].to_numpy() for p in parts])
+            for name in FIELDS
+        }
+    )

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from thplan.analysis import classify_measures
 from thplan.area import BENCHMARKS
@@ -353,16 +355,17 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
     Work is done per distinct measure, area and period (factorised codes), not per row.
     """
     raw = cells.observations(parsed)
-    codes, names = pd.factorize(raw["measure"].astype(object))
-    ids = np.array([result.matched.get(n) for n in names] + [None], dtype=object)[codes]  # code -1 -> None
-    known = pd.notna(ids)
+    measure = raw["measure"].array
+    ids = cells.spread([result.matched.get(n) for n in measure.categories], measure.codes)
+    known = ids.codes >= 0
     raw = raw[known].reset_index(drop=True)
-    raw["measure_id"] = pd.Series(ids[known], dtype=object)  # object, not inferred text: cheaper to factorise
+    raw["measure_id"] = ids[known]
     periods = _parse_periods(raw, "period", measures, result, parsed.file)
     covers = _parse_periods(raw, "covers", measures, result, parsed.file)
     good = periods["period_label"].notna().to_numpy() & (raw["covers"].isna() | covers["covers_label"].notna())
     raw, periods, covers = raw[good], periods[good], covers[good]
-    covers.loc[covers["covers_label"] == periods["period_label"], :] = None  # covering its own period: no news
+    own = (covers["covers_label"].astype(object) == periods["period_label"].astype(object)).to_numpy()
+    covers.loc[own, :] = None  # covering its own period: no news
     frame = pd.DataFrame(
         {
             "measure_id": raw["measure_id"], "area": raw["area"], "period": periods["period_label"],
@@ -372,8 +375,8 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
             "covers": covers["covers_label"], "covers_kind": covers["covers_kind"],
             "covers_start": covers["covers_start"], "covers_end": covers["covers_end"],
             **{c: raw[c] for c in ("period_stated", "lower_ci", "upper_ci", "count", "denominator", "flags")},
-            "source_file": np.full(len(raw), parsed.file, dtype=object), "source_sheet": raw["sheet"],
-            "source_cell": np.array(_cell_refs(raw["row"], raw["column"]), dtype=object),
+            "source_file": cells.categorical(parsed.file, len(raw)), "source_sheet": raw["sheet"],
+            "source_cell": _cell_refs(raw["row"].to_numpy(), raw["column"].to_numpy()),
         }
     ).reset_index(drop=True)  # fmt: skip
     return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
@@ -387,8 +390,8 @@ def _parse_periods(
     Each distinct (label, the measure's kind of year) is parsed once, then spread to its rows.
     """
     names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
-    text_codes, texts = pd.factorize(raw[column].astype(object))  # a blank is code -1
-    measure_codes, measure_ids = pd.factorize(raw["measure_id"].astype(object))
+    text_codes, texts = pd.factorize(raw[column])  # a blank is code -1
+    measure_codes, measure_ids = pd.factorize(raw["measure_id"])
     kinds = [measures[m].period_type for m in measure_ids]
     kind_codes, kind_list = pd.factorize(pd.Series([k.value for k in kinds], dtype=object))
     row_kind = kind_codes[measure_codes] if len(measure_codes) else measure_codes
@@ -406,8 +409,9 @@ def _parse_periods(
         except PeriodError as exc:
             found.append((str(exc), None, None, None))
             failed.append(number)
-    table = pd.DataFrame(found, columns=names, dtype=object)
-    out = table.iloc[codes].set_axis(raw.index) if len(found) else pd.DataFrame(columns=names, index=raw.index)
+    out = pd.DataFrame(
+        {name: cells.spread([f[part] for f in found], codes) for part, name in enumerate(names)}, index=raw.index
+    )
     if failed:
         broken = np.isin(codes, failed)
         for position in np.flatnonzero(broken):
@@ -418,15 +422,19 @@ def _parse_periods(
     return out
 
 
-def _cell_refs(rows: pd.Series, columns: pd.Series) -> list[str]:
-    letters = {c: column_letter(int(c) + 1) for c in columns.unique()}
-    return [f"{letters[c]}{r + 1}" for r, c in zip(rows.tolist(), columns.tolist(), strict=True)]
+def _cell_refs(rows: np.ndarray, columns: np.ndarray) -> pd.Series:
+    """Each row's cell reference ('D4'), built by Arrow at C speed (a million of them)."""
+    column_codes, numbers = pd.factorize(columns)
+    names = [column_letter(int(c) + 1) for c in numbers]
+    letters = pa.DictionaryArray.from_arrays(column_codes.astype(np.int32), names)
+    refs = pc.binary_join_element_wise(letters.cast(pa.string()), pc.cast(pa.array(rows + 1), pa.string()), "")
+    return pd.Series(pd.arrays.ArrowStringArray(refs))
 
 
 def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
     """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
     keys = ["measure_id", "area", "period"]
-    key_codes = [pd.factorize(frame[k].astype(object))[0].astype(np.int64) for k in keys]
+    key_codes = [pd.factorize(frame[k])[0].astype(np.int64) for k in keys]
     combined = (key_codes[0] * (key_codes[1].max(initial=0) + 1) + key_codes[1]) * (
         key_codes[2].max(initial=0) + 1
     ) + key_codes[2]

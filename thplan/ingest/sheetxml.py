@@ -122,8 +122,8 @@ def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> dict[str
             codes = kind_of_style[np.array(styles).astype(np.int64)]
             facts.formats = CellFormats(np.array(rows).astype(np.int64) - 1, columns, codes, kinds)
         if b't="e"' in xml:
-            found_errors = _ERROR.findall(xml)
-            facts.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in found_errors}
+            shown = _ERROR.findall(xml)
+            facts.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
         result[name] = facts
     return result
 

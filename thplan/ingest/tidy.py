@@ -201,8 +201,8 @@ class _Table:
         areas = [places[a] for a in self.text("area")]
         joined = [("; ".join(p for p in (v.note, n) if p) or None) for v, n in zip(values, notes, strict=True)]
         columns: dict[str, object] = {
-            "measure": names, "area": areas, "period": periods, **cells.value_columns(cells.ParsedColumn.of_cells(values)),
-            "note": joined,
+            "measure": names, "area": areas, "period": periods, "note": joined,
+            **cells.value_columns(cells.ParsedColumn.of_cells(values)),
             "series_break": [_yes(t) for t in self.text("series_break")],
             "period_stated": [t.lower() not in ("no", "false", "0", "n") for t in self.text("period_stated")],
             **{role: self._numbers(role, keep) for role in NUMBER_ROLES},
