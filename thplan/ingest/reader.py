@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
+from typing import TypeVar
 
 from thplan.ingest.cellformats import CellFormats
 from thplan.ingest.grid import Grid, number_format_facts
@@ -22,6 +24,7 @@ MAX_EXPANDED_BYTES = 300 * 1024 * 1024
 MAX_PART_RATIO = 100
 MAX_SHARED_STRINGS_BYTES = 100 * 1024 * 1024
 MAX_CELLS = 20_000_000
+T = TypeVar("T")
 
 _SIGNATURES = {
     b"\x89PNG": "a PNG image",
@@ -64,6 +67,42 @@ def content_kind(data: bytes) -> str:
 def read_grids(data: bytes, name: str) -> list[Grid]:
     """All sheets of a workbook, or the one table of a CSV file. The content decides; a name that says otherwise
     is refused, because a mislabelled file is usually the wrong file."""
+    return with_facts(read_values(data, name), read_facts(data, name))
+
+
+def read_values(data: bytes, name: str) -> list[Grid]:
+    """The cell values of `read_grids`, without the number formats and error cells of a workbook."""
+    if _check(data, name) == "zip":
+        return _opened(name, lambda: _read_values(data, name))
+    return [_read_csv(data, name)]
+
+
+def read_facts(data: bytes, name: str) -> dict[str, SheetFacts]:
+    """Each worksheet's number formats and error cells (none for a CSV file); read apart from the values so that
+    the two can be read at once, in two processes."""
+    if _check(data, name) != "zip":
+        return {}
+    return _opened(name, lambda: _facts(data, name))
+
+
+def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
+    """The grids with their sheet's formats, and error cells in place ("#N/A" where calamine read nothing)."""
+    for grid in grids:
+        sheet = facts.get(grid.sheet)
+        if sheet is None:
+            continue
+        grid.formats = sheet.formats
+        rows = grid.rows
+        for (r, c), shown in sheet.errors.items():
+            if r >= len(rows):
+                rows.extend([] for _ in range(r + 1 - len(rows)))
+            rows[r].extend([None] * (c + 1 - len(rows[r])))
+            rows[r][c] = shown
+    return grids
+
+
+def _check(data: bytes, name: str) -> str:
+    """What the file is ('zip' or 'text'), or Rejected with why it cannot be read."""
     if not data:
         raise _refuse(name, "The file is empty. Export the table again and upload the saved file.")
     if len(data) > MAX_BYTES:
@@ -84,9 +123,7 @@ def read_grids(data: bytes, name: str) -> list[Grid]:
     if kind == "text" and suffix in ("xlsx", "xlsm", "xls"):
         raise _refuse(name, f"The file is named .{suffix} but is not an Excel workbook: it is plain text (CSV?). "
                       "Rename it to .csv if it is a CSV export, or save it from Excel as a Workbook.")  # fmt: skip
-    if kind == "zip":
-        return _read_xlsx(data, name)
-    return [_read_csv(data, name)]
+    return kind
 
 
 def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
@@ -118,30 +155,33 @@ def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
                       f"{MAX_EXPANDED_BYTES // (1024 * 1024)} MB). Split it into smaller files.")  # fmt: skip
 
 
-def _read_xlsx(data: bytes, name: str) -> list[Grid]:
+def _opened(name: str, read: Callable[[], T]) -> T:
+    """What `read` reads from a workbook; a damaged one is Rejected with a message, whatever the library raised."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        return read()
+    except Rejected:
+        raise
     except zipfile.BadZipFile:
         raise _refuse(name, "The workbook is damaged or incomplete (it is not a valid zip file). Save it again "
                       "in Excel and upload the new file.") from None  # fmt: skip
-    try:
-        with archive:
-            _check_zip(archive, name)
-            facts = scan(archive, number_format_facts)
-        if facts is None:
-            facts = _openpyxl_facts(data)
-        return _read_values(data, name, facts)
-    except Rejected:
-        raise
     except Exception as exc:  # the libraries raise many kinds on damaged files
         raise _refuse(name, f"The workbook cannot be read ({_brief(exc)}). Save it again in Excel "
                       "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
 
 
-def _read_values(data: bytes, name: str, facts: dict[str, SheetFacts]) -> list[Grid]:
+def _facts(data: bytes, name: str) -> dict[str, SheetFacts]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        _check_zip(archive, name)
+        facts = scan(archive, number_format_facts)
+    return _openpyxl_facts(data) if facts is None else facts
+
+
+def _read_values(data: bytes, name: str) -> list[Grid]:
     """Every visible worksheet's values, read by calamine (several times faster than openpyxl)."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        _check_zip(archive, name)
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     grids = []
     cells = 0
@@ -159,14 +199,9 @@ def _read_values(data: bytes, name: str, facts: dict[str, SheetFacts]) -> list[G
             cells += len(line)
             if cells > MAX_CELLS:
                 raise _refuse(name, f"The workbook has more than {MAX_CELLS:,} cells. Split it into smaller files.")
-        sheet = facts.get(meta.name, SheetFacts())
-        for (r, c), shown in sheet.errors.items():
-            if r < len(rows):
-                rows[r].extend([None] * (c + 1 - len(rows[r])))
-                rows[r][c] = shown
         while rows and not rows[-1]:
             rows.pop()
-        grids.append(Grid(name, meta.name, rows, sheet.formats))
+        grids.append(Grid(name, meta.name, rows))
     return grids
 
 
