@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 from thplan.area import canonical_area
 from thplan.framework import Framework
@@ -105,6 +106,11 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
     data_rows: list[int] = []
     last_note: str | None = None
     for row in range(table.header_row + 1, end):
+        line = grid.rows[row]
+        name = line[measure_col.index] if measure_col.index < len(line) else None
+        if line and line[-1].__class__ is float and name.__class__ is str and name.strip():  # type: ignore[union-attr]
+            data_rows.append(row)  # a name and a number: a measure row (the usual row, quickly)
+            continue
         cells = grid.filled(row)
         if not cells:
             continue
@@ -183,26 +189,30 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
     benchmark column's values, then the stated labels."""
     measure_col = table.column("measure")
     assert measure_col is not None
-    names, name_notes = [], []
-    for text in grid.texts(measure_col.index, rows):
+    split: dict[str, tuple[str, str | None]] = {}  # each distinct name cell: the name, and its footnote's text
+    for text in set(written := grid.texts(measure_col.index, rows)):
         mark = _NAME_MARK.search(text)
-        names.append(text[: mark.start()].strip() if mark else text)
-        name_notes.append(table.footnotes.get(mark.group(1)) if mark else None)
+        split[text] = (text[: mark.start()].strip(), table.footnotes.get(mark.group(1))) if mark else (text, None)
+    names = [split[text][0] for text in written]
+    name_notes = [split[text][1] for text in written]
     area_col = table.column("area")
-    areas = [home_area] * len(rows)
+    areas: object = home_area
     if area_col is not None:  # an Area column: each row is that area's (a blank cell is the home area)
         written = grid.texts(area_col.index, rows)
         places = {a: canonical_area(a) if a else home_area for a in set(written)}
         areas = [places[a] for a in written]
     _measures(grid, table, rows, names, name_notes, parsed)
+    # Each period column repeats the rows' names and areas: made categories once, not once per column.
+    repeated = (cells.categorical(names, len(rows)), cells.categorical(areas, len(rows)))
     for column in table.columns:
         if column.role in ("period", "benchmark"):
-            _values(grid, table, column, rows, names, areas, name_notes, parsed)
+            _values(grid, table, column, rows, (names, *repeated), name_notes, parsed)
         elif column.role.startswith("stated_"):
             what = {"stated_direction": "direction", "stated_overall": "overall", "stated_recent": "recent"}.get(
                 column.role, "vs"
             )
-            for row, name, area, text in zip(rows, names, areas, grid.texts(column.index, rows), strict=True):
+            every_area = areas if isinstance(areas, list) else [areas] * len(rows)
+            for row, name, area, text in zip(rows, names, every_area, grid.texts(column.index, rows), strict=True):
                 if text:
                     spot = Location(grid.sheet, row, column.index, column.header)
                     parsed.stated.append(StatedLabel(name, area, what, text, spot, column.area))
@@ -215,26 +225,41 @@ def _measures(
     assert measure_col is not None
     described = [c for c in table.columns if c.role in ("polarity", "unit", "outcome", "note", "theme")]
     cells_of = {c.index: grid.column(c.index, rows) for c in described}
-    for position, (row, name) in enumerate(zip(rows, names, strict=True)):
+    polarity: dict[object, object] = {}
+    for column in (c for c in described if c.role == "polarity"):
+        for raw in set(cells_of[column.index]):
+            try:
+                polarity[raw] = parse_polarity(raw)
+            except PolarityError as exc:
+                polarity[raw] = exc
+        for position, raw in enumerate(cells_of[column.index]):
+            if isinstance(polarity[raw], PolarityError):
+                parsed.problems.append(error(str(polarity[raw]), **grid.where(rows[position], column.index,
+                                                                                column.header)))  # fmt: skip
+    seen: set[tuple[object, ...]] = set()  # a measure's rows for each area say the same: one reference each
+    for position, facts in enumerate(zip(names, name_notes, *(cells_of[c.index] for c in described), strict=True)):
+        if facts in seen:
+            continue
+        seen.add(facts)
+        row = rows[position]
         location = Location(grid.sheet, row, measure_col.index, measure_col.header)
-        ref = MeasureRef(name, location, theme=table.theme, kind=table.kind, note=name_notes[position] or "")
-        for column in described:
-            raw = cells_of[column.index][position]
+        ref = MeasureRef(facts[0], location, theme=table.theme, kind=table.kind, note=facts[1] or "")
+        for column, raw in zip(described, facts[2:], strict=True):
             if column.role == "polarity":
-                try:
-                    ref.polarity = parse_polarity(raw)
-                except PolarityError as exc:
-                    parsed.problems.append(error(str(exc), **grid.where(row, column.index, column.header)))
+                read = polarity[raw]
+                ref.polarity = None if isinstance(read, PolarityError) else read  # type: ignore[assignment]
             elif raw is not None:
                 setattr(ref, column.role, grid.text(row, column.index))
         parsed.add_measure(ref)
 
 
 def _values(
-    grid: Grid, table: _Table, column: Column, rows: list[int], names: list[str], areas: list[str],
-    name_notes: list[str | None], parsed: Parsed,
+    grid: Grid, table: _Table, column: Column, rows: list[int],
+    named: tuple[list[str], pd.Categorical, pd.Categorical], name_notes: list[str | None], parsed: Parsed,
 ) -> None:  # fmt: skip
-    """One period or benchmark column's values, as a frame of observations (see `cells`)."""
+    """One period or benchmark column's values, as a frame of observations (see `cells`); `named` holds the rows'
+    measure names, and the same names and the rows' areas as categories."""
+    names, name_categories, areas = named
     benchmark = column.role == "benchmark"
     read = cells.parse_column(
         grid.column(column.index, rows), grid.formats_of(column.index, rows), allow_areas=benchmark
@@ -251,7 +276,7 @@ def _values(
             parsed.observations.extend(_benchmarks(table, names[position], column, value, spot))
         keep &= ~several
     columns: dict[str, object] = {
-        "measure": names,
+        "measure": name_categories,
         "area": column.area if benchmark else areas,
         **cells.value_columns(read),
         "sheet": grid.sheet, "row": rows, "column": column.index, "header": column.header,
