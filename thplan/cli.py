@@ -1,4 +1,8 @@
-"""The command line: python -m thplan import | measures | history | rollback."""
+"""The command line: python -m thplan import | measures | history | rollback | export | report.
+
+pandas, DuckDB and the modules that load them are imported by the commands that use them, after an import's
+files have started being read in their own processes: the reading and the loading then share the two cores.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from thplan import listing, report, template
-from thplan.analysis import classify_all_areas, classify_measures, group_series
 from thplan.dataset import DB_ENV, open_store
-from thplan.ingest.importer import MODES, ImportOptions, ImportResult, import_bytes
+from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.problems import Severity
-from thplan.passwords import hash_password
-from thplan.store import Store, StoreError
+from thplan.ingest.sandbox import Reading
+
+if TYPE_CHECKING:
+    from thplan.ingest.importer import ImportResult
+    from thplan.store import Store
 
 EXIT_OK, EXIT_REJECTED, EXIT_UNEXPECTED = 0, 1, 2
 LIST_LIMIT = 50  # changes listed per kind before "... and N more"
@@ -87,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "hash-password":
         return _hash_password(args)
+    if args.command == "import" and not _start_reading(args):
+        return EXIT_REJECTED
+    from thplan.store import StoreError
+
     try:
         with open_store(args.db) as store:
             return COMMANDS[args.command](store, args)
@@ -103,18 +113,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNEXPECTED
 
 
-def _import(store: Store, args: argparse.Namespace) -> int:
-    options = ImportOptions(mode=args.mode, dry_run=True, user=_user(args.user), accept_matches=args.accept_matches)
-    contents = []
+def _start_reading(args: argparse.Namespace) -> bool:
+    """Read each file's bytes and start reading its cells (args.contents); False, with a message, when a file
+    cannot be opened."""
+    args.contents = []
     for path in args.files:
         try:
-            contents.append((path.name, path.read_bytes()))
+            data = path.read_bytes()
         except OSError as exc:
             print(f"Error: {path}: cannot read the file ({exc.strerror}).", file=sys.stderr)
-            return EXIT_REJECTED
+            return False
+        args.contents.append((path.name, data, Reading(data, path.name)))
+    args.contents[0][2].start()  # read while the libraries load; the other files when their turn comes
+    return True
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    from thplan.ingest.importer import import_bytes
+
+    options = ImportOptions(mode=args.mode, dry_run=True, user=_user(args.user), accept_matches=args.accept_matches)
+    contents = args.contents  # each file is read once, for its check and its import
     # Several files are all checked before any is written; one file is checked by the import itself (atomic).
     if len(contents) > 1 or args.dry_run:
-        checks = [import_bytes(store, data, name, options) for name, data in contents]
+        checks = [import_bytes(store, data, name, options, reading) for name, data, reading in contents]
         if any(r.rejected for r in checks) or args.dry_run:
             for result in checks:
                 _report(result, args.verbose)
@@ -122,8 +143,8 @@ def _import(store: Store, args: argparse.Namespace) -> int:
                 print("Rejected: nothing was written.", file=sys.stderr)
                 return EXIT_REJECTED
             return EXIT_OK
-    for name, data in contents:
-        result = import_bytes(store, data, name, replace(options, dry_run=False))
+    for name, data, reading in contents:
+        result = import_bytes(store, data, name, replace(options, dry_run=False), reading)
         _report(result, args.verbose)
         if result.rejected:
             which = " for this file" if len(contents) > 1 else ""
@@ -198,6 +219,9 @@ def _list_changes(result: ImportResult, verbose: bool) -> None:
 
 
 def _measures(store: Store, args: argparse.Namespace) -> int:
+    from thplan import listing
+    from thplan.analysis import classify_all_areas, classify_measures
+
     framework = store.framework()
     observations = store.observations()
     if args.area == "all":
@@ -246,6 +270,8 @@ def _rollback(store: Store, args: argparse.Namespace) -> int:
 
 
 def _hash_password(args: argparse.Namespace) -> int:
+    from thplan.passwords import hash_password
+
     first = getpass.getpass(f"Password for {args.officer}: ")
     if len(first) < 12:
         print("Use at least 12 characters.", file=sys.stderr)
@@ -259,6 +285,8 @@ def _hash_password(args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
+    from thplan import template
+
     data = template.rows(store.framework(), store.observations())
     if args.out.suffix.lower() == ".csv":
         args.out.write_text(template.csv_text(data), encoding="utf-8")
@@ -272,6 +300,9 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 
 def _annual_report(store: Store, args: argparse.Namespace) -> int:
+    from thplan import report
+    from thplan.analysis import classify_measures, group_series
+
     framework = store.framework()
     observations = store.observations()
     tables = report.annual_tables(framework, classify_measures(framework, observations), group_series(observations))

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from thplan.store import Store, StoreError
+if TYPE_CHECKING:  # the store loads DuckDB and pandas: only when a database is opened (a quicker command line)
+    from thplan.store import Store
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DB_ENV = "THPLAN_DB"
@@ -30,6 +32,7 @@ def default_db_path() -> Path:
 def load_reference(store: Store, data_dir: Path = DATA_DIR) -> None:
     """Import the reference spreadsheets into `store`; any problem in them is a bug, so it raises."""
     from thplan.ingest.importer import ImportOptions, import_path  # the importer only when building: quicker start
+    from thplan.store import StoreError
 
     for name, mode in REFERENCE_FILES:
         result = import_path(store, data_dir / name, ImportOptions(mode=mode, user=REFERENCE_USER))
@@ -40,6 +43,8 @@ def load_reference(store: Store, data_dir: Path = DATA_DIR) -> None:
 def build_default(path: Path) -> None:
     """Create the default database from data/ in a new file, then move it into place in one step, so that a
     reader never sees a half-built database and two processes starting at once do not clash."""
+    from thplan.store import Store
+
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.building")
     temporary.unlink(missing_ok=True)
@@ -56,6 +61,8 @@ def build_default(path: Path) -> None:
 def open_store(path: str | Path | None = None) -> Store:
     """Open the database at `path`; without a path, the default one, created from data/ when missing.
     A path given explicitly that does not exist yet is created empty (schema only)."""
+    from thplan.store import Store
+
     if path is None:
         target = default_db_path()
         if not target.exists():

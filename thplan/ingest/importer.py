@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,10 +20,11 @@ from thplan.ingest import cells
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
+from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.parsed import Location, Parsed, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, column_letter, error, info, warning
 from thplan.ingest.report import read_report_tables
-from thplan.ingest.sandbox import read_grids_safely
+from thplan.ingest.sandbox import Reading
 from thplan.ingest.tidy import read_tidy_table
 from thplan.ingest.tracker import frames as tracker_frames
 from thplan.ingest.tracker import is_tracker, read_tracker
@@ -45,18 +45,7 @@ from thplan.store import (
     themes_frame,
 )
 
-MODES = ("update", "replace")
 PREVIEW_MEASURES = 40  # measures whose new series a dry run keeps for before/after charts
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    mode: str = "update"
-    dry_run: bool = False
-    user: str = "unknown"
-    accept_matches: bool = False
-    #: The officer's decision on each near match: the catalogued measure id it is, or None for "a new measure".
-    matches: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,13 +91,18 @@ def import_path(store: Store, path: str | Path, options: ImportOptions) -> Impor
     return import_bytes(store, path.read_bytes(), path.name, options)
 
 
-def import_bytes(store: Store, data: bytes, name: str, options: ImportOptions) -> ImportResult:
-    """Import one file's bytes. Never raises for bad input: problems are in the result."""
+def import_bytes(
+    store: Store, data: bytes, name: str, options: ImportOptions, reading: Reading | None = None
+) -> ImportResult:
+    """Import one file's bytes (`reading`: the same bytes already being read). Never raises for bad input:
+    problems are in the result."""
     if options.mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     result = ImportResult(name, hashlib.sha256(data).hexdigest(), options)
+    if reading is None or reading.sha256 != result.sha256:
+        reading = Reading(data, name)
     try:
-        grids = read_grids_safely(data, name)
+        grids = reading.grids()
     except Rejected as exc:
         result.problems.extend(exc.problems)
         return result

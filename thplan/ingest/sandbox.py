@@ -15,7 +15,7 @@ import pickle
 import resource
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from thplan.ingest.grid import Grid
@@ -60,26 +60,33 @@ def _child() -> None:
 
 
 class Reading:
-    """A file being read in bounded processes: its values in one and, for a workbook, its number formats and error
-    cells in another, at the same time (two cores; the caller may load its libraries meanwhile)."""
+    """A file read in bounded processes: its values in one and, for a large workbook, its number formats and error
+    cells in another, at the same time (two cores). `start` lets the caller do other work meanwhile; the grids
+    are read once however often they are asked for."""
 
     def __init__(
         self, data: bytes, name: str, *, budget: int = MEMORY_BUDGET, time_limit: float = TIME_LIMIT
     ) -> None:  # fmt: skip
-        self.name, self.budget, self.time_limit = " ".join(name.splitlines()), budget, time_limit
+        self.data, self.name, self.budget, self.time_limit = data, " ".join(name.splitlines()), budget, time_limit
         self.sha256 = hashlib.sha256(data).hexdigest()
-        big_workbook = len(data) > SPLIT_BYTES and content_kind(data) == "zip"
-        jobs = ("values", "facts") if big_workbook else ("grids",)
-        self._pool = ThreadPoolExecutor(len(jobs))
-        self._jobs = [self._pool.submit(self._run, job, data) for job in jobs]
-        self._pool.shutdown(wait=False)
+        self._jobs: list[Future[object]] = []
+        self._grids: list[Grid] | None = None
+
+    def start(self) -> Reading:
+        if not self._jobs:
+            big_workbook = len(self.data) > SPLIT_BYTES and content_kind(self.data) == "zip"
+            jobs = ("values", "facts") if big_workbook else ("grids",)
+            pool = ThreadPoolExecutor(len(jobs))
+            self._jobs = [pool.submit(self._run, job, self.data) for job in jobs]
+            pool.shutdown(wait=False)  # its threads end when their process has finished
+        return self
 
     def grids(self) -> list[Grid]:
         """The grids, once read; raises Rejected for anything that could not be read."""
-        outcomes = [job.result() for job in self._jobs]  # the values' problem first, if both failed
-        if len(outcomes) == 1:
-            return outcomes[0]  # type: ignore[return-value]
-        return with_facts(outcomes[0], outcomes[1])  # type: ignore[arg-type]
+        if self._grids is None:
+            outcomes = [job.result() for job in self.start()._jobs]  # the values' problem first, if both failed
+            self._grids = outcomes[0] if len(outcomes) == 1 else with_facts(*outcomes)  # type: ignore[arg-type]
+        return self._grids  # type: ignore[return-value]
 
     def _run(self, job: str, data: bytes) -> object:
         name, budget = self.name, self.budget

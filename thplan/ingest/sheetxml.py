@@ -155,5 +155,3 @@ def _take_apart(tags: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         digits &= (byte >= ord("0")) & (byte <= ord("9"))
         styles[digits] += (byte[digits] - ord("0")) * 10 ** (back - 1)
     return (rows - 1).astype(np.int32), (columns - 1).astype(np.int32), styles
-
-

@@ -1,0 +1,19 @@
+"""What an officer chooses for an import (kept apart from the importer, which loads pandas and DuckDB, so the
+command line can start reading files before loading them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+MODES = ("update", "replace")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    mode: str = "update"
+    dry_run: bool = False
+    user: str = "unknown"
+    accept_matches: bool = False
+    #: The officer's decision on each near match: the catalogued measure id it is, or None for "a new measure".
+    matches: Mapping[str, str | None] = field(default_factory=dict)
