@@ -223,3 +223,15 @@ def test_a_large_diff_lists_a_bounded_sample_but_counts_everything(make_store, m
     record = store.import_record(result.import_id)
     assert (record.new_values, record.measures_touched) == (36, 3)
     assert len(store.observations(["indicator-0", "indicator-1", "indicator-2"])) == 36
+
+
+def test_a_payload_naming_one_key_twice_keeps_its_last_row(make_store):
+    from thplan.store import Payload, themes_frame
+    from thplan.theme import Theme
+
+    store = make_store(framework=False)
+    twice = themes_frame([Theme("jobs", "Jobs, first reading"), Theme("jobs", "Good jobs and employment")])
+    with store.transaction() as tx:
+        _, diff = tx.write(Payload(themes=twice), mode="update", meta={"user": "tests", "file_name": "x", "sha256": ""})
+    assert diff.count("themes", "new") == 1
+    assert [t.name for t in store.framework().themes] == ["Good jobs and employment"]

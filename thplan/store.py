@@ -486,12 +486,9 @@ class Store:
         key_list = ", ".join(keys)
         rows = frame[table.columns]
         try:
-            cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
-            duplicates = _first(cur, f"SELECT count(*) - count(DISTINCT ({key_list})) FROM incoming")
-            if duplicates and duplicates[0]:  # the last row of each key wins, as in a spreadsheet read top down
-                cur.unregister("incoming")
+            if rows.duplicated(subset=keys).any():  # the last row of each key wins, as in a spreadsheet read top down
                 rows = rows.drop_duplicates(subset=keys, keep="last")
-                cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
+            cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
             join = " AND ".join(f"i.{k} = c.{k}" for k in keys)
             data_cols = [c for c, _ in table.data]
             differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in data_cols)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -67,9 +68,9 @@ def parse_column(
     if formats is not None and formats[0].any():
         kinds = formats[1]
         codes, pairs = pd.factorize(codes * len(kinds) + formats[0])
-        readings = [_parse(contents[p // len(kinds)], kinds[p % len(kinds)], allow_areas) for p in pairs.tolist()]
+        readings = [_read(contents[p // len(kinds)], kinds[p % len(kinds)], allow_areas) for p in pairs.tolist()]
     else:
-        readings = [_parse(content, NO_FORMAT, allow_areas) for content in contents]
+        readings = [_read(content, NO_FORMAT, allow_areas) for content in contents]
     result = ParsedColumn(readings, codes)  # type: ignore[arg-type]
     broken = [isinstance(r, CellError) for r in readings]
     if any(broken):
@@ -87,9 +88,16 @@ def parse_values(
     return column.cells(), column.errors
 
 
-def _parse(raw: object, fmt: Facts, allow_areas: bool) -> CellValue | CellError:
+def _read(raw: object, fmt: Facts, allow_areas: bool) -> CellValue | CellError:
     if raw is not None and raw != raw:  # NaN
         raw = None
+    return _parse(raw.__class__, raw, fmt, allow_areas)
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(kind: type, raw: object, fmt: Facts, allow_areas: bool) -> CellValue | CellError:
+    """One content read; remembered, as the same figures recur in every period column (keyed by type too:
+    True == 1.0, but True is not a value)."""
     try:
         return parse_value(raw, percent_format=fmt[0], format_decimals=fmt[1], allow_areas=allow_areas)
     except CellError as exc:
