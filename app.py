@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import shell
+from ui import warmup
 
 #: The page registry: every page of the dashboard, in menu order (tests run each page from here).
 PAGES = (
@@ -19,6 +19,8 @@ PAGES = (
 
 
 def main() -> None:
+    from ui import shell  # here, not above: `streamlit run` imports this file before Streamlit's runtime exists
+
     pages = [
         st.Page(path, title=title, icon=icon, url_path=url, default=number == 0)
         for number, (path, title, icon, url) in enumerate(PAGES)
@@ -28,5 +30,7 @@ def main() -> None:
         st.navigation(pages, position="hidden" if meeting else "top").run()
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # a script run: the pages
     main()
+else:  # imported by `streamlit run`, which serves this file through the App (and its start-up warm-up)
+    app = st.App(__file__, lifespan=warmup.lifespan)

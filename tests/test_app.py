@@ -216,3 +216,29 @@ def test_a_hostile_measure_name_is_shown_as_plain_text(make_app, tmp_path, page)
         # Every character Markdown or HTML would act on is escaped, so Streamlit renders the name as typed.
         assert "<img" not in body.replace("\\<img", "") and "](" not in body.replace("\\]\\(", "")
         assert "**loud**" not in body and ":red[" not in body.replace("\\:red\\[", "")
+
+
+def test_the_first_overview_is_drawn_from_the_view_built_as_the_server_started(reference_db, tmp_path, monkeypatch):
+    from ui import shell, warmup
+
+    db = tmp_path / "app.duckdb"
+    shutil.copy(reference_db, db)
+    monkeypatch.setenv("THPLAN_DB", str(db))
+    st.cache_resource.clear()
+    builds = []
+    build = shell._build_view
+    monkeypatch.setattr(shell, "_build_view", lambda *args: builds.append(args) or build(*args))
+    warmup.warm()
+    assert len(builds) == 1
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    assert not at.exception and at.dataframe
+    assert len(builds) == 1  # the first visitor waited for nothing that the start-up had not built
+
+
+def test_a_warm_up_that_fails_leaves_the_first_page_to_build_and_report(tmp_path, monkeypatch, caplog):
+    from ui import warmup
+
+    monkeypatch.setenv("THPLAN_DB", str(tmp_path))  # a directory: the database cannot be opened
+    st.cache_resource.clear()
+    warmup.warm()
+    assert "warm-up failed" in caplog.text
