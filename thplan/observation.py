@@ -52,8 +52,8 @@ class Observation:
         """An observation from its field values in order, without the per-field checks of a frozen dataclass's
         __init__ (the store builds tens of thousands at once; the values come from its own typed columns)."""
         made = object.__new__(cls)
-        for name, value in zip(_FIELDS, values, strict=True):
-            _SET(made, name, value)
+        for put, value in zip(_PUT, values, strict=True):
+            put(made, value)
         return made
 
     @property
@@ -70,5 +70,5 @@ class Observation:
         return (self.measure_id, self.area, self.period.label)
 
 
-_FIELDS = tuple(f.name for f in fields(Observation))
-_SET = object.__setattr__
+#: Each field's slot setter, in order (cheaper than object.__setattr__ by name).
+_PUT = tuple(getattr(Observation, f.name).__set__ for f in fields(Observation))

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler  # here, not at the first grid: its templates take 0.1 s to compile
 
 from thplan.area import ENGLAND, LONDON
 from thplan.classification import Classification
@@ -158,7 +159,7 @@ def _tint(text: object) -> str:
 
 def grid(frame: pd.DataFrame, *, key: str) -> str | None:
     """The measures grid; returns the id of the measure the viewer chose (a row click)."""
-    styled = frame.style.map(_tint, subset=GRID_STATUS)
+    styled: Styler = frame.style.map(_tint, subset=GRID_STATUS)
     event = st.dataframe(
         styled,
         key=key,
