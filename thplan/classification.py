@@ -195,9 +195,14 @@ def _describe(o: Observation) -> str:
     return o.effective_period.label
 
 
+def _position(series: Sequence[Observation], wanted: Observation) -> int:
+    """Where a value of the series is in it, by identity (comparing observations field by field was slow)."""
+    return next(number for number, o in enumerate(series) if o is wanted)
+
+
 def _pair_caveats(series: Sequence[Observation], start: Observation, end: Observation) -> tuple[str, ...]:
     caveats: list[str] = []
-    inside = series[series.index(start) + 1 : series.index(end) + 1]
+    inside = series[_position(series, start) + 1 : _position(series, end) + 1]
     for o in inside:
         if o.series_break:
             reason = f" ({o.note})" if o.note else ""

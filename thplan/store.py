@@ -680,9 +680,6 @@ def _measure(r: dict[str, Any]) -> Measure:
     )
 
 
-_COLUMN = {name: number for number, name in enumerate([*OBSERVATIONS.columns, "valid_from"])}
-
-
 def _observations_of(result: duckdb.DuckDBPyConnection) -> list[Observation]:
     """Observations from a query's rows of the observations table (its columns, then valid_from), read in chunks;
     each period is built once and each repeated text (measure, area, file) kept once."""
@@ -706,20 +703,17 @@ def _observations_of(result: duckdb.DuckDBPyConnection) -> list[Observation]:
 
 
 def _chunk(rows: Sequence[tuple[Any, ...]], period: Any, one: Any) -> Iterator[Observation]:
-    c = _COLUMN
-    for r in rows:
-        flags = r[c["flags"]]
+    # Rows unpacked by position (OBSERVATIONS.columns, then valid_from): looking each column up by name cost more
+    # than the rest; reordering the table's columns breaks every read-back test.
+    for (measure, area, label, kind, start, end, value, decimals, missing, note, footnote, series_break, covers,
+         covers_kind, covers_start, covers_end, stated, lower_ci, upper_ci, count, denominator, flags, file, sheet,
+         cell, _) in rows:  # fmt: skip
         yield Observation.of((
-                one(r[c["measure_id"]], r[c["measure_id"]]), one(r[c["area"]], r[c["area"]]),
-                period(r[c["period"]], r[c["period_kind"]], r[c["period_start"]], r[c["period_end"]]),
-                r[c["value"]], int(r[c["decimals"]] or 0), r[c["missing"]], r[c["note"]], r[c["footnote"]],
-                bool(r[c["series_break"]]),
-                period(r[c["covers"]], r[c["covers_kind"]], r[c["covers_start"]], r[c["covers_end"]]),
-                r[c["period_stated"]] is not False, r[c["lower_ci"]], r[c["upper_ci"]], r[c["count"]],
-                r[c["denominator"]], tuple(flags.split("; ")) if flags else (),
-                Source(one(r[c["source_file"]] or "", r[c["source_file"]] or ""),
-                       one(r[c["source_sheet"]] or "", r[c["source_sheet"]] or ""), r[c["source_cell"]] or ""),
-            ))  # fmt: skip
+            one(measure, measure), one(area, area), period(label, kind, start, end), value, int(decimals or 0),
+            missing, note, footnote, bool(series_break), period(covers, covers_kind, covers_start, covers_end),
+            stated is not False, lower_ci, upper_ci, count, denominator, tuple(flags.split("; ")) if flags else (),
+            Source(one(file or "", file or ""), one(sheet or "", sheet or ""), cell or ""),
+        ))  # fmt: skip
 
 
 def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
