@@ -15,6 +15,7 @@ import pytest
 from thplan.dataset import DATA_DIR
 from thplan.ingest.grid import number_format_facts
 from thplan.ingest.reader import read_grids
+from thplan.ingest.sheetxml import _take_apart
 
 from .conftest import SAMPLES, do_import
 
@@ -121,11 +122,34 @@ def with_prefixes(data: bytes) -> bytes:
     return rewrite(data, "xl/worksheets/sheet1.xml", prefixed)
 
 
+def many_formats() -> bytes:
+    """Fifteen number formats (style numbers of two digits), in columns far to the right (three letters)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Data"
+    sheet["A1"] = "Measure"
+    codes = ["0", "0.0", "0.00", "0.000", "0%", "0.0%", "0.00%", "#,##0", "#,##0.0", "#,##0.00", "0.0000",
+             "0.000%", "#,##0.000", "0.0;-0.0", '0.0" pts"']  # fmt: skip
+    for number, code in enumerate(codes):
+        for row in (2, 9, 30):
+            cell = sheet.cell(row=row, column=700 + number, value=row + number / 7)
+            cell.number_format = code
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def with_type_before_style(data: bytes) -> bytes:
+    """Cell attributes in another order (<c r="A1" t="n" s="3">): XML does not fix their order."""
+    return rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: re.sub(rb'(s="[0-9]+") (t="n")', rb"\2 \1", xml))
+
+
 @pytest.mark.parametrize(
     "make",
     [a_workbook, lambda: with_errors(a_workbook()), lambda: without_references(a_workbook()),
-     lambda: with_prefixes(a_workbook())],
-    ids=["openpyxl-written", "error-cells-from-excel", "cells-without-references", "namespace-prefixed-cells"],
+     lambda: with_prefixes(a_workbook()), many_formats, lambda: with_type_before_style(many_formats())],
+    ids=["openpyxl-written", "error-cells-from-excel", "cells-without-references", "namespace-prefixed-cells",
+         "fifteen-formats-far-right", "type-before-style"],
 )  # fmt: skip
 def test_a_workbook_reads_as_openpyxl_reads_it(make):
     data = make()
@@ -134,7 +158,19 @@ def test_a_workbook_reads_as_openpyxl_reads_it(make):
     assert [g.sheet for g in grids] == list(reference) == ["Data"]  # the hidden sheet is not read
     rows, formats = reference["Data"]
     assert same_values(grids[0].rows, rows), (grids[0].rows, rows)
-    assert numeric_formats(grids[0].formats, rows) == formats
+    assert formats and numeric_formats(grids[0].formats, rows) == formats
+
+
+@pytest.mark.parametrize(
+    ("tag", "row", "column", "style"),
+    [(b'r="A1" s="1"', 0, 0, 1), (b'r="XFD1048576" s="12"', 1048575, 16383, 12),
+     (b'r="AB12" t="n" s="105"', 11, 27, 105), (b'r="Z9" cm="1" s="64999"', 8, 25, 64999)],
+    ids=["first-cell", "last-cell-of-a-sheet", "type-between", "other-attribute-and-a-five-digit-style"],
+)  # fmt: skip
+def test_a_formatted_cell_s_reference_and_style_are_read_from_its_tag(tag, row, column, style):
+    rows, columns, styles = _take_apart([b'r="B2" s="7"', tag])  # read together with another, as a sheet is
+    assert (rows[1], columns[1], styles[1]) == (row, column, style)
+    assert (rows[0], columns[0], styles[0]) == (1, 1, 7)
 
 
 def test_error_cells_are_what_excel_shows_and_read_as_missing_markers(make_store, tmp_path):
