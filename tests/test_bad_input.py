@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from thplan.ingest import sandbox
 from thplan.ingest.problems import Rejected
 from thplan.ingest.sandbox import read_grids_safely
 
@@ -72,3 +73,20 @@ def test_a_reader_that_takes_too_long_is_stopped_and_refused():
     with pytest.raises(Rejected, match="took longer than 0 seconds"):
         read_grids_safely(data, "oflog.csv", time_limit=0.01)
     assert time.monotonic() - started < 10
+
+
+def outcome(data: bytes, name: str) -> list[object]:
+    """What reading a file gives: each sheet's values and formats, or the messages it was refused with."""
+    try:
+        return [(g.sheet, g.rows, sorted(g.formats.items())) for g in read_grids_safely(data, name)]
+    except Rejected as exc:
+        return [str(p) for p in exc.problems]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n.endswith((".xlsx", ".xlsm"))))
+def test_a_workbook_read_by_two_processes_at_once_reads_or_is_refused_as_by_one(name, monkeypatch):
+    # Workbooks over SPLIT_BYTES are read by two processes (values; formats and error cells): every bad one too.
+    data = (BAD / name).read_bytes()
+    alone = outcome(data, name)
+    monkeypatch.setattr(sandbox, "SPLIT_BYTES", -1)
+    assert outcome(data, name) == alone

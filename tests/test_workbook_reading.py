@@ -14,7 +14,7 @@ import pytest
 
 from thplan.dataset import DATA_DIR
 from thplan.ingest.grid import number_format_facts
-from thplan.ingest.reader import read_grids
+from thplan.ingest.reader import read_grids, with_facts
 from thplan.ingest.sheetxml import _take_apart
 
 from .conftest import SAMPLES, do_import
@@ -205,3 +205,19 @@ def test_the_real_workbooks_read_as_openpyxl_reads_them(path):
         rows, formats = reference[grid.sheet]
         assert same_values(grid.rows, rows), grid.sheet
         assert numeric_formats(grid.formats, rows) == formats
+
+
+@pytest.mark.parametrize("make", [lambda: with_errors(a_workbook()), many_formats], ids=["error-cells", "formats"])
+def test_a_large_workbook_read_by_two_processes_at_once_is_what_one_reader_reads(make, monkeypatch):
+    from thplan.ingest import sandbox
+
+    data = make()
+    merged = []
+    monkeypatch.setattr(sandbox, "SPLIT_BYTES", -1)  # as if the workbook were large
+    monkeypatch.setattr(sandbox, "with_facts", lambda *parts: merged.append(parts) or with_facts(*parts))
+    grids = sandbox.read_grids_safely(data, "book.xlsx")
+    assert merged  # the values and the formats came from two processes
+    expected = read_grids(data, "book.xlsx")
+    assert [(g.sheet, g.rows, sorted(g.formats.items())) for g in grids] == [
+        (g.sheet, g.rows, sorted(g.formats.items())) for g in expected
+    ]
