@@ -26,14 +26,20 @@ with themes:
     st.markdown("**By theme**: overall trend since 2017/18, and how many are worse than London")
     widgets.theme_rows(summary.by_theme(view.framework, view.classifications))
 
-st.subheader("Every measure")
-chosen = filter_controls(view)
-shown_now = apply_filters(view, chosen)
-frame = widgets.grid_frame(view, shown_now)
-count, csv_button, xlsx_button = st.columns([4, 1, 1], vertical_alignment="center")
-count.caption(f"{len(frame)} of {len(view.classifications)} measures. Choose a row to open the measure.")
-exports.download_buttons(view, shown_now, csv_button, xlsx_button)
-page = widgets.paginate(frame.index, widgets.GRID_ROWS_PER_PAGE, "rows", what="measures")
-opened = widgets.grid(frame.loc[page], key="grid") if len(frame) else None
-if opened:
-    st.switch_page("pages/measure.py", **shell.page_args(measure=opened))
+
+@st.fragment  # a filter, a page of rows or a row chosen reruns this part alone, not the whole overview
+def every_measure(view: shell.View) -> None:
+    st.subheader("Every measure")
+    chosen = filter_controls(view)
+    shown_now = apply_filters(view, chosen)
+    frame = widgets.grid_frame(view, shown_now)
+    count, csv_button, xlsx_button = st.columns([4, 1, 1], vertical_alignment="center")
+    count.caption(f"{len(frame)} of {len(view.classifications)} measures. Choose a row to open the measure.")
+    exports.download_buttons(view, shown_now, csv_button, xlsx_button)
+    page = widgets.paginate(frame.index, widgets.GRID_ROWS_PER_PAGE, "rows", what="measures")
+    opened = widgets.grid(frame.loc[page], key="grid") if len(frame) else None
+    if opened:
+        st.switch_page("pages/measure.py", **shell.page_args(measure=opened))
+
+
+every_measure(view)

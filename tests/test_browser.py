@@ -104,6 +104,27 @@ def test_filters_in_a_link_reopen_the_same_view(server, page):
     assert page.get_by_text("2 of 37 measures").count() == 1
 
 
+def test_a_search_narrows_the_grid_and_the_link_and_a_row_opens_its_measure(server, page):
+    open_view(page, server)
+    page.get_by_text("Filter the measures").click()
+    wait_for_app(page)
+    box = page.get_by_role("textbox", name="Search")
+    box.fill("employment")
+    box.press("Enter")
+    page.wait_for_function("new URL(location.href).searchParams.get('q') === 'employment'")
+    wait_for_app(page)
+    assert page.get_by_text("3 of 37 measures").count() == 1
+    assert page.get_by_text("Tower Hamlets Plan: are we getting better?").count() == 1  # the rest of the overview
+    grid = page.get_by_test_id("stDataFrame")
+    grid.scroll_into_view_if_needed()
+    where = grid.bounding_box()
+    assert where is not None
+    page.mouse.click(where["x"] + 18, where["y"] + 35 + 17)  # the first row's selection box
+    page.wait_for_url("**/measure?measure=employment-rate*")
+    wait_for_app(page)
+    assert page.get_by_test_id("stException").count() == 0
+
+
 def test_meeting_mode_steps_through_a_theme(server, page):
     open_view(page, server + "/theme?theme=health")
     page.get_by_text("Present in meeting mode").click()
