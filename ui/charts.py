@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 import pandas as pd
 
 from thplan.area import ENGLAND, LONDON
 from thplan.display import HEX, observation_text
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
+
+if TYPE_CHECKING:  # Altair is imported by the functions that draw: the overview draws none (0.17 s at start-up)
+    import altair as alt
 
 HOME_COLOUR = "#0072B2"  # Okabe-Ito blue, solid and thick: the borough
 BENCHMARK_STYLE = {LONDON: ("#E69F00", [8, 4]), ENGLAND: ("#000000", [2, 3])}  # orange dashed, black dotted
@@ -55,6 +57,8 @@ def series_chart(
 ) -> alt.LayerChart:
     """The home area's series with London and England in distinct colours and dash patterns, points, tooltips,
     value notes (diamonds) and series breaks (a labelled rule)."""
+    import altair as alt
+
     frame = series_frame(measure, series)
     areas = list(series)
     colours = [
@@ -114,6 +118,8 @@ def ranked_chart(
     measure: Measure, latest: Mapping[str, Observation], home: str, *, height: int = 520
 ) -> alt.LayerChart:
     """Areas ranked by their latest value, the home area highlighted, London and England marked."""
+    import altair as alt
+
     rows = [
         {
             "Area": area,
