@@ -66,17 +66,9 @@ def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
     headers = {k: grid.text(header_row, c) for k, c in columns.items()}
     latest: dict[tuple[str, str], tuple[tuple[int, int], list[StatedLabel]]] = {}
     rows = 0
-    for row in range(header_row + 1, grid.height):
-        if not grid.filled(row):
-            continue
+    for record in grid.records(header_row, columns):
         rows += 1
-
-        def text(key: str, row: int = row) -> str:
-            return grid.text(row, columns[key]) if key in columns else ""
-
-        def where(key: str, row: int = row) -> dict[str, object]:
-            return grid.where(row, columns.get(key), headers.get(key, ""))
-
+        row, text, where = record.row, record.text, record.where
         category = f"{text('category_type')}: {text('category')}" if text("category_type") else text("category")
         name = measure_name(text("indicator"), text("sex"), text("age"), category)
         area = canonical_area(text("area_code"))

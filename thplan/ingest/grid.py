@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -98,6 +98,12 @@ class Grid:
         # `restore` never empties a text, so a cell is filled when it is not None and not blank text.
         return [c for c, v in enumerate(line) if v is not None and (v.__class__ is not str or v.strip())]  # type: ignore[union-attr]
 
+    def records(self, header_row: int, columns: Mapping[str, int]) -> Iterator[Record]:
+        """The non-empty rows under a header row, each read by the role of its columns."""
+        for row in range(header_row + 1, self.height):
+            if self.filled(row):
+                yield Record(self, row, header_row, columns)
+
     def ref(self, row: int, column: int) -> str:
         return cell_ref(row + 1, column + 1)
 
@@ -110,6 +116,26 @@ class Grid:
             "column": None if column is None else column + 1,
             "header": header,
         }
+
+
+@dataclass(frozen=True)
+class Record:
+    """One row of a table whose columns have roles (a Fingertips extract, a tracker)."""
+
+    grid: Grid
+    row: int
+    header_row: int
+    columns: Mapping[str, int]
+
+    def text(self, key: str) -> str:
+        """The text of the row's cell in a role's column ("" when the table has no such column)."""
+        return self.grid.text(self.row, self.columns[key]) if key in self.columns else ""
+
+    def where(self, key: str) -> dict[str, object]:
+        """Where the row's cell in a role's column is, for a Problem."""
+        column = self.columns.get(key)
+        header = self.grid.text(self.header_row, column) if column is not None else ""
+        return self.grid.where(self.row, column, header)
 
 
 def number_format_facts(number_format: str | None) -> tuple[bool, int | None]:

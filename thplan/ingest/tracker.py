@@ -90,17 +90,9 @@ def read_tracker(grids: list[Grid], parsed: Parsed, framework: Framework) -> tup
         return candidate
 
     rows = 0
-    for row in range(header_row + 1, grid.height):
-        if not grid.filled(row):
-            continue
+    for record in grid.records(header_row, columns):
         rows += 1
-
-        def text(key: str, row: int = row) -> str:
-            return grid.text(row, columns[key]) if key in columns else ""
-
-        def where(key: str, row: int = row) -> dict[str, object]:
-            return grid.where(row, columns.get(key), grid.text(header_row, columns.get(key, 0)))
-
+        row, text, where = record.row, record.text, record.where
         priority = text("priority")
         if not priority or not text("item"):
             parsed.problems.append(error("Every row needs its Priority and its Item.", **where("item")))
