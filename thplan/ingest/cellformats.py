@@ -38,12 +38,6 @@ class CellFormats:
         cells = cells.reshape(-1, 3)
         return cls(cells[:, 0], cells[:, 1], cells[:, 2], kinds)
 
-    def __bool__(self) -> bool:
-        return bool(self._columns)
-
-    def __len__(self) -> int:
-        return sum(len(rows) for rows, _ in self._columns.values())
-
     def get(self, cell: tuple[int, int], default: Facts = PLAIN) -> Facts:
         codes = self.column(cell[1], [cell[0]])
         return self.kinds[codes[0]] if codes is not None and codes[0] else default

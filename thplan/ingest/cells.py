@@ -126,7 +126,7 @@ def categorical(values: object, length: int) -> pd.Categorical:
     if isinstance(values, pd.Categorical):
         return values
     if isinstance(values, list | np.ndarray | pd.Series):
-        codes, uniques = pd.factorize(_array(list(values)) if isinstance(values, list) else np.asarray(values))
+        codes, uniques = pd.factorize(_array(values) if isinstance(values, list) else np.asarray(values))
         return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
     return spread([values], np.zeros(length, dtype=np.int64))
 

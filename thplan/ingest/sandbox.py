@@ -9,7 +9,6 @@ file exhausts either, that process dies, not the dashboard, and the officer is t
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import pickle
 import resource
@@ -68,7 +67,6 @@ class Reading:
         self, data: bytes, name: str, *, budget: int = MEMORY_BUDGET, time_limit: float = TIME_LIMIT
     ) -> None:  # fmt: skip
         self.data, self.name, self.budget, self.time_limit = data, " ".join(name.splitlines()), budget, time_limit
-        self.sha256 = hashlib.sha256(data).hexdigest()
         self._jobs: list[Future[object]] = []
         self._grids: list[Grid] | None = None
 

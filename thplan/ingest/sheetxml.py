@@ -129,7 +129,7 @@ def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> dict[str
 def _cells_have_references(xml: bytes) -> bool:
     """Whether every cell of a sheet starts with its reference (<c r="B4" ...>)."""
     prefix = re.match(rb"\s*(?:<\?xml[^>]*\?>\s*)?<(\w+:)?worksheet", xml)
-    cell = b"<" + (prefix.group(1) or b"" if prefix else b"") + b"c "
+    cell = b"<" + ((prefix.group(1) or b"") if prefix else b"") + b"c "
     return xml.count(cell) == xml.count(cell + b'r="')
 
 
