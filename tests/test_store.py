@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from thplan.analysis import classify_measures
@@ -235,3 +236,27 @@ def test_a_payload_naming_one_key_twice_keeps_its_last_row(make_store):
         _, diff = tx.write(Payload(themes=twice), mode="update", meta={"user": "tests", "file_name": "x", "sha256": ""})
     assert diff.count("themes", "new") == 1
     assert [t.name for t in store.framework().themes] == ["Good jobs and employment"]
+
+
+@pytest.mark.parametrize("mode", ["update", "replace"])
+def test_new_values_are_written_and_listed_alike_whether_or_not_stored_values_share_their_series(
+    make_store, make_csv, mode
+):
+    """Values no stored series shares are diffed as a view over the file's rows; sharing one takes the join."""
+    lines = ["Measure,Area,Period,Value,Polarity"]
+    lines += [f"Indicator {m},Borough {a},20{10 + p}/{11 + p},{m + a + p}.5,Higher is better"
+              for m in range(2) for a in range(2) for p in range(2)]  # fmt: skip
+    upload = make_csv("\n".join(lines) + "\n", "upload.csv")
+    earlier = make_csv(
+        "Measure,Area,Period,Value,Polarity\nIndicator 0,Borough 0,2009/10,1,Higher is better\n", "e.csv"
+    )
+    alone, shared = make_store(name="alone.duckdb"), make_store(name="shared.duckdb")
+    do_import(shared, earlier)
+    first, joined = do_import(alone, upload, mode=mode), do_import(shared, upload, mode=mode)
+    assert first.diff.counts["observations"] == {"new": 8}
+    assert joined.diff.counts["observations"] == {"new": 8, **({"removed": 1} if mode == "replace" else {})}
+    new = joined.diff.observations[joined.diff.observations["status"] == "new"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(first.diff.observations, new)
+    assert values(alone, "indicator-1", "Borough 1") == values(shared, "indicator-1", "Borough 1") == {
+        "2010/11": 2.5, "2011/12": 3.5
+    }  # fmt: skip
