@@ -8,6 +8,8 @@ import time
 import pytest
 
 from thplan.ingest import sandbox
+from thplan.ingest.importer import import_bytes
+from thplan.ingest.options import ImportOptions
 from thplan.ingest.problems import Rejected
 from thplan.ingest.sandbox import read_grids_safely
 
@@ -90,3 +92,43 @@ def test_a_workbook_read_by_two_processes_at_once_reads_or_is_refused_as_by_one(
     alone = outcome(data, name)
     monkeypatch.setattr(sandbox, "SPLIT_BYTES", -1)
     assert outcome(data, name) == alone
+
+
+def second_sheet_damaged() -> bytes:
+    """A workbook whose first sheet is a good table and whose second sheet's XML stops half-way."""
+    import io
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Measure", "2021/22", "2022/23"])
+    book.active.append(["Employment rate", 70.1, 71.2])
+    book.create_sheet("More").append(["Measure", "2021/22"])
+    written = io.BytesIO()
+    book.save(written)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            xml = source.read(part)
+            target.writestr(part, xml[: len(xml) // 2] if part.filename.endswith("sheet2.xml") else xml)
+    return damaged.getvalue()
+
+
+@pytest.mark.parametrize("split", [False, True], ids=["one-process", "two-processes"])
+def test_a_sheet_that_fails_after_others_were_read_refuses_the_whole_file(split, reference_store, monkeypatch):
+    # Sheets arrive one at a time and are read as they come; a later sheet's failure must still write nothing.
+    monkeypatch.setattr(sandbox, "SPLIT_BYTES", -1 if split else 10**9)
+    data = second_sheet_damaged()
+    sheets = sandbox.Reading(data, "two.xlsx").stream()
+    assert next(sheets).rows[1] == ["Employment rate", 70.1, 71.2]
+    with pytest.raises(Rejected) as refused:
+        next(sheets)
+    assert [str(p) for p in refused.value.problems] == [
+        "two.xlsx: The workbook cannot be read (syntax error: tag not closed: `>` not found before end of input). "
+        "Save it again in Excel as an Excel Workbook (.xlsx) and upload the new file."
+    ]
+    before, imports = reference_store.snapshot(), reference_store.imports()
+    result = import_bytes(reference_store, data, "two.xlsx", ImportOptions(user="tests"))
+    assert [str(p) for p in result.errors] == [str(p) for p in refused.value.problems]
+    assert reference_store.snapshot() == before and reference_store.imports() == imports

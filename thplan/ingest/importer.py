@@ -101,32 +101,27 @@ def import_bytes(
     result = ImportResult(name, hashlib.sha256(data).hexdigest(), options)
     if reading is None or reading.data is not data:  # a reading of other bytes is not this file's
         reading = Reading(data, name)
+    framework = store.framework()
     try:
-        grids = reading.grids()
+        grids, parsed = _read_as_data(reading, name, framework)
     except Rejected as exc:
         result.problems.extend(exc.problems)
         return result
-    framework = store.framework()
-    parsed = Parsed(name)
     tracked = None
     if is_catalogue(grids):
+        parsed = Parsed(name)
         read_catalogue(grids, parsed)
     elif is_tracker(grids):
+        parsed = Parsed(name)
         tracked = read_tracker(grids, parsed, framework)
-    else:
-        home = framework.settings.home_area
-        for grid in grids:
-            if not _read_grid(grid, parsed, framework, home):
-                where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
-                parsed.problems.append(info(f"No table found in {where}; skipped.", file=name, sheet=grid.sheet))
-        if not parsed.tables:
-            parsed.problems.append(
-                error(
-                    "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
-                    "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value.",
-                    file=name,
-                )
+    elif not parsed.tables:
+        parsed.problems.append(
+            error(
+                "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
+                "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value.",
+                file=name,
             )
+        )
     result.tables, result.rows = parsed.tables, parsed.rows
     result.problems.extend(parsed.problems)
     if result.rejected:
@@ -140,6 +135,22 @@ def import_bytes(
         return result
     _write(store, payload, parsed, result)
     return result
+
+
+def _read_as_data(reading: Reading, name: str, framework: Framework) -> tuple[list[Grid], Parsed]:
+    """The file's grids, each read as data tables as soon as it arrives, while later sheets are still being read.
+    A catalogue or a tracker is known only from all its sheets; what was read of it as data is then set aside."""
+    grids: list[Grid] = []
+    parsed = Parsed(name)
+    home = framework.settings.home_area
+    for grid in reading.stream():
+        grids.append(grid)
+        if is_catalogue(grids) or is_tracker([grid]):
+            continue
+        if not _read_grid(grid, parsed, framework, home):
+            where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
+            parsed.problems.append(info(f"No table found in {where}; skipped.", file=name, sheet=grid.sheet))
+    return grids, parsed
 
 
 def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> bool:

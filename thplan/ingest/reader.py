@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TypeVar
 
@@ -67,22 +67,28 @@ def content_kind(data: bytes) -> str:
 def read_grids(data: bytes, name: str) -> list[Grid]:
     """All sheets of a workbook, or the one table of a CSV file. The content decides; a name that says otherwise
     is refused, because a mislabelled file is usually the wrong file."""
-    return with_facts(read_values(data, name), read_facts(data, name))
+    return list(iter_grids(data, name))
 
 
-def read_values(data: bytes, name: str) -> list[Grid]:
-    """The cell values of `read_grids`, without the number formats and error cells of a workbook."""
+def iter_grids(data: bytes, name: str) -> Iterator[Grid]:
+    """`read_grids` a sheet at a time."""
+    return merged(iter_values(data, name), iter_facts(data, name))
+
+
+def iter_values(data: bytes, name: str) -> Iterator[Grid]:
+    """The cell values of `read_grids`, a sheet at a time, without the number formats and error cells of a
+    workbook."""
     if _check(data, name) == "zip":
-        return _opened(name, lambda: _read_values(data, name))
-    return [_read_csv(data, name)]
+        yield from _opened(name, _read_values(data, name))
+    else:
+        yield _read_csv(data, name)
 
 
-def read_facts(data: bytes, name: str) -> dict[str, SheetFacts]:
-    """Each worksheet's number formats and error cells (none for a CSV file); read apart from the values so that
-    the two can be read at once, in two processes."""
-    if _check(data, name) != "zip":
-        return {}
-    return _opened(name, lambda: _facts(data, name))
+def iter_facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
+    """Each worksheet's name with its number formats and error cells (none for a CSV file); read apart from the
+    values so that the two can be read at once, in two processes."""
+    if _check(data, name) == "zip":
+        yield from _opened(name, _facts(data, name))
 
 
 def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
@@ -99,6 +105,24 @@ def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
             rows[r].extend([None] * (c + 1 - len(rows[r])))
             rows[r][c] = shown
     return grids
+
+
+def merged(values: Iterable[Grid], facts: Iterable[tuple[str, SheetFacts]]) -> Iterator[Grid]:
+    """Each sheet's values with its facts, as soon as both have come (values and facts may be read at once, by
+    two processes). When both fail, the values' refusal is the one raised."""
+    received: dict[str, SheetFacts] = {}
+    pending = iter(facts)
+    try:
+        for grid in values:
+            while grid.sheet not in received and (item := next(pending, None)) is not None:
+                received[item[0]] = item[1]
+            yield with_facts([grid], received)[0]
+        for _ in pending:  # a refusal of a later sheet's facts still refuses the file
+            pass
+    except Rejected:
+        for _ in values:  # the values' own refusal, if they have one (and have not raised it), is the one to show
+            pass
+        raise
 
 
 def _check(data: bytes, name: str) -> str:
@@ -155,10 +179,10 @@ def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
                       f"{MAX_EXPANDED_BYTES // (1024 * 1024)} MB). Split it into smaller files.")  # fmt: skip
 
 
-def _opened(name: str, read: Callable[[], T]) -> T:
+def _opened(name: str, read: Iterator[T]) -> Iterator[T]:
     """What `read` reads from a workbook; a damaged one is Rejected with a message, whatever the library raised."""
     try:
-        return read()
+        yield from read
     except Rejected:
         raise
     except zipfile.BadZipFile:
@@ -169,30 +193,30 @@ def _opened(name: str, read: Callable[[], T]) -> T:
                       "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
 
 
-def _facts(data: bytes, name: str) -> dict[str, SheetFacts]:
+def _facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         _check_zip(archive, name)
-        facts = scan(archive, number_format_facts)
-    return _openpyxl_facts(data) if facts is None else facts
+        sheets = scan(archive, number_format_facts)
+        if sheets is not None:
+            yield from sheets
+            return
+    yield from _openpyxl_facts(data).items()
 
 
-def _read_values(data: bytes, name: str) -> list[Grid]:
+def _read_values(data: bytes, name: str) -> Iterator[Grid]:
     """Every visible worksheet's values, read by calamine (several times faster than openpyxl)."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         _check_zip(archive, name)
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    grids = []
     cells = 0
     for meta in book.sheets_metadata:
         if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
             continue
         rows: list[list[object]] = []
         for line in book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False):
-            # calamine gives "" for an empty cell and a date for a date cell; openpyxl gave None and a datetime.
-            values = [None if v == "" else (datetime(v.year, v.month, v.day) if v.__class__ is date else v)
-                      for v in line]  # fmt: skip
+            values = _as_openpyxl_reads(line) if "" in line or date in set(map(type, line)) else line
             while values and values[-1] is None:
                 values.pop()
             rows.append(values)
@@ -201,8 +225,12 @@ def _read_values(data: bytes, name: str) -> list[Grid]:
                 raise _refuse(name, f"The workbook has more than {MAX_CELLS:,} cells. Split it into smaller files.")
         while rows and not rows[-1]:
             rows.pop()
-        grids.append(Grid(name, meta.name, rows))
-    return grids
+        yield Grid(name, meta.name, rows)
+
+
+def _as_openpyxl_reads(line: list[object]) -> list[object]:
+    """calamine gives "" for an empty cell and a date for a date cell; openpyxl gave None and a datetime."""
+    return [None if v == "" else (datetime(v.year, v.month, v.day) if v.__class__ is date else v) for v in line]  # type: ignore[attr-defined]
 
 
 def _openpyxl_facts(data: bytes) -> dict[str, SheetFacts]:

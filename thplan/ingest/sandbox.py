@@ -11,15 +11,19 @@ from __future__ import annotations
 import errno
 import os
 import pickle
+import queue
 import resource
+import struct
 import subprocess
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
 from thplan.ingest.grid import Grid
 from thplan.ingest.problems import Rejected, error
-from thplan.ingest.reader import content_kind, with_facts
+from thplan.ingest.reader import content_kind, merged
 
 MEMORY_BUDGET = 1_500_000_000  # bytes of address space the reader may add to what it starts with
 TIME_LIMIT = 90.0  # seconds
@@ -36,7 +40,8 @@ def _address_space() -> int:
 
 
 def _child() -> None:
-    """Runs in the reading process: name and bytes on stdin, the pickled outcome on stdout."""
+    """Runs in the reading process: name and bytes on stdin; on stdout, each sheet's outcome as soon as it is read,
+    then how the reading ended, each as a length and a pickle."""
     budget, job = int(sys.argv[1]), sys.argv[2]
     name = sys.stdin.buffer.readline().decode("utf-8").rstrip("\n")
     data = sys.stdin.buffer.read()
@@ -44,77 +49,160 @@ def _child() -> None:
 
     limit = _address_space() + budget
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    out = sys.stdout.buffer
+
+    def send(kind: str, payload: object = None) -> None:
+        message = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)
+        out.write(_SIZE.pack(len(message)) + message)
+        out.flush()
+
     try:
-        read = {"values": reader.read_values, "facts": reader.read_facts}.get(job, reader.read_grids)
-        outcome: tuple[str, object] = ("ok", read(data, name))
+        read = {"values": reader.iter_values, "facts": reader.iter_facts}.get(job, reader.iter_grids)
+        for item in read(data, name):
+            send("item", item)
+        send("done")
     except Rejected as exc:
-        outcome = ("rejected", exc.problems)
+        send("rejected", exc.problems)
     except MemoryError:
-        outcome = ("memory", None)
+        send("memory")
     except OSError as exc:
-        outcome = ("memory", None) if exc.errno == errno.ENOMEM else ("error", f"{type(exc).__name__}: {exc}")
+        send("memory") if exc.errno == errno.ENOMEM else send("error", f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a reader bug must still reach the officer as a message
-        outcome = ("error", f"{type(exc).__name__}: {exc}")
-    sys.stdout.buffer.write(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        send("error", f"{type(exc).__name__}: {exc}")
 
 
 class Reading:
     """A file read in bounded processes: its values in one and, for a large workbook, its number formats and error
-    cells in another, at the same time (two cores). `start` lets the caller do other work meanwhile; the grids
-    are read once however often they are asked for."""
+    cells in another, at the same time (two cores). Each process sends a sheet as soon as it has read it, so the
+    caller can work on the first sheets while later ones are read (`stream`); `start` lets the caller do other
+    work meanwhile. The grids are read once however often they are asked for."""
 
     def __init__(
         self, data: bytes, name: str, *, budget: int = MEMORY_BUDGET, time_limit: float = TIME_LIMIT
     ) -> None:  # fmt: skip
         self.data, self.name, self.budget, self.time_limit = data, " ".join(name.splitlines()), budget, time_limit
-        self._jobs: list[Future[object]] = []
-        self._grids: list[Grid] | None = None
+        self._sheets: Iterator[Grid] | None = None
+        self._got: list[Grid] = []
+        self._ended: Rejected | bool = False  # True when every sheet came, the refusal when one failed
 
     def start(self) -> Reading:
-        if not self._jobs:
+        if self._sheets is None:
             big_workbook = len(self.data) > SPLIT_BYTES and content_kind(self.data) == "zip"
-            jobs = ("values", "facts") if big_workbook else ("grids",)
-            pool = ThreadPoolExecutor(len(jobs))
-            self._jobs = [pool.submit(self._run, job, self.data) for job in jobs]
-            pool.shutdown(wait=False)  # its threads end when their process has finished
+            jobs = [_Process(self, job) for job in (("values", "facts") if big_workbook else ("grids",))]
+            self._sheets = iter(jobs[0]) if len(jobs) == 1 else merged(*jobs)
         return self
+
+    def stream(self) -> Iterator[Grid]:
+        """The grids in sheet order, each as soon as it is read; raises Rejected for anything that could not be
+        read (after the sheets before it)."""
+        self.start()
+        assert self._sheets is not None
+        position = 0
+        while True:
+            if position < len(self._got):
+                position += 1
+                yield self._got[position - 1]
+            elif isinstance(self._ended, Rejected):
+                raise self._ended
+            elif self._ended:
+                return
+            else:
+                try:
+                    self._got.append(next(self._sheets))
+                except StopIteration:
+                    self._ended = True
+                except Rejected as exc:
+                    self._ended = exc
 
     def grids(self) -> list[Grid]:
         """The grids, once read; raises Rejected for anything that could not be read."""
-        if self._grids is None:
-            outcomes = [job.result() for job in self.start()._jobs]  # the values' problem first, if both failed
-            self._grids = outcomes[0] if len(outcomes) == 1 else with_facts(*outcomes)  # type: ignore[arg-type]
-        return self._grids  # type: ignore[return-value]
+        return list(self.stream())
 
-    def _run(self, job: str, data: bytes) -> object:
-        name, budget = self.name, self.budget
-        environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_ROOT), os.environ.get("PYTHONPATH", "")])}
+
+class _Process:
+    """One reading process; what it sends arrives on a queue, read by a thread of its own."""
+
+    def __init__(self, reading: Reading, job: str) -> None:
+        self._items: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._last: object = None  # how it ended (_END or the refusal), once seen: asked again, it ends alike
+        threading.Thread(target=self._receive, args=(reading, job), daemon=True).start()
+
+    def __iter__(self) -> Iterator[Any]:
+        while True:
+            item = self._items.get() if self._last is None else self._last
+            if item is _END or isinstance(item, Rejected):
+                self._last = item
+                if isinstance(item, Rejected):
+                    raise item
+                return
+            yield item
+
+    def _receive(self, reading: Reading, job: str) -> None:
         try:
-            finished = subprocess.run(
-                [sys.executable, "-m", "thplan.ingest.sandbox", str(budget), job],
-                input=name.encode("utf-8") + b"\n" + data,
-                capture_output=True,
-                timeout=self.time_limit,
-                env=environment,
-                cwd=_ROOT,
-            )
-        except subprocess.TimeoutExpired:
-            raise Rejected([error(f"The file took longer than {self.time_limit:.0f} seconds to read and was stopped. "
-                                  "Split it into smaller files.", file=name)]) from None  # fmt: skip
+            for item in _run(reading, job):
+                self._items.put(item)
+            self._items.put(_END)
+        except Rejected as exc:
+            self._items.put(exc)
+        except Exception as exc:  # the reading thread must always end the queue, or its reader would wait forever
+            self._items.put(Rejected([error(f"The file could not be read ({type(exc).__name__}: {exc}). Save it "
+                                            "again and upload the new file.", file=reading.name)]))  # fmt: skip
+
+
+_END = object()
+_SIZE = struct.Struct("<Q")
+
+
+def _run(reading: Reading, job: str) -> Iterator[object]:
+    """Read in a bounded process: what it sends, one sheet at a time; raises Rejected when it fails."""
+    name, budget = reading.name, reading.budget
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(_ROOT), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "thplan.ingest.sandbox", str(budget), job],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment, cwd=_ROOT,
+    )  # fmt: skip
+    expired = threading.Event()
+    timer = threading.Timer(reading.time_limit, lambda: (expired.set(), process.kill()))
+    timer.start()
+    try:
+        assert process.stdin is not None and process.stdout is not None
         try:
-            kind, payload = pickle.loads(finished.stdout) if finished.stdout else ("memory", None)
-        except (pickle.UnpicklingError, EOFError, ValueError):
-            kind, payload = "memory", None
-        if kind == "ok":
-            return payload
-        if kind == "rejected":
-            raise Rejected(payload)  # type: ignore[arg-type]
-        if kind == "memory":
-            raise Rejected([error(f"The file needs more than {budget // 1_000_000} MB of memory to read, far more "
-                                  "than its size explains, so it was refused for safety. Save it again in Excel, or "
-                                  "split it into smaller files.", file=name)])  # fmt: skip
-        raise Rejected([error(f"The file could not be read ({payload}). Save it again and upload the new file.",
-                              file=name)])  # fmt: skip
+            process.stdin.write(name.encode("utf-8") + b"\n" + reading.data)
+            process.stdin.close()
+        except BrokenPipeError:  # it died before reading everything: what it sent says why
+            pass
+        while True:
+            kind, payload = _message(process.stdout)
+            if kind != "item":
+                break
+            yield payload
+    finally:
+        timer.cancel()
+        process.kill()
+        process.wait()
+    if expired.is_set():
+        raise Rejected([error(f"The file took longer than {reading.time_limit:.0f} seconds to read and was stopped. "
+                              "Split it into smaller files.", file=name)])  # fmt: skip
+    if kind == "done":
+        return
+    if kind == "rejected":
+        raise Rejected(payload)  # type: ignore[arg-type]
+    if kind == "memory":
+        raise Rejected([error(f"The file needs more than {budget // 1_000_000} MB of memory to read, far more "
+                              "than its size explains, so it was refused for safety. Save it again in Excel, or "
+                              "split it into smaller files.", file=name)])  # fmt: skip
+    raise Rejected([error(f"The file could not be read ({payload}). Save it again and upload the new file.",
+                          file=name)])  # fmt: skip
+
+
+def _message(stream: IO[bytes]) -> tuple[str, object]:
+    """The next (kind, payload) a reading process sent; a process that died mid-way ran out of memory."""
+    try:
+        head = stream.read(_SIZE.size)
+        body = stream.read(_SIZE.unpack(head)[0]) if len(head) == _SIZE.size else b""
+        return pickle.loads(body) if body else ("memory", None)  # type: ignore[no-any-return]
+    except (pickle.UnpicklingError, EOFError, ValueError, struct.error):
+        return "memory", None
 
 
 def read_grids_safely(

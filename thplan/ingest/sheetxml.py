@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -95,13 +95,20 @@ class SheetFacts:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> dict[str, SheetFacts] | None:
-    """Sheet name -> its cells' number-format facts and error values.
+def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> Iterator[tuple[str, SheetFacts]] | None:
+    """Each sheet's name with its cells' number-format facts and error values, a sheet at a time.
 
     None when a sheet writes its cells without references first (allowed, rare): read such a workbook another way.
     """
     sheets, styles = _sheet_parts(archive)
-    interesting = _styles_with_facts(archive, styles, facts_of)
+    names = set(archive.namelist())
+    xmls = {name: archive.read(part) if part in names else b"" for name, part in sheets.items()}
+    if not all(map(_cells_have_references, xmls.values())):
+        return None
+    return _facts(xmls, _styles_with_facts(archive, styles, facts_of))
+
+
+def _facts(xmls: dict[str, bytes], interesting: dict[int, Facts]) -> Iterator[tuple[str, SheetFacts]]:
     ids = b"|".join(str(i).encode() for i in sorted(interesting))
     # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy.
     styled = re.compile(rb'<(?:\w+:)?c (r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")') if interesting else None
@@ -109,12 +116,8 @@ def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> dict[str
     kind_of_style = np.zeros(max(interesting, default=0) + 1, dtype=np.int8)
     for style, facts in interesting.items():
         kind_of_style[style] = kinds.index(facts)
-    names = set(archive.namelist())
-    result = {}
-    for name, part in sheets.items():
-        xml = archive.read(part) if part in names else b""
-        if not _cells_have_references(xml):
-            return None
+    for name in list(xmls):
+        xml = xmls.pop(name)  # each sheet's XML is let go once scanned
         facts = SheetFacts()
         if styled is not None and (found := styled.findall(xml)):
             rows, columns, styles = _take_apart(found)
@@ -122,8 +125,7 @@ def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> dict[str
         if b't="e"' in xml:
             shown = _ERROR.findall(xml)
             facts.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
-        result[name] = facts
-    return result
+        yield name, facts
 
 
 def _cells_have_references(xml: bytes) -> bool:
