@@ -103,23 +103,24 @@ def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> Iterator
     sheets, styles = _sheet_parts(archive)
     names = set(archive.namelist())
     xmls = {name: archive.read(part) if part in names else b"" for name, part in sheets.items()}
-    if not all(map(_cells_have_references, xmls.values())):
+    if not all(_cells_have_references(xml, _cell_tag(xml)) for xml in xmls.values()):
         return None
     return _facts(xmls, _styles_with_facts(archive, styles, facts_of))
 
 
 def _facts(xmls: dict[str, bytes], interesting: dict[int, Facts]) -> Iterator[tuple[str, SheetFacts]]:
     ids = b"|".join(str(i).encode() for i in sorted(interesting))
-    # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy.
-    styled = re.compile(rb'<(?:\w+:)?c (r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")') if interesting else None
     kinds = [PLAIN, *sorted(set(interesting.values()), key=repr)]
     kind_of_style = np.zeros(max(interesting, default=0) + 1, dtype=np.int8)
     for style, facts in interesting.items():
         kind_of_style[style] = kinds.index(facts)
     for name in list(xmls):
         xml = xmls.pop(name)  # each sheet's XML is let go once scanned
+        # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy; the
+        # cell's tag written out in full lets the search skip from cell to cell (twice as fast as any tag).
+        styled = re.compile(re.escape(_cell_tag(xml)) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")')
         facts = SheetFacts()
-        if styled is not None and (found := styled.findall(xml)):
+        if interesting and (found := styled.findall(xml)):
             rows, columns, styles = _take_apart(found)
             facts.formats = CellFormats(rows, columns, kind_of_style[styles], kinds)
         if b't="e"' in xml:
@@ -128,11 +129,15 @@ def _facts(xmls: dict[str, bytes], interesting: dict[int, Facts]) -> Iterator[tu
         yield name, facts
 
 
-def _cells_have_references(xml: bytes) -> bool:
-    """Whether every cell of a sheet starts with its reference (<c r="B4" ...>)."""
+def _cell_tag(xml: bytes) -> bytes:
+    """How a sheet opens its cells: b"<c ", or with the namespace prefix its root element uses (b"<x:c ")."""
     prefix = re.match(rb"\s*(?:<\?xml[^>]*\?>\s*)?<(\w+:)?worksheet", xml)
-    cell = b"<" + ((prefix.group(1) or b"") if prefix else b"") + b"c "
-    return xml.count(cell) == xml.count(cell + b'r="')
+    return b"<" + ((prefix.group(1) or b"") if prefix else b"") + b"c "
+
+
+def _cells_have_references(xml: bytes, tag: bytes) -> bool:
+    """Whether every cell of a sheet starts with its reference (<c r="B4" ...>)."""
+    return xml.count(tag) == xml.count(tag + b'r="')
 
 
 def _take_apart(tags: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
