@@ -7,6 +7,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -363,12 +364,12 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
     measure = raw["measure"].array
     ids = cells.spread([result.matched.get(n) for n in measure.categories], measure.codes)
     known = ids.codes >= 0
-    raw = raw[known].reset_index(drop=True)
-    raw["measure_id"] = ids[known]
+    raw, ids = _where(known, raw, ids)
+    raw["measure_id"] = ids
     periods = _parse_periods(raw, "period", measures, result, parsed.file)
     covers = _parse_periods(raw, "covers", measures, result, parsed.file)
     good = periods["period_label"].notna().to_numpy() & (raw["covers"].isna() | covers["covers_label"].notna())
-    raw, periods, covers = raw[good], periods[good], covers[good]
+    raw, periods, covers = _where(good.to_numpy(), raw, periods, covers)
     own = (covers["covers_label"].astype(object) == periods["period_label"].astype(object)).to_numpy()
     covers.loc[own, :] = None  # covering its own period: no news
     frame = pd.DataFrame(
@@ -385,6 +386,13 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
         }
     ).reset_index(drop=True)  # fmt: skip
     return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
+
+
+def _where(keep: np.ndarray, *frames: Any) -> list[Any]:
+    """The kept rows of each frame (or array), renumbered; as they are when all are kept (a million-row copy less)."""
+    if keep.all():
+        return list(frames)
+    return [f[keep].reset_index(drop=True) if isinstance(f, pd.DataFrame) else f[keep] for f in frames]
 
 
 def _parse_periods(
@@ -439,7 +447,7 @@ def _cell_refs(rows: np.ndarray, columns: np.ndarray) -> pd.Series:
 def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
     """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
     keys = ["measure_id", "area", "period"]
-    key_codes = [pd.factorize(frame[k])[0].astype(np.int64) for k in keys]
+    key_codes = [_codes(frame[k]).astype(np.int64) for k in keys]
     combined = (key_codes[0] * (key_codes[1].max(initial=0) + 1) + key_codes[1]) * (
         key_codes[2].max(initial=0) + 1
     ) + key_codes[2]
@@ -465,6 +473,13 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
                 )
             )
     return frame[~pd.Series(combined).duplicated(keep="first").to_numpy()].reset_index(drop=True)
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    """A number for each distinct value of a column (its category codes, when it has them)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()
+    return pd.factorize(column)[0]
 
 
 def _read_at(row: pd.Series, file: str) -> dict[str, object]:
