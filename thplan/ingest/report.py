@@ -204,9 +204,18 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
     _measures(grid, table, rows, names, name_notes, parsed)
     # Each period column repeats the rows' names and areas: made categories once, not once per column.
     repeated = (cells.categorical(names, len(rows)), cells.categorical(areas, len(rows)))
-    for column in table.columns:
-        if column.role in ("period", "benchmark"):
-            _values(grid, table, column, rows, (names, *repeated), name_notes, parsed)
+    periods: list[Column] = []  # side by side period columns are read as one long column (a frame, not one each)
+    for column in [*table.columns, None]:
+        if column is not None and column.role == "period":
+            periods.append(column)
+            continue
+        if periods:
+            _values(grid, table, periods, rows, (names, *repeated), name_notes, parsed)
+            periods = []
+        if column is None:
+            break
+        if column.role == "benchmark":
+            _values(grid, table, [column], rows, (names, *repeated), name_notes, parsed)
         elif column.role.startswith("stated_"):
             what = {"stated_direction": "direction", "stated_overall": "overall", "stated_recent": "recent"}.get(
                 column.role, "vs"
@@ -254,50 +263,71 @@ def _measures(
 
 
 def _values(
-    grid: Grid, table: _Table, column: Column, rows: list[int],
+    grid: Grid, table: _Table, columns: list[Column], rows: list[int],
     named: tuple[list[str], pd.Categorical, pd.Categorical], name_notes: list[str | None], parsed: Parsed,
 ) -> None:  # fmt: skip
-    """One period or benchmark column's values, as a frame of observations (see `cells`); `named` holds the rows'
-    measure names, and the same names and the rows' areas as categories."""
+    """Period columns', or one benchmark column's, values as a frame of observations (see `cells`), column after
+    column; `named` holds the rows' measure names, and the same names and the rows' areas as categories."""
     names, name_categories, areas = named
-    benchmark = column.role == "benchmark"
+    benchmark = columns[0].role == "benchmark"
+    assert not benchmark or len(columns) == 1, "a benchmark column has its own area and period: one at a time"
+    height, which = len(rows), np.repeat(np.arange(len(columns)), len(rows))  # each cell's column, of `columns`
     read = cells.parse_column(
-        grid.column(column.index, rows), grid.formats_of(column.index, rows), allow_areas=benchmark
-    )
+        [cell for c in columns for cell in grid.column(c.index, rows)], _formats(grid, columns, rows),
+        allow_areas=benchmark,
+    )  # fmt: skip
     for position, exc in read.errors.items():
-        where = Location(grid.sheet, rows[position], column.index, column.header).where(grid.file)
+        column, row = columns[position // height], rows[position % height]
+        where = Location(grid.sheet, row, column.index, column.header).where(grid.file)
         parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **where))
     keep = ~read.take([v.blank for v in read.distinct], bool)  # a cell in error reads as blank
     if benchmark:  # a cell naming several areas ('Inner: 2.9% Outer: 0.1%') becomes one value per area
         several = read.take([bool(v.areas) for v in read.distinct], bool)
         for position in np.flatnonzero(several).tolist():
-            spot = Location(grid.sheet, rows[position], column.index, column.header)
+            spot = Location(grid.sheet, rows[position], columns[0].index, columns[0].header)
             value = read.distinct[read.index[position]]
-            parsed.observations.extend(_benchmarks(table, names[position], column, value, spot))
+            parsed.observations.extend(_benchmarks(table, names[position], columns[0], value, spot))
         keep &= ~several
-    columns: dict[str, object] = {
-        "measure": name_categories,
-        "area": column.area if benchmark else areas,
-        **cells.value_columns(read),
-        "sheet": grid.sheet, "row": rows, "column": column.index, "header": column.header,
+    every = [_tiled(name_categories, len(columns)), _tiled(areas, len(columns))]
+    frame: dict[str, object] = {
+        "measure": every[0], "area": columns[0].area if benchmark else every[1], **cells.value_columns(read),
+        "sheet": grid.sheet, "row": np.tile(rows, len(columns)),
+        "column": np.array([c.index for c in columns])[which],
+        "header": cells.spread([c.header for c in columns], which),
     }  # fmt: skip
     if any(v.note or v.footnote for v in read.distinct) or (not benchmark and any(name_notes)):
         values = read.cells()
         footnotes = {mark: _footnote(table, mark) for mark in {v.footnote for v in values}}
-        columns["note"] = [
+        frame["note"] = [
             "; ".join(n for n in (v.note, footnotes[v.footnote][1], *(() if benchmark else (name_note,))) if n) or None
-            for v, name_note in zip(values, name_notes, strict=True)
+            for v, name_note in zip(values, name_notes * len(columns), strict=True)
         ]
-        columns["series_break"] = [footnotes[v.footnote][0] for v in values]
+        frame["series_break"] = [footnotes[v.footnote][0] for v in values]
     if benchmark:  # a benchmark's own period: the one its cell names, else its column's, else the table's latest
-        named = [v.covers or column.period for v in read.distinct]
-        columns["period"] = read.take([p or table.latest_period for p in named])
-        columns["period_stated"] = read.take([bool(p) for p in named], bool)
-        columns["covers"] = None
+        periods = [v.covers or columns[0].period for v in read.distinct]
+        frame["period"] = read.take([p or table.latest_period for p in periods])
+        frame["period_stated"] = read.take([bool(p) for p in periods], bool)
+        frame["covers"] = None
     else:
-        columns["period"] = column.period
-    frame = cells.frame(columns, len(rows))
-    parsed.frames.append(frame[keep].reset_index(drop=True))
+        frame["period"] = cells.spread([c.period for c in columns], which)
+    parsed.frames.append(cells.frame(frame, len(keep))[keep].reset_index(drop=True))
+
+
+def _formats(grid: Grid, columns: list[Column], rows: list[int]) -> tuple[np.ndarray, object] | None:
+    """The number-format facts of the columns' cells, column after column (None when no cell has any)."""
+    found = [grid.formats_of(c.index, rows) for c in columns]
+    if all(f is None for f in found):
+        return None
+    codes = [np.zeros(len(rows), np.int8) if f is None else f[0] for f in found]
+    return np.concatenate(codes), grid.formats.kinds
+
+
+def _tiled(categories: pd.Categorical, times: int) -> pd.Categorical:
+    return (
+        categories
+        if times == 1
+        else pd.Categorical.from_codes(np.tile(categories.codes, times), dtype=categories.dtype)
+    )
 
 
 def _footnote(table: _Table, mark: str | None) -> tuple[bool, str | None]:
