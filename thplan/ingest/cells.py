@@ -8,7 +8,7 @@ the details a tidy file may add, and where the value was read (sheet, 0-based ro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,12 +164,25 @@ def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
         else:
             dtype = object
         if dtype is object:  # texts repeat (a measure per area and period): kept as categories and codes
-            data[name] = pd.Series(categorical(given, length))
+            data[name] = categorical(given, length)
         elif isinstance(given, list | np.ndarray):
-            data[name] = pd.Series(np.asarray(given, dtype=dtype), dtype=dtype)
+            data[name] = np.asarray(given, dtype=dtype)
         else:
-            data[name] = pd.Series(np.full(length, given, dtype=dtype), dtype=dtype)
-    return pd.DataFrame(data, columns=list(FIELDS))
+            data[name] = np.full(length, given, dtype=dtype)
+    return side_by_side(data, length)
+
+
+def side_by_side(columns: Mapping[str, object], length: int) -> pd.DataFrame:
+    """A frame of the given columns (arrays or Categoricals of `length` rows), as they are: pandas' constructor
+    would copy each kind of column into one block, a copy of a million-row frame every time one is made."""
+    if not columns:
+        return pd.DataFrame(index=pd.RangeIndex(length))
+    rows = pd.RangeIndex(length)
+    series = {
+        name: pd.Series(column.array if isinstance(column, pd.Series) else column, index=rows, copy=False)
+        for name, column in columns.items()
+    }  # a Series' own index is not aligned: columns are placed by position
+    return pd.concat(series, axis=1)
 
 
 def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:
@@ -200,11 +213,12 @@ def observations(parsed: Parsed) -> pd.DataFrame:
     if len(parts) == 1:
         return parts[0]
     # pandas would turn categories that differ between parts into Python objects; they are merged instead.
-    return pd.DataFrame(
+    return side_by_side(
         {
             name: union_categoricals([p[name] for p in parts])
             if isinstance(parts[0][name].dtype, pd.CategoricalDtype)
             else np.concatenate([p[name].to_numpy() for p in parts])
             for name in FIELDS
-        }
+        },
+        sum(map(len, parts)),
     )

@@ -372,7 +372,7 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
     raw, periods, covers = _where(good.to_numpy(), raw, periods, covers)
     own = (covers["covers_label"].astype(object) == periods["period_label"].astype(object)).to_numpy()
     covers.loc[own, :] = None  # covering its own period: no news
-    frame = pd.DataFrame(
+    frame = cells.side_by_side(
         {
             "measure_id": raw["measure_id"], "area": raw["area"], "period": periods["period_label"],
             "period_kind": periods["period_kind"], "period_start": periods["period_start"],
@@ -383,8 +383,9 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
             **{c: raw[c] for c in ("period_stated", "lower_ci", "upper_ci", "count", "denominator", "flags")},
             "source_file": cells.categorical(parsed.file, len(raw)), "source_sheet": raw["sheet"],
             "source_cell": _cell_refs(raw["row"].to_numpy(), raw["column"].to_numpy()),
-        }
-    ).reset_index(drop=True)  # fmt: skip
+        },
+        len(raw),
+    )  # fmt: skip
     return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
 
 
