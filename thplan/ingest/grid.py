@@ -60,7 +60,7 @@ class Grid:
             picked = [line[column] if column < len(line) else None for line in lines]
         if str not in set(map(type, picked)):  # a column of numbers (hashing types is cheaper than numbers)
             return picked
-        cleaned = {v: restore(v.strip()) or None for v in set(picked) if v.__class__ is str}  # type: ignore[union-attr]
+        cleaned = {v: restore(v.strip()) or None for v in set(filter(str.__instancecheck__, picked))}  # type: ignore[union-attr]
         return list(map(cleaned.get, picked, picked))  # texts cleaned, everything else as it is
 
     def texts(self, column: int, rows: Sequence[int]) -> list[str]:
