@@ -221,3 +221,23 @@ def test_a_large_workbook_read_by_two_processes_at_once_is_what_one_reader_reads
     assert [(g.sheet, g.rows, sorted(g.formats.items())) for g in grids] == [
         (g.sheet, g.rows, sorted(g.formats.items())) for g in expected
     ]
+
+
+def test_a_reading_streamed_by_several_threads_at_once_gives_each_every_sheet_in_order(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from thplan.ingest import sandbox
+
+    book = openpyxl.Workbook()
+    for number in range(6):
+        sheet = book.active if number == 0 else book.create_sheet()
+        sheet.title = f"Sheet {number}"
+        sheet.append(["Measure", "2021/22"])
+        sheet.append([f"Indicator {number}", number + 0.5])
+    written = io.BytesIO()
+    book.save(written)
+    monkeypatch.setattr(sandbox, "SPLIT_BYTES", -1)  # two processes: each sheet waits on both
+    reading = sandbox.Reading(written.getvalue(), "book.xlsx")
+    with ThreadPoolExecutor(4) as pool:
+        seen = list(pool.map(lambda _: [(g.sheet, g.rows[1]) for g in reading.stream()], range(4)))
+    assert seen == [[(f"Sheet {n}", [f"Indicator {n}", n + 0.5]) for n in range(6)]] * 4

@@ -84,12 +84,14 @@ class Reading:
         self._sheets: Iterator[Grid] | None = None
         self._got: list[Grid] = []
         self._ended: Rejected | bool = False  # True when every sheet came, the refusal when one failed
+        self._lock = threading.Lock()  # one reader at a time takes the next sheet from the processes
 
     def start(self) -> Reading:
-        if self._sheets is None:
-            big_workbook = len(self.data) > SPLIT_BYTES and content_kind(self.data) == "zip"
-            jobs = [_Process(self, job) for job in (("values", "facts") if big_workbook else ("grids",))]
-            self._sheets = iter(jobs[0]) if len(jobs) == 1 else merged(*jobs)
+        with self._lock:
+            if self._sheets is None:
+                big_workbook = len(self.data) > SPLIT_BYTES and content_kind(self.data) == "zip"
+                jobs = [_Process(self, job) for job in (("values", "facts") if big_workbook else ("grids",))]
+                self._sheets = iter(jobs[0]) if len(jobs) == 1 else merged(*jobs)
         return self
 
     def stream(self) -> Iterator[Grid]:
@@ -107,12 +109,15 @@ class Reading:
             elif self._ended:
                 return
             else:
-                try:
-                    self._got.append(next(self._sheets))
-                except StopIteration:
-                    self._ended = True
-                except Rejected as exc:
-                    self._ended = exc
+                with self._lock:
+                    if position < len(self._got) or self._ended is not False:
+                        continue  # another reader took it meanwhile
+                    try:
+                        self._got.append(next(self._sheets))
+                    except StopIteration:
+                        self._ended = True
+                    except Rejected as exc:
+                        self._ended = exc
 
     def grids(self) -> list[Grid]:
         """The grids, once read; raises Rejected for anything that could not be read."""
