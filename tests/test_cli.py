@@ -62,6 +62,17 @@ def test_import_a_report_style_workbook_into_an_empty_database(run_cli, tmp_path
     assert "a.officer" in history and "2021_annual_report_appendix_a.xlsx" in history
 
 
+def test_large_counts_are_written_with_thousands_separators(run_cli, tmp_path):
+    lines = ["Measure,Area,Period,Value,Polarity"]
+    lines += [f"Indicator {m},Borough {a},20{10 + p}/{11 + p},{m + a + p},Higher is better"
+              for m in range(10) for a in range(12) for p in range(10)]  # fmt: skip
+    upload = tmp_path / "many.csv"
+    upload.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("import", str(upload), "--db", str(tmp_path / "many.duckdb"))
+    assert result.returncode == 0, result.stderr
+    assert "table, 1,200 rows" in result.stdout and "Values: 1,200 new, 0 revised" in result.stdout
+
+
 def test_a_rejected_import_exits_1_names_the_cell_and_writes_nothing(run_cli, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text(

@@ -99,6 +99,19 @@ def test_an_officer_uploads_previews_and_publishes(make_app, app_db):
         )
 
 
+def test_large_counts_are_shown_with_thousands_separators(make_app):
+    lines = ["Measure,Area,Period,Value,Polarity"]
+    lines += [f"Indicator {m},Borough {a},20{10 + p}/{11 + p},{m + a + p},Higher is better"
+              for m in range(10) for a in range(12) for p in range(10)]  # fmt: skip
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    at.get("file_uploader")[0].set_value(("many.csv", "\n".join(lines).encode(), "text/csv")).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["New values"] == "1,200"
+    assert any("1,200 rows" in c.value for c in at.caption)
+    next(b for b in at.button if b.label == "Publish").click().run()
+    assert "1,200 new values" in at.success[0].value
+
+
 def test_a_bad_file_shows_its_problems_and_cannot_be_published(make_app):
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     bad = b"Measure,Period,Value\nEmployment Rate,2021/22,lots\n"

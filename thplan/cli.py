@@ -176,7 +176,7 @@ def _report(result: ImportResult, verbose: bool) -> None:
         where = f"sheet '{t.sheet}', " if t.sheet else ""
         theme = f", theme '{t.theme}'" if t.theme else ""
         title = f", titled '{t.title}'" if t.title else ""
-        print(f"    {where}{t.cell_range}: {t.layout} table, {t.rows} rows{title}{theme}", file=out)
+        print(f"    {where}{t.cell_range}: {t.layout} table, {t.rows:,} rows{title}{theme}", file=out)
     matched = len(set(result.matched.values())) - len(result.new_measures)
     print(f"  Measures: {matched} matched, {len(result.new_measures)} new", file=out)
     for m in result.new_measures[: None if verbose else LIST_LIMIT]:
@@ -195,7 +195,7 @@ def _report(result: ImportResult, verbose: bool) -> None:
 def _list_changes(result: ImportResult, verbose: bool) -> None:
     assert result.diff is not None
     counts = result.diff.counts.get("observations", {})
-    parts = [f"{counts.get(s, 0)} {s}" for s in ("new", "revised", "changed", "unchanged", "kept", "removed")]
+    parts = [f"{counts.get(s, 0):,} {s}" for s in ("new", "revised", "changed", "unchanged", "kept", "removed")]
     print(f"  Values: {', '.join(parts)}")
     frame = result.diff.observations
     for status in ("new", "revised", "changed", "removed", "kept") + (("unchanged",) if verbose else ()):

@@ -36,7 +36,7 @@ def validation_report(result: ImportResult, view: shell.View) -> None:
     for table in result.tables:
         theme = view.framework.theme(table.theme)
         where = f"sheet '{md(table.sheet)}', " if table.sheet else ""
-        st.caption(f"Found a {table.layout} table: {where}{table.cell_range}, {table.rows} rows"
+        st.caption(f"Found a {table.layout} table: {where}{table.cell_range}, {table.rows:,} rows"
                    + (f", theme {md(theme.name)}" if theme else ""))  # fmt: skip
     if result.errors:
         st.error(f"{len(result.errors)} problem(s) must be fixed before this file can be published. Nothing has "
@@ -119,8 +119,9 @@ def preview(result: ImportResult, view: shell.View) -> None:
     labels = (("New values", "new"), ("Revised", "revised"), ("Removed", "removed"), ("Unchanged", "unchanged"),
               ("New measures", ""))  # fmt: skip
     for cell, (label, key) in zip(cells, labels, strict=True):
-        cell.metric(label, len(result.new_measures) if not key else counts.get(key, 0) + (counts.get("changed", 0)
-                    if key == "revised" else 0))  # fmt: skip
+        count = len(result.new_measures) if not key else counts.get(key, 0) + (counts.get("changed", 0)
+                                                                                if key == "revised" else 0)  # fmt: skip
+        cell.metric(label, f"{count:,}")
     if result.new_measures:
         st.dataframe(pd.DataFrame([{"New measure": m.name, "Id": m.id, "Polarity": m.polarity.value,
                                     "Theme": m.theme_id} for m in result.new_measures]), hide_index=True)  # fmt: skip
@@ -203,7 +204,8 @@ def confirmation(published: ImportResult) -> str:
     counts = published.diff.counts.get("observations", {}) if published.diff else {}
     revised = counts.get("revised", 0) + counts.get("changed", 0)
     return (
-        f"Published {published.file} as import {published.import_id}: {counts.get('new', 0)} new values, {revised} "
-        f"revised, {counts.get('removed', 0)} removed, {len(published.new_measures)} new measures. Every page now "
+        f"Published {published.file} as import {published.import_id}: {counts.get('new', 0):,} new values, "
+        f"{revised:,} revised, {counts.get('removed', 0):,} removed, {len(published.new_measures):,} new measures. "
+        "Every page now "
         "shows the new figures; the History page can roll it back."
     )
