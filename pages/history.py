@@ -13,7 +13,9 @@ records = shell.store().imports()
 if not records:
     st.info("Nothing has been imported yet.")
     st.stop()
-st.dataframe(history.imports_frame(records), hide_index=True)
+columns = {c: st.column_config.NumberColumn(format="localized", width="small") for c in history.COUNTS}  # 1,000,300
+columns |= {"File": st.column_config.TextColumn(width="medium"), "SHA-256": st.column_config.TextColumn(width="small")}
+st.dataframe(history.imports_frame(records), hide_index=True, column_config=columns)
 if done := st.session_state.pop("rolled_back", None):
     st.success(done)
 

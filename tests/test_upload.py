@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -147,6 +148,10 @@ def test_publishing_refuses_a_stale_preview(make_app, app_db):
 def test_history_shows_imports_to_everyone_but_rollback_only_to_officers(make_app):
     viewer = make_app("pages/history.py", secrets=OFFICERS)
     assert len(viewer.dataframe[0].value) == 4
+    shown = json.loads(viewer.dataframe[0].proto.columns)  # counts read 1,000,300 in the browser's locale
+    assert {c: shown[c]["type_config"]["format"] for c in ("Rows", "New", "Revised", "Removed")} == dict.fromkeys(
+        ("Rows", "New", "Revised", "Removed"), "localized"
+    )
     assert "Officers can roll back" in viewer.caption[-1].value and not viewer.get("form")
     officer = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     officer.switch_page("pages/history.py").run()

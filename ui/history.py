@@ -8,6 +8,8 @@ import pandas as pd
 
 from thplan.store import ImportRecord
 
+COUNTS = ("Rows", "New", "Revised", "Removed")  # the columns of `imports_frame` that count values
+
 
 def imports_frame(records: Sequence[ImportRecord]) -> pd.DataFrame:
     rows = []
@@ -20,7 +22,7 @@ def imports_frame(records: Sequence[ImportRecord]) -> pd.DataFrame:
                 "Who": r.user,
                 "What": "rollback" if r.kind == "rollback" else f"{r.mode} import",
                 "File": r.file_name,
-                "SHA-256": r.sha256[:12],
+                "SHA-256": r.sha256[:8],  # enough to tell files apart; the whole hash is in the description
                 "Rows": r.rows,
                 "New": r.new_values,
                 "Revised": r.revised_values,
@@ -38,7 +40,7 @@ def label(records: Sequence[ImportRecord]) -> Callable[[str], str]:
 
 def describe(r: ImportRecord) -> str:
     return (f"{r.file_name}, imported by {r.user} on {r.at:%d %b %Y at %H:%M} UTC in {r.mode} mode; "
-            f"SHA-256 {r.sha256 or 'none'}; {r.rows} rows read.")  # fmt: skip
+            f"SHA-256 {r.sha256 or 'none'}; {r.rows:,} rows read.")  # fmt: skip
 
 
 def _shown(value: object, decimals: object, missing: object) -> str:
