@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from thplan.listing import COLUMNS
 from thplan.store import Store
 
@@ -87,6 +89,26 @@ def test_a_rejected_import_exits_1_names_the_cell_and_writes_nothing(run_cli, tm
     assert "Rejected: nothing was written." in result.stderr
     assert "Traceback" not in result.stderr
     assert run_cli("history").stdout == before
+
+
+@pytest.mark.parametrize("second_is_bad", [False, True], ids=["both-good-both-imported", "one-bad-none-written"])
+def test_several_files_are_all_checked_before_any_is_written(run_cli, tmp_path, second_is_bad):
+    first = tmp_path / "first.csv"
+    first.write_text("Measure,Period,Area,Value\nEmployment Rate,2022/23,Tower Hamlets,74.1\n")
+    data = SAMPLES.parent.parent.parent / "data" / "2021_annual_report_appendix_a.xlsx"  # a workbook read twice
+    second = tmp_path / "second.csv" if second_is_bad else data
+    if second_is_bad:
+        second.write_text("Measure,Period,Area,Value\nEmployment Rate,2023/24,Tower Hamlets,lots\n")
+    run_cli("measures")  # create the default database
+    before = run_cli("history").stdout
+    result = run_cli("import", str(first), str(second))
+    if second_is_bad:
+        assert result.returncode == 1 and "second.csv, row 2, column D ('Value')" in result.stderr
+        assert run_cli("history").stdout == before
+    else:
+        assert result.returncode == 0, result.stderr
+        assert "first.csv (imported as import 5" in result.stdout
+        assert "2021_annual_report_appendix_a.xlsx (imported as import 6" in result.stdout
 
 
 def test_dry_run_prints_what_would_change_and_writes_nothing(run_cli, tmp_path):
