@@ -147,9 +147,9 @@ def test_gla_borough_profiles_are_refused_saying_precisely_why(reference_store):
 def test_a_sample_dry_run_from_the_command_line_reads_as_a_summary(run_cli):
     result = run_cli("import", str(OFLOG), "--dry-run")
     assert result.returncode == 0
-    assert "Tables found:" in result.stdout and "tidy table, 6376 rows" in result.stdout
+    assert "Tables found:" in result.stdout and "tidy table, 6,376 rows" in result.stdout
     assert "Measures: 0 matched, 7 new" in result.stdout
-    assert "Values: 6120 new" in result.stdout
+    assert "Values: 6,120 new" in result.stdout
 
 
 def test_gla_refusal_from_the_command_line(run_cli):
