@@ -27,7 +27,12 @@ with downloads:
 mode = intro.radio("How to apply the file", ["update", "replace"], horizontal=True, format_func=upload.MODES.get,
                    help="Update adds and revises the values in the file; replace also removes, for each measure "
                    "and area in the file, the values the file does not have (they stay in the history).")  # fmt: skip
-file = intro.file_uploader("Excel (.xlsx) or CSV file", type=["xlsx", "csv"], max_upload_size=upload.MAX_MB)
+file = intro.file_uploader(
+    "Excel (.xlsx) or CSV file",
+    type=["xlsx", "csv"],
+    max_upload_size=upload.MAX_MB,
+    key=f"file-{st.session_state.get('published_files', 0)}",
+)  # a new, empty one once published
 if file is None:
     st.caption("Nothing is written until you press Publish. Every upload is recorded and can be rolled back.")
     st.stop()
@@ -55,4 +60,5 @@ if st.button("Publish", type="primary", icon=":material/publish:"):
     shell.refresh()
     st.session_state.pop("preview", None)
     st.session_state["published"] = upload.confirmation(published)
+    st.session_state["published_files"] = st.session_state.get("published_files", 0) + 1
     st.rerun()

@@ -89,6 +89,9 @@ def test_an_officer_uploads_previews_and_publishes(make_app, app_db):
     publish = next(b for b in at.button if b.label == "Publish")
     publish.click().run()
     assert "Published update.csv as import 5: 1 new values, 1 revised" in at.success[0].value
+    # The published file is let go: no second preview of it (against the data it now is) below the message.
+    assert "What will change" not in [h.value for h in at.subheader]
+    assert any("Nothing is written until you press Publish" in c.value for c in at.caption)
     st.cache_resource.clear()
     with Store(app_db) as store:
         record = store.imports()[-1]
