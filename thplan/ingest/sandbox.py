@@ -168,6 +168,7 @@ def _run(reading: Reading, job: str) -> Iterator[object]:
     )  # fmt: skip
     expired = threading.Event()
     timer = threading.Timer(reading.time_limit, lambda: (expired.set(), process.kill()))
+    timer.daemon = True  # a reading still under way never holds up the end of the program
     timer.start()
     try:
         assert process.stdin is not None and process.stdout is not None
