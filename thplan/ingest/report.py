@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 import numpy as np
 import pandas as pd
@@ -203,28 +204,28 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
         areas = [places[a] for a in written]
     _measures(grid, table, rows, names, name_notes, parsed)
     # Each period column repeats the rows' names and areas: made categories once, not once per column.
-    repeated = (cells.categorical(names, len(rows)), cells.categorical(areas, len(rows)))
-    periods: list[Column] = []  # side by side period columns are read as one long column (a frame, not one each)
-    for column in [*table.columns, None]:
-        if column is not None and column.role == "period":
-            periods.append(column)
+    named = (names, cells.categorical(names, len(rows)), cells.categorical(areas, len(rows)))
+    for periods, run in groupby(table.columns, key=lambda c: c.role == "period"):
+        if periods:  # side by side period columns are read as one long column: one frame, not one each
+            _values(grid, table, list(run), rows, named, name_notes, parsed)
             continue
-        if periods:
-            _values(grid, table, periods, rows, (names, *repeated), name_notes, parsed)
-            periods = []
-        if column is None:
-            break
-        if column.role == "benchmark":
-            _values(grid, table, [column], rows, (names, *repeated), name_notes, parsed)
-        elif column.role.startswith("stated_"):
-            what = {"stated_direction": "direction", "stated_overall": "overall", "stated_recent": "recent"}.get(
-                column.role, "vs"
-            )
-            every_area = areas if isinstance(areas, list) else [areas] * len(rows)
-            for row, name, area, text in zip(rows, names, every_area, grid.texts(column.index, rows), strict=True):
-                if text:
-                    spot = Location(grid.sheet, row, column.index, column.header)
-                    parsed.stated.append(StatedLabel(name, area, what, text, spot, column.area))
+        for column in run:
+            if column.role == "benchmark":
+                _values(grid, table, [column], rows, named, name_notes, parsed)
+            elif column.role.startswith("stated_"):
+                _stated(grid, column, rows, names, areas, parsed)
+
+
+def _stated(grid: Grid, column: Column, rows: list[int], names: list[str], areas: object, parsed: Parsed) -> None:
+    """A stated trend or comparison column's labels (checked against the classifier after the import)."""
+    what = {"stated_direction": "direction", "stated_overall": "overall", "stated_recent": "recent"}.get(
+        column.role, "vs"
+    )
+    every_area = areas if isinstance(areas, list) else [areas] * len(rows)
+    for row, name, area, text in zip(rows, names, every_area, grid.texts(column.index, rows), strict=True):
+        if text:
+            spot = Location(grid.sheet, row, column.index, column.header)
+            parsed.stated.append(StatedLabel(name, area, what, text, spot, column.area))
 
 
 def _measures(
