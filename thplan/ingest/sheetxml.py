@@ -103,22 +103,24 @@ def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> Iterator
     sheets, styles = _sheet_parts(archive)
     names = set(archive.namelist())
     xmls = {name: archive.read(part) if part in names else b"" for name, part in sheets.items()}
-    if not all(_cells_have_references(xml, _cell_tag(xml)) for xml in xmls.values()):
+    tagged = {name: (xml, _cell_tag(xml)) for name, xml in xmls.items()}
+    if not all(_cells_have_references(xml, tag) for xml, tag in tagged.values()):
         return None
-    return _facts(xmls, _styles_with_facts(archive, styles, facts_of))
+    return _facts(tagged, _styles_with_facts(archive, styles, facts_of))
 
 
-def _facts(xmls: dict[str, bytes], interesting: dict[int, Facts]) -> Iterator[tuple[str, SheetFacts]]:
+def _facts(tagged: dict[str, tuple[bytes, bytes]], interesting: dict[int, Facts]) -> Iterator[tuple[str, SheetFacts]]:
+    """Each sheet's facts from its XML and its cell tag (`_cell_tag`)."""
     ids = b"|".join(str(i).encode() for i in sorted(interesting))
     kinds = [PLAIN, *sorted(set(interesting.values()), key=repr)]
     kind_of_style = np.zeros(max(interesting, default=0) + 1, dtype=np.int8)
     for style, facts in interesting.items():
         kind_of_style[style] = kinds.index(facts)
-    for name in list(xmls):
-        xml = xmls.pop(name)  # each sheet's XML is let go once scanned
+    for name in list(tagged):
+        xml, tag = tagged.pop(name)  # each sheet's XML is let go once scanned
         # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy; the
         # cell's tag written out in full lets the search skip from cell to cell (twice as fast as any tag).
-        styled = re.compile(re.escape(_cell_tag(xml)) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")')
+        styled = re.compile(re.escape(tag) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")')
         facts = SheetFacts()
         if interesting and (found := styled.findall(xml)):
             rows, columns, styles = _take_apart(found)
