@@ -114,13 +114,8 @@ def preview(result: ImportResult, view: shell.View) -> None:
     if result.diff is not None and "tracker_items" in result.diff.tables:
         tracker_preview(result)
         return
-    counts = result.diff.counts.get("observations", {}) if result.diff else {}
-    cells = st.columns(5)
-    labels = (("New values", "new"), ("Revised", "revised"), ("Removed", "removed"), ("Unchanged", "unchanged"),
-              ("New measures", ""))  # fmt: skip
-    for cell, (label, key) in zip(cells, labels, strict=True):
-        count = len(result.new_measures) if not key else counts.get(key, 0) + (counts.get("changed", 0)
-                                                                                if key == "revised" else 0)  # fmt: skip
+    counts = _counts(result)
+    for cell, (label, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
         cell.metric(label, f"{count:,}")
     if result.new_measures:
         st.dataframe(pd.DataFrame([{"New measure": m.name, "Id": m.id, "Polarity": m.polarity.value,
@@ -200,12 +195,20 @@ def preview_result(data: bytes, name: str, mode: str, officer: str) -> tuple[Imp
     return cached[1], version
 
 
+def _counts(result: ImportResult) -> dict[str, int]:
+    """What an import changes, counted (a value whose details alone changed counts as revised)."""
+    counts = result.diff.counts.get("observations", {}) if result.diff else {}
+    return {
+        "New values": counts.get("new", 0), "Revised": counts.get("revised", 0) + counts.get("changed", 0),
+        "Removed": counts.get("removed", 0), "Unchanged": counts.get("unchanged", 0),
+        "New measures": len(result.new_measures),
+    }  # fmt: skip
+
+
 def confirmation(published: ImportResult) -> str:
-    counts = published.diff.counts.get("observations", {}) if published.diff else {}
-    revised = counts.get("revised", 0) + counts.get("changed", 0)
+    counts = _counts(published)
     return (
-        f"Published {published.file} as import {published.import_id}: {counts.get('new', 0):,} new values, "
-        f"{revised:,} revised, {counts.get('removed', 0):,} removed, {len(published.new_measures):,} new measures. "
-        "Every page now "
-        "shows the new figures; the History page can roll it back."
+        f"Published {published.file} as import {published.import_id}: {counts['New values']:,} new values, "
+        f"{counts['Revised']:,} revised, {counts['Removed']:,} removed, {counts['New measures']:,} new measures. "
+        "Every page now shows the new figures; the History page can roll it back."
     )
