@@ -544,22 +544,22 @@ class Store:
                 """,
                 )
             key_match = " AND ".join(f"t.{k} = d.{k}" for k in keys)
-            _run(
-                cur,
-                f"""
-                UPDATE {table.name} t SET valid_to = {import_id}
-                FROM (SELECT * FROM diff WHERE status IN ('revised', 'changed', 'removed')) d
-                WHERE t.valid_to IS NULL AND {key_match}
-            """,
-            )
+            if not fresh:
+                _run(
+                    cur,
+                    f"""
+                    UPDATE {table.name} t SET valid_to = {import_id}
+                    FROM (SELECT * FROM diff WHERE status IN ('revised', 'changed', 'removed')) d
+                    WHERE t.valid_to IS NULL AND {key_match}
+                """,
+                )
             cols = ", ".join(table.columns)
-            _run(
-                cur,
-                f"""
-                INSERT INTO {table.name} ({cols}, valid_from, valid_to)
-                SELECT {cols}, {import_id}, NULL FROM diff WHERE status IN ('new', 'revised', 'changed')
-            """,
-            )
+            # Fresh rows are all new: inserted straight from the rows, not through the diff's join.
+            source = (
+                f"SELECT {key_cols}, {casts}, {import_id}, NULL FROM incoming i" if fresh else
+                f"SELECT {cols}, {import_id}, NULL FROM diff WHERE status IN ('new', 'revised', 'changed')"
+            )  # fmt: skip
+            _run(cur, f"INSERT INTO {table.name} ({cols}, valid_from, valid_to) {source}")
             counts = {str(s): int(n) for s, n in _run(cur, "SELECT status, count(*) FROM diff GROUP BY status")}
             first = "series_break DESC NULLS LAST, " if table is OBSERVATIONS else ""
             # One top-N per status (a heap, where ranking every row sorted a million of them).
