@@ -11,12 +11,14 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from thplan.dataset import DB_ENV, open_store
+from thplan.gcpause import paused_gc
 from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.problems import Severity
 from thplan.ingest.sandbox import Reading
@@ -95,6 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _hash_password(args)
     if args.command == "import" and not _start_reading(args):
         return EXIT_REJECTED
+    # An import loads libraries and reads rows while the collector would walk them all, again and again.
+    with paused_gc() if args.command == "import" else nullcontext():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from thplan.store import StoreError
 
     try:

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from thplan.analysis import classify_measures
 from thplan.area import BENCHMARKS
 from thplan.framework import Framework
+from thplan.gcpause import paused_gc
 from thplan.ingest import cells
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.fingertips import read_fingertips
@@ -99,6 +100,11 @@ def import_bytes(
     problems are in the result."""
     if options.mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
+    with paused_gc():  # a large file's rows are millions of objects, which each pass of the collector walks
+        return _import(store, data, name, options, reading)
+
+
+def _import(store: Store, data: bytes, name: str, options: ImportOptions, reading: Reading | None) -> ImportResult:
     result = ImportResult(name, hashlib.sha256(data).hexdigest(), options)
     if reading is None or reading.data is not data:  # a reading of other bytes is not this file's
         reading = Reading(data, name)

@@ -1,6 +1,6 @@
 """Read an uploaded file in a separate process with a memory ceiling and a time limit.
 
-The checks in reader.py refuse what they can see (zip bombs, macros, damaged files), but a file may fool them; so
+The checks in opening.py refuse what they can see (zip bombs, macros, damaged files), but a file may fool them; so
 the parsing itself runs in fresh Python processes (never a fork of the multi-threaded dashboard), which limits its
 own address space to MEMORY_BUDGET bytes more than it starts with and is stopped after TIME_LIMIT seconds. If the
 file exhausts either, that process dies, not the dashboard, and the officer is told why.
@@ -9,6 +9,7 @@ file exhausts either, that process dies, not the dashboard, and the officer is t
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import pickle
 import queue
@@ -19,11 +20,13 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from thplan.ingest.grid import Grid
+from thplan.ingest.opening import content_kind
 from thplan.ingest.problems import Rejected, error
-from thplan.ingest.reader import content_kind, merged
+
+if TYPE_CHECKING:
+    from thplan.ingest.grid import Grid
 
 MEMORY_BUDGET = 1_500_000_000  # bytes of address space the reader may add to what it starts with
 TIME_LIMIT = 90.0  # seconds
@@ -45,8 +48,13 @@ def _child() -> None:
     budget, job = int(sys.argv[1]), sys.argv[2]
     name = sys.stdin.buffer.readline().decode("utf-8").rstrip("\n")
     data = sys.stdin.buffer.read()
-    from thplan.ingest import reader
+    if job == "values":  # lists of values, no cycles: the collector's passes over every row read only cost time
+        gc.disable()
+        from thplan.ingest.opening import sheets as read  # no numpy or XML library to load: it starts at once
+    else:
+        from thplan.ingest import reader
 
+        read = reader.iter_facts if job == "facts" else reader.iter_grids
     limit = _address_space() + budget
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     out = sys.stdout.buffer
@@ -57,7 +65,6 @@ def _child() -> None:
         out.flush()
 
     try:
-        read = {"values": reader.iter_values, "facts": reader.iter_facts}.get(job, reader.iter_grids)
         for item in read(data, name):
             send("item", item)
         send("done")
@@ -91,7 +98,12 @@ class Reading:
             if self._sheets is None:
                 big_workbook = len(self.data) > SPLIT_BYTES and content_kind(self.data) == "zip"
                 jobs = [_Process(self, job) for job in (("values", "facts") if big_workbook else ("grids",))]
-                self._sheets = iter(jobs[0]) if len(jobs) == 1 else merged(*jobs)
+                # Loaded once the processes have started (numpy, the XML library): the loading overlaps them.
+                from thplan.ingest.grid import Grid
+                from thplan.ingest.reader import merged
+
+                values = (Grid(self.name, sheet, rows) for sheet, rows in jobs[0])
+                self._sheets = iter(jobs[0]) if len(jobs) == 1 else merged(values, jobs[1])
         return self
 
     def stream(self) -> Iterator[Grid]:

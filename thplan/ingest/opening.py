@@ -1,0 +1,205 @@
+"""Open an uploaded file: refuse what is not a readable spreadsheet, then read its cells' values.
+
+The kind of file is decided by its content, never by its name: an .xlsx is a zip with a workbook inside, a CSV
+is text. Zip archives are checked (parts, expanded size, compression ratio) before any XML is parsed. Nothing here
+loads numpy or an XML library, so the reading process that runs it starts at once (reader.py adds the formats).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import TypeVar
+
+from thplan.ingest.problems import Rejected, error
+
+MAX_BYTES = 256 * 1024 * 1024  # the command line; the upload page allows less (ui/upload.py)
+MAX_ZIP_PARTS = 500
+MAX_EXPANDED_BYTES = 300 * 1024 * 1024
+MAX_PART_RATIO = 100
+MAX_SHARED_STRINGS_BYTES = 100 * 1024 * 1024
+MAX_CELLS = 20_000_000
+T = TypeVar("T")
+#: A sheet's name ("" for a CSV file) and its rows of values.
+Sheet = tuple[str, list[list[object]]]
+
+_SIGNATURES = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+
+
+def _brief(exc: Exception) -> str:
+    """A library's error in one short line, for the officer's message."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
+def refuse(name: str, message: str) -> Rejected:
+    """A refusal of the whole file, with a message for the officer."""
+    return Rejected([error(message, file=name)])
+
+
+def content_kind(data: bytes) -> str:
+    """What a file is, from its first bytes: 'zip', 'ole', 'html', 'text', or a description of something else."""
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "not text (it holds binary data)"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml", b"<table")):
+        return "html"
+    return "text"
+
+
+def sheets(data: bytes, name: str) -> Iterator[Sheet]:
+    """Every visible worksheet's values, a sheet at a time, or the one table of a CSV file. The content decides;
+    a name that says otherwise is refused, because a mislabelled file is usually the wrong file."""
+    if check(data, name) == "zip":
+        yield from opened(name, _workbook_sheets(data, name))
+    else:
+        yield "", _csv_rows(data, name)
+
+
+def check(data: bytes, name: str) -> str:
+    """What the file is ('zip' or 'text'), or Rejected with why it cannot be read."""
+    if not data:
+        raise refuse(name, "The file is empty. Export the table again and upload the saved file.")
+    if len(data) > MAX_BYTES:
+        raise refuse(name, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. Split it into smaller files.")
+    kind = content_kind(data)
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if kind == "ole":
+        raise refuse(name, "This is an old-style .xls workbook or a password-protected workbook. Remove the password "
+                      "or save it as an Excel Workbook (.xlsx) and upload that.")  # fmt: skip
+    if kind == "html":
+        raise refuse(name, "This is a web page (HTML or XML), not a spreadsheet, even if its name says otherwise. "
+                      "Open it in Excel and save it as an Excel Workbook (.xlsx).")  # fmt: skip
+    if kind not in ("zip", "text"):
+        raise refuse(name, f"This file is {kind}, not a spreadsheet. Upload an .xlsx or .csv file.")
+    if kind == "zip" and suffix in ("csv", "txt", "tsv"):
+        raise refuse(name, f"The file is named .{suffix} but is an Excel workbook. Rename it to .xlsx, or save it "
+                      "as CSV from Excel.")  # fmt: skip
+    if kind == "text" and suffix in ("xlsx", "xlsm", "xls"):
+        raise refuse(name, f"The file is named .{suffix} but is not an Excel workbook: it is plain text (CSV?). "
+                      "Rename it to .csv if it is a CSV export, or save it from Excel as a Workbook.")  # fmt: skip
+    return kind
+
+
+def check_zip(archive: zipfile.ZipFile, name: str) -> None:
+    parts = archive.infolist()
+    if len(parts) > MAX_ZIP_PARTS:
+        raise refuse(name, f"The workbook has {len(parts)} parts (more than {MAX_ZIP_PARTS}); it is not a normal "
+                      "spreadsheet. Copy the tables into a new workbook.")  # fmt: skip
+    names = {p.filename for p in parts}
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise refuse(name, "This is a zip file but not an Excel workbook. Upload an .xlsx or .csv file.")
+    if "xl/workbook.bin" in names:
+        raise refuse(name, "This is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).")
+    if any(p.filename.lower().endswith("vbaproject.bin") for p in parts):
+        raise refuse(name, "This workbook contains macros (.xlsm). Save it as an Excel Workbook (.xlsx) without "
+                      "macros and upload that.")  # fmt: skip
+    total = 0
+    for part in parts:
+        total += part.file_size
+        if part.flag_bits & 0x1:
+            raise refuse(name, "The workbook is encrypted. Remove the password and upload it again.")
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > 1_000_000 and ratio > MAX_PART_RATIO:
+            raise refuse(name, f"The workbook part {part.filename} expands {ratio:.0f} times when opened, which "
+                          "real spreadsheets never do. The file was refused for safety.")  # fmt: skip
+        if part.filename == "xl/sharedStrings.xml" and part.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise refuse(name, "The workbook's shared text is too large to read safely.")
+    if total > MAX_EXPANDED_BYTES:
+        raise refuse(name, f"The workbook expands to {total // (1024 * 1024)} MB when opened (more than "
+                      f"{MAX_EXPANDED_BYTES // (1024 * 1024)} MB). Split it into smaller files.")  # fmt: skip
+
+
+def opened(name: str, read: Iterator[T]) -> Iterator[T]:
+    """What `read` reads from a workbook; a damaged one is Rejected with a message, whatever the library raised."""
+    try:
+        yield from read
+    except Rejected:
+        raise
+    except zipfile.BadZipFile:
+        raise refuse(name, "The workbook is damaged or incomplete (it is not a valid zip file). Save it again "
+                      "in Excel and upload the new file.") from None  # fmt: skip
+    except Exception as exc:  # the libraries raise many kinds on damaged files
+        raise refuse(name, f"The workbook cannot be read ({_brief(exc)}). Save it again in Excel "
+                      "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
+
+
+def _workbook_sheets(data: bytes, name: str) -> Iterator[Sheet]:
+    """Every visible worksheet's values, read by calamine (several times faster than openpyxl)."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_zip(archive, name)
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    cells = 0
+    for meta in book.sheets_metadata:
+        if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        rows: list[list[object]] = []
+        for line in book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False):
+            values = _as_openpyxl_reads(line) if "" in line or date in set(map(type, line)) else line
+            while values and values[-1] is None:
+                values.pop()
+            rows.append(values)
+            cells += len(line)
+            if cells > MAX_CELLS:
+                raise refuse(name, f"The workbook has more than {MAX_CELLS:,} cells. Split it into smaller files.")
+        while rows and not rows[-1]:
+            rows.pop()
+        yield meta.name, rows
+
+
+def _as_openpyxl_reads(line: list[object]) -> list[object]:
+    """calamine gives "" for an empty cell and a date for a date cell; openpyxl gave None and a datetime."""
+    return [None if v == "" else (datetime(v.year, v.month, v.day) if v.__class__ is date else v) for v in line]  # type: ignore[attr-defined]
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:4096]:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        raise refuse(name, "This file is not text and not an Excel workbook. Upload an .xlsx or .csv file.")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _csv_rows(data: bytes, name: str) -> list[list[object]]:
+    text = _decode(data, name)
+    sample = text[:20000]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    seen: dict[str, str] = {}
+    try:
+        # One object per distinct text: the grid crosses a process boundary, and pickle sends a repeat as a reference.
+        rows: list[list[object]] = [
+            [seen.setdefault(v, v) for v in r] for r in csv.reader(io.StringIO(text, newline=""), dialect)
+        ]
+    except csv.Error as exc:
+        raise refuse(name, f"The CSV file cannot be read ({exc}). Export it again from the source.") from None
+    while rows and not any(str(v).strip() for v in rows[-1]):
+        rows.pop()
+    return rows
