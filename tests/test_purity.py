@@ -35,3 +35,21 @@ def test_no_sql_outside_the_store():
         if SQL.search(path.read_text(encoding="utf-8")):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+# What starts an import must start fast: the command line starts its reading processes before it loads the
+# libraries, and the process reading a workbook's values loads none of those it does not use.
+LIGHT = {
+    "the command line, until its files are being read": ("thplan.cli", ("numpy", "pandas", "duckdb", "pyarrow")),
+    "the process reading values": (
+        "thplan.ingest.sandbox, thplan.ingest.opening",
+        ("numpy", "pandas", "defusedxml", "openpyxl"),
+    ),
+}
+
+
+@pytest.mark.parametrize(("modules", "heavy"), LIGHT.values(), ids=LIGHT.keys())
+def test_what_starts_an_import_loads_no_heavy_library(modules, heavy):
+    code = f"import sys, {modules}; print(sorted(set({heavy!r}) & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr

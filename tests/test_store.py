@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+
 import pandas as pd
 import pytest
 
@@ -189,6 +192,30 @@ def test_a_failure_inside_an_import_transaction_leaves_nothing_behind(reference_
     with pytest.raises(RuntimeError):
         do_import(reference_store, make_xlsx({"Data": tidy([("Employment Rate", "2021/22", "", 80.0)])}))
     assert reference_store.snapshot() == before and reference_store.imports() == imports
+
+
+OUTCOMES = {"written": (64.7, None), "refused": ("sixty", None), "failed after writing": (64.7, RuntimeError)}
+
+
+@pytest.mark.parametrize(("value", "raised"), OUTCOMES.values(), ids=OUTCOMES.keys())
+def test_the_garbage_collector_is_paused_during_an_import_and_runs_again_after_it(
+    make_store, make_xlsx, monkeypatch, value, raised
+):
+    import thplan.ingest.importer as importer
+
+    store, paused = make_store(), []
+
+    def check_stated(*args):  # runs after the rows are written, before commit
+        paused.append(not gc.isenabled())
+        if raised:
+            raise raised("disk unplugged")
+
+    monkeypatch.setattr(importer, "_check_stated", check_stated)
+    with pytest.raises(raised) if raised else contextlib.nullcontext():
+        result = do_import(store, make_xlsx({"Data": tidy([("Employment Rate", "2017/18", "", value)])}))
+        assert result.rejected == (value == "sixty")
+    assert gc.isenabled()
+    assert paused == ([] if value == "sixty" else [True])
 
 
 def test_the_import_history_is_kept_across_reopening(tmp_path, make_xlsx):
