@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -40,3 +42,19 @@ def test_the_readme_gives_the_two_commands_and_ci_runs_the_test_command():
     test = "python3 -m venv .venv && .venv/bin/pip install -r requirements-dev.txt && .venv/bin/python -m pytest"
     assert start in README and test in README
     assert test in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+LAYOUT = {
+    "pages/": ROOT / "pages",
+    "ui/": ROOT / "ui",
+    "thplan/": ROOT / "thplan",
+    "thplan/ingest/": ROOT / "thplan" / "ingest",
+}
+
+
+@pytest.mark.parametrize("folder", LAYOUT.values(), ids=LAYOUT.keys())
+def test_every_module_is_named_in_the_readme_layout(folder):
+    row = next(line for line in README.splitlines() if line.startswith(f"| `{folder.relative_to(ROOT)}/`"))
+    named = set(re.findall(r"`(\w+)`", row))
+    modules = {p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    assert sorted(modules - named) == []
