@@ -16,6 +16,15 @@ class Source:
     sheet: str = ""
     cell: str = ""
 
+    @classmethod
+    def of(cls, file: str, sheet: str, cell: str) -> Source:
+        """A source without the per-field checks of a frozen dataclass's __init__ (see `Observation.of`)."""
+        made = object.__new__(cls)
+        _SET_FILE(made, file)
+        _SET_SHEET(made, sheet)
+        _SET_CELL(made, cell)
+        return made
+
     def __str__(self) -> str:
         parts = [self.file]
         if self.sheet:
@@ -72,3 +81,4 @@ class Observation:
 
 #: Each field's slot setter, in order (cheaper than object.__setattr__ by name).
 _PUT = tuple(getattr(Observation, f.name).__set__ for f in fields(Observation))
+_SET_FILE, _SET_SHEET, _SET_CELL = (getattr(Source, f.name).__set__ for f in fields(Source))

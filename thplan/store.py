@@ -717,10 +717,11 @@ def _chunk(rows: Sequence[tuple[Any, ...]], period: Any, one: Any) -> Iterator[O
          covers_kind, covers_start, covers_end, stated, lower_ci, upper_ci, count, denominator, flags, file, sheet,
          cell, _) in rows:  # fmt: skip
         yield Observation.of((
-            one(measure, measure), one(area, area), period(label, kind, start, end), value, int(decimals or 0),
-            missing, note, footnote, bool(series_break), period(covers, covers_kind, covers_start, covers_end),
+            one(measure, measure), one(area, area), period(label, kind, start, end), value, decimals or 0,
+            missing, note, footnote, series_break is True,
+            None if covers is None else period(covers, covers_kind, covers_start, covers_end),
             stated is not False, lower_ci, upper_ci, count, denominator, tuple(flags.split("; ")) if flags else (),
-            Source(one(file or "", file or ""), one(sheet or "", sheet or ""), cell or ""),
+            Source.of(one(file or "", file or ""), one(sheet or "", sheet or ""), cell or ""),
         ))  # fmt: skip
 
 
