@@ -31,9 +31,11 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
 def warm() -> None:
     """What the overview's first run needs, into the shared caches: the database, the view, the grid's rows."""
     try:
-        from ui import shell, widgets
+        from ui import shell
 
         view = shell.view_of(shell.store().version(), None)
+        from ui import widgets  # after the view, which the first page waits for (the widgets load pandas' Styler)
+
         widgets.grid_frame(view, list(view.classifications))
     except Exception:  # the first page then builds them itself, and shows any problem where it belongs
         _LOG.warning("The cache warm-up failed; the first page will build what it needs.", exc_info=True)
