@@ -84,26 +84,27 @@ def check(data: bytes, name: str) -> str:
     suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
     if kind == "ole":
         raise refuse(name, "This is an old-style .xls workbook or a password-protected workbook. Remove the password "
-                      "or save it as an Excel Workbook (.xlsx) and upload that.")  # fmt: skip
+                     "or save it as an Excel Workbook (.xlsx) and upload that.")  # fmt: skip
     if kind == "html":
         raise refuse(name, "This is a web page (HTML or XML), not a spreadsheet, even if its name says otherwise. "
-                      "Open it in Excel and save it as an Excel Workbook (.xlsx).")  # fmt: skip
+                     "Open it in Excel and save it as an Excel Workbook (.xlsx).")  # fmt: skip
     if kind not in ("zip", "text"):
         raise refuse(name, f"This file is {kind}, not a spreadsheet. Upload an .xlsx or .csv file.")
     if kind == "zip" and suffix in ("csv", "txt", "tsv"):
         raise refuse(name, f"The file is named .{suffix} but is an Excel workbook. Rename it to .xlsx, or save it "
-                      "as CSV from Excel.")  # fmt: skip
+                     "as CSV from Excel.")  # fmt: skip
     if kind == "text" and suffix in ("xlsx", "xlsm", "xls"):
         raise refuse(name, f"The file is named .{suffix} but is not an Excel workbook: it is plain text (CSV?). "
-                      "Rename it to .csv if it is a CSV export, or save it from Excel as a Workbook.")  # fmt: skip
+                     "Rename it to .csv if it is a CSV export, or save it from Excel as a Workbook.")  # fmt: skip
     return kind
 
 
 def check_zip(archive: zipfile.ZipFile, name: str) -> None:
+    """Rejected when a zip is not a plain workbook or would expand beyond what a real one does."""
     parts = archive.infolist()
     if len(parts) > MAX_ZIP_PARTS:
         raise refuse(name, f"The workbook has {len(parts)} parts (more than {MAX_ZIP_PARTS}); it is not a normal "
-                      "spreadsheet. Copy the tables into a new workbook.")  # fmt: skip
+                     "spreadsheet. Copy the tables into a new workbook.")  # fmt: skip
     names = {p.filename for p in parts}
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         raise refuse(name, "This is a zip file but not an Excel workbook. Upload an .xlsx or .csv file.")
@@ -111,7 +112,7 @@ def check_zip(archive: zipfile.ZipFile, name: str) -> None:
         raise refuse(name, "This is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).")
     if any(p.filename.lower().endswith("vbaproject.bin") for p in parts):
         raise refuse(name, "This workbook contains macros (.xlsm). Save it as an Excel Workbook (.xlsx) without "
-                      "macros and upload that.")  # fmt: skip
+                     "macros and upload that.")  # fmt: skip
     total = 0
     for part in parts:
         total += part.file_size
@@ -120,12 +121,12 @@ def check_zip(archive: zipfile.ZipFile, name: str) -> None:
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > 1_000_000 and ratio > MAX_PART_RATIO:
             raise refuse(name, f"The workbook part {part.filename} expands {ratio:.0f} times when opened, which "
-                          "real spreadsheets never do. The file was refused for safety.")  # fmt: skip
+                         "real spreadsheets never do. The file was refused for safety.")  # fmt: skip
         if part.filename == "xl/sharedStrings.xml" and part.file_size > MAX_SHARED_STRINGS_BYTES:
             raise refuse(name, "The workbook's shared text is too large to read safely.")
     if total > MAX_EXPANDED_BYTES:
         raise refuse(name, f"The workbook expands to {total // (1024 * 1024)} MB when opened (more than "
-                      f"{MAX_EXPANDED_BYTES // (1024 * 1024)} MB). Split it into smaller files.")  # fmt: skip
+                     f"{MAX_EXPANDED_BYTES // (1024 * 1024)} MB). Split it into smaller files.")  # fmt: skip
 
 
 def opened(name: str, read: Iterator[T]) -> Iterator[T]:
@@ -136,10 +137,10 @@ def opened(name: str, read: Iterator[T]) -> Iterator[T]:
         raise
     except zipfile.BadZipFile:
         raise refuse(name, "The workbook is damaged or incomplete (it is not a valid zip file). Save it again "
-                      "in Excel and upload the new file.") from None  # fmt: skip
+                     "in Excel and upload the new file.") from None  # fmt: skip
     except Exception as exc:  # the libraries raise many kinds on damaged files
         raise refuse(name, f"The workbook cannot be read ({_brief(exc)}). Save it again in Excel "
-                      "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
+                     "as an Excel Workbook (.xlsx) and upload the new file.") from None  # fmt: skip
 
 
 def _workbook_sheets(data: bytes, name: str) -> Iterator[Sheet]:
