@@ -98,12 +98,14 @@ class Reading:
             if self._sheets is None:
                 big_workbook = len(self.data) > SPLIT_BYTES and content_kind(self.data) == "zip"
                 jobs = [_Process(self, job) for job in (("values", "facts") if big_workbook else ("grids",))]
-                # Loaded once the processes have started (numpy, the XML library): the loading overlaps them.
-                from thplan.ingest.grid import Grid
-                from thplan.ingest.reader import merged
+                if len(jobs) == 1:
+                    self._sheets = iter(jobs[0])
+                else:  # loaded once the processes have started (numpy, the XML library): the loading overlaps them
+                    from thplan.ingest.grid import Grid
+                    from thplan.ingest.reader import merged
 
-                values = (Grid(self.name, sheet, rows) for sheet, rows in jobs[0])
-                self._sheets = iter(jobs[0]) if len(jobs) == 1 else merged(values, jobs[1])
+                    values = (Grid(self.name, sheet, rows) for sheet, rows in jobs[0])
+                    self._sheets = merged(values, jobs[1])
         return self
 
     def stream(self) -> Iterator[Grid]:
