@@ -16,6 +16,7 @@ import app
 from thplan import summary
 from thplan.analysis import classify_measures
 from thplan.store import Store
+from ui import shell
 from ui.widgets import md
 
 from .conftest import ROOT, do_import
@@ -242,3 +243,31 @@ def test_a_warm_up_that_fails_leaves_the_first_page_to_build_and_report(tmp_path
     st.cache_resource.clear()
     warmup.warm()
     assert "warm-up failed" in caplog.text
+
+
+def _not_a_database(path: Path) -> None:
+    path.write_bytes(b"these are not the bytes of a database " * 100)
+
+
+def _cut_in_half(path: Path) -> None:
+    with path.open("r+b") as file:
+        file.truncate(path.stat().st_size // 2)
+
+
+UNREADABLE = {"not a database file": _not_a_database, "a file cut short": _cut_in_half}
+
+
+@pytest.mark.parametrize("damage", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_a_database_that_cannot_be_read_is_a_message_on_the_page_and_a_line_in_the_log(
+    reference_db, tmp_path, monkeypatch, caplog, damage
+):
+    db = tmp_path / "app.duckdb"
+    shutil.copy(reference_db, db)
+    damage(db)
+    monkeypatch.setenv("THPLAN_DB", str(db))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.value for e in at.error] == [shell.DATABASE_UNREADABLE]
+    assert str(db) in caplog.text and str(db) not in at.error[0].value  # the path is for the administrator

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
+import shutil
 
 import pandas as pd
 import pytest
@@ -287,3 +289,13 @@ def test_new_values_are_written_and_listed_alike_whether_or_not_stored_values_sh
     assert values(alone, "indicator-1", "Borough 1") == values(shared, "indicator-1", "Borough 1") == {
         "2010/11": 2.5, "2011/12": 3.5
     }  # fmt: skip
+
+
+def test_a_database_file_cut_short_is_refused_with_a_message_naming_it(reference_db, tmp_path):
+    db = tmp_path / "cut.duckdb"
+    shutil.copy(reference_db, db)
+    with db.open("r+b") as file:
+        file.truncate(db.stat().st_size // 2)
+    unreadable = rf"The database {re.escape(str(db))} cannot be (read|opened)"
+    with pytest.raises(StoreError, match=unreadable), Store(db) as store:
+        store.framework(), store.observations()

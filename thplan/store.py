@@ -235,11 +235,16 @@ class Store:
 
     @contextmanager
     def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        if self._tx is not None:
-            yield self._tx
-            return
-        with self._con.cursor() as cur:
-            yield cur
+        try:
+            if self._tx is not None:
+                yield self._tx
+                return
+            with self._con.cursor() as cur:
+                yield cur
+        except duckdb.IOException as exc:  # a damaged or truncated file opens, then fails where it is read
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"The database {self.path} cannot be read ({first}). It may be damaged: restore it "
+                             "from a backup.") from exc  # fmt: skip
 
     def _migrate(self) -> None:
         with self._cursor() as cur:

@@ -4,6 +4,7 @@ and links that keep the viewer's area and meeting mode."""
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -25,8 +26,10 @@ from thplan.gcpause import paused_gc
 from thplan.observation import Observation
 from thplan.report import ReportTable
 from thplan.report import annual_tables as annual_report_tables
-from thplan.store import ImportRecord, Store
+from thplan.store import ImportRecord, Store, StoreError
 from ui import auth, urlstate
+
+_LOG = logging.getLogger(__name__)
 
 PAGE_CSS = """
 <style>
@@ -207,12 +210,22 @@ _run = threading.local()
 
 @contextmanager
 def navigating() -> Iterator[None]:
-    """Marks a script run that went through app.py's page registry."""
+    """Marks a script run that went through app.py's page registry; a database that cannot be opened or read is
+    a message on the page (the details, with the file's path, go to the server's log)."""
     _run.inside = True
     try:
         yield
+    except StoreError as exc:
+        _LOG.error("A page could not read the database: %s", exc)
+        st.error(DATABASE_UNREADABLE, icon=":material/database:")
     finally:
         _run.inside = False
+
+
+DATABASE_UNREADABLE = (
+    "The dashboard cannot read its database just now. Try again in a minute; if this message stays, tell the "
+    "dashboard's administrator (the server's log says why)."
+)
 
 
 def configure(title: str) -> None:
