@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import pytest
 
@@ -158,6 +159,17 @@ def test_a_database_held_by_another_process_gives_a_clear_message(run_cli, tmp_p
         result = run_cli("measures", "--db", str(db))
     assert result.returncode == 1
     assert "is in use by another program" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [("history",), ("measures",), ("export", "--out", "x.xlsx")], ids=" ".join)
+def test_a_database_cut_short_gives_a_clear_message_and_no_partial_output(run_cli, reference_db, tmp_path, command):
+    db = tmp_path / "cut.duckdb"
+    shutil.copy(reference_db, db)
+    with db.open("r+b") as file:
+        file.truncate(db.stat().st_size // 2)
+    result = run_cli(*command, "--db", str(db))
+    assert result.returncode == 1 and result.stdout == ""
+    assert f"Error: The database {db} cannot be" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_history_of_a_measure_shows_every_version(run_cli):

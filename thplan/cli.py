@@ -257,8 +257,9 @@ def _history(store: Store, args: argparse.Namespace) -> int:
             print(f"{r['area']}\t{r['period']}\t{value}\timport {int(r['valid_from'])} ({r['written_from']}, "
                   f"{r['written_by']})\t{ended}")  # fmt: skip
         return EXIT_OK
+    imports = store.imports()  # read before the header is printed: a database that cannot be read prints no table
     print("id\ttime (UTC)\tuser\tkind\tmode\tfile\trows\tmeasures\tnew\trevised\tremoved\tstatus")
-    for i in store.imports():
+    for i in imports:
         status = f"rolled back by {i.rolled_back_by}" if i.rolled_back_by else ""
         if i.rolls_back:
             status = f"rolls back {i.rolls_back}"
