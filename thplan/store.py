@@ -242,8 +242,7 @@ class Store:
             with self._con.cursor() as cur:
                 yield cur
         except duckdb.IOException as exc:  # a damaged or truncated file opens, then fails where it is read
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise StoreError(f"The database {self.path} cannot be read ({first}). It may be damaged: restore it "
+            raise StoreError(f"The database {self.path} cannot be read ({exc}). It may be damaged: restore it "
                              "from a backup.") from exc  # fmt: skip
 
     def _migrate(self) -> None:
