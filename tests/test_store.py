@@ -6,13 +6,17 @@ import contextlib
 import gc
 import re
 import shutil
+from dataclasses import replace
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
 
 from thplan.analysis import classify_measures
 from thplan.dataset import DATA_DIR
-from thplan.store import SCHEMA_VERSION, RollbackConflict, Store, StoreError
+from thplan.observation import Observation, Source
+from thplan.period import Period, PeriodKind
+from thplan.store import SCHEMA_VERSION, Payload, RollbackConflict, Store, StoreError
 
 from .conftest import do_import
 
@@ -299,3 +303,51 @@ def test_a_database_file_cut_short_is_refused_with_a_message_naming_it(reference
     unreadable = rf"The database {re.escape(str(db))} cannot be (read|opened)"
     with pytest.raises(StoreError, match=unreadable), Store(db) as store:
         store.framework(), store.observations()
+
+
+FY19 = Period("2019/20", PeriodKind.FINANCIAL, date(2019, 4, 1), date(2020, 3, 31))
+ROLLING = Period("2017-19", PeriodKind.ROLLING, date(2017, 1, 1), date(2019, 12, 31))
+EVERY_FIELD = Observation(
+    "employment-rate", "Tower Hamlets", FY19, 64.25, 2, None, "Provisional", "a", True, ROLLING, False, 61.5, 67.0,
+    321.0, 500.0, ("estimated", "small sample"), Source("upload.xlsx", "Jobs", "D7"),
+)  # fmt: skip
+STORED_AS_READ = {
+    "every-field-set": EVERY_FIELD,
+    "a-missing-value-and-nothing-else": Observation(
+        "employment-rate", "London", FY19, None, 0, "not available", source=Source("upload.csv", "", "")
+    ),
+    "a-label-holding-the-period-key-separator": replace(
+        EVERY_FIELD, area="England", period=replace(FY19, label="2019/20\x1frevised"), covers=None
+    ),
+}
+
+
+@pytest.mark.parametrize("batch_rows", [100_000, 1], ids=["one-batch", "a-batch-per-row"])
+@pytest.mark.parametrize("name", STORED_AS_READ)
+def test_every_field_of_an_observation_reads_back_as_written(make_store, monkeypatch, name, batch_rows):
+    store = make_store(framework=False)
+    monkeypatch.setattr("thplan.store._BATCH_ROWS", batch_rows)
+    written = STORED_AS_READ[name]
+    twin = replace(written, area=f"{written.area} (twin)")  # the same periods in the next row (and batch)
+    write_observations(store, [written, twin])
+    now = datetime.now(UTC).replace(tzinfo=None)
+    for read in (store.observations(), store.observations_as_of(now)):
+        assert read == sorted([written, twin], key=lambda o: o.area)  # compared field by field, source apart
+        assert [o.source for o in read] == [written.source] * 2
+        assert read[0].period is read[1].period  # each distinct period is built once, across batches too
+
+
+def write_observations(store: Store, observations: list[Observation]) -> None:
+    """Observations written straight through the store's interface, as an import writes them."""
+    frame = pd.DataFrame(
+        [{"measure_id": o.measure_id, "area": o.area, "period": o.period.label, "period_kind": o.period.kind.value,
+          "period_start": o.period.start, "period_end": o.period.end, "value": o.value, "decimals": o.decimals,
+          "missing": o.missing, "note": o.note, "footnote": o.footnote, "series_break": o.series_break,
+          "covers": o.covers and o.covers.label, "covers_kind": o.covers and o.covers.kind.value,
+          "covers_start": o.covers and o.covers.start, "covers_end": o.covers and o.covers.end,
+          "period_stated": o.period_stated, "lower_ci": o.lower_ci, "upper_ci": o.upper_ci, "count": o.count,
+          "denominator": o.denominator, "flags": "; ".join(o.flags) or None, "source_file": o.source.file,
+          "source_sheet": o.source.sheet, "source_cell": o.source.cell} for o in observations]
+    )  # fmt: skip
+    with store.transaction() as tx:
+        tx.write(Payload(observations=frame), mode="update", meta={"user": "tests", "file_name": "t", "sha256": ""})

@@ -112,6 +112,12 @@ def without_references(data: bytes) -> bytes:
     return rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", xml))
 
 
+def without_one_reference(data: bytes) -> bytes:
+    """One cell, the last, written without its reference among cells that have theirs."""
+    return rewrite(data, "xl/worksheets/sheet1.xml",
+                   lambda xml: re.sub(rb'(.*)<c r="[A-Z]+[0-9]+"', rb"\1<c", xml, count=1, flags=re.DOTALL))  # fmt: skip
+
+
 def with_prefixes(data: bytes) -> bytes:
     """The sheet written with a namespace prefix on every element (<x:c r="A1">), as .NET tools do."""
 
@@ -147,9 +153,10 @@ def with_type_before_style(data: bytes) -> bytes:
 @pytest.mark.parametrize(
     "make",
     [a_workbook, lambda: with_errors(a_workbook()), lambda: without_references(a_workbook()),
-     lambda: with_prefixes(a_workbook()), many_formats, lambda: with_type_before_style(many_formats())],
-    ids=["openpyxl-written", "error-cells-from-excel", "cells-without-references", "namespace-prefixed-cells",
-         "fifteen-formats-far-right", "type-before-style"],
+     lambda: without_one_reference(a_workbook()), lambda: with_prefixes(a_workbook()), many_formats,
+     lambda: with_type_before_style(many_formats())],
+    ids=["openpyxl-written", "error-cells-from-excel", "cells-without-references", "one-cell-without-reference",
+         "namespace-prefixed-cells", "fifteen-formats-far-right", "type-before-style"],
 )  # fmt: skip
 def test_a_workbook_reads_as_openpyxl_reads_it(make):
     data = make()

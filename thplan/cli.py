@@ -207,8 +207,9 @@ def _list_changes(result: ImportResult, verbose: bool) -> None:
     print(f"  Values: {', '.join(parts)}")
     frame = result.diff.observations
     for status in ("new", "revised", "changed", "removed", "kept") + (("unchanged",) if verbose else ()):
-        rows = frame[frame["status"] == status].to_dict("records") if len(frame) else []
-        rows = rows if verbose else rows[:LIST_LIMIT]
+        chosen = frame[frame["status"] == status] if len(frame) else frame
+        # Only the rows printed become records (the diff lists up to 2,000 of each kind).
+        rows = (chosen if verbose else chosen.head(LIST_LIMIT)).to_dict("records")
         for record in rows:
             key = f"{record['measure_id']}, {record['area']}, {record['period']}"
             if status in ("revised", "changed"):

@@ -60,9 +60,27 @@ class Observation:
     def of(cls, values: Sequence[object]) -> Observation:
         """An observation from its field values in order, without the per-field checks of a frozen dataclass's
         __init__ (the store builds tens of thousands at once; the values come from its own typed columns)."""
+        (measure_id, area, period, value, decimals, missing, note, footnote, series_break, covers, period_stated,
+         lower_ci, upper_ci, count, denominator, flags, source) = values  # fmt: skip
         made = object.__new__(cls)
-        for put, value in zip(_PUT, values, strict=True):
-            put(made, value)
+        # Unrolled: a loop over the setters cost a third more (the dashboard's first view builds 86,000).
+        _MEASURE_ID(made, measure_id)
+        _AREA(made, area)
+        _PERIOD(made, period)
+        _VALUE(made, value)
+        _DECIMALS(made, decimals)
+        _MISSING(made, missing)
+        _NOTE(made, note)
+        _FOOTNOTE(made, footnote)
+        _SERIES_BREAK(made, series_break)
+        _COVERS(made, covers)
+        _PERIOD_STATED(made, period_stated)
+        _LOWER_CI(made, lower_ci)
+        _UPPER_CI(made, upper_ci)
+        _COUNT(made, count)
+        _DENOMINATOR(made, denominator)
+        _FLAGS(made, flags)
+        _SOURCE(made, source)
         return made
 
     @property
@@ -80,5 +98,7 @@ class Observation:
 
 
 #: Each field's slot setter, in order (cheaper than object.__setattr__ by name).
-_PUT = tuple(getattr(Observation, f.name).__set__ for f in fields(Observation))
+(_MEASURE_ID, _AREA, _PERIOD, _VALUE, _DECIMALS, _MISSING, _NOTE, _FOOTNOTE, _SERIES_BREAK, _COVERS, _PERIOD_STATED,
+ _LOWER_CI, _UPPER_CI, _COUNT, _DENOMINATOR, _FLAGS, _SOURCE) = (getattr(Observation, f.name).__set__
+                                                                 for f in fields(Observation))  # fmt: skip
 _SET_FILE, _SET_SHEET, _SET_CELL = (getattr(Source, f.name).__set__ for f in fields(Source))

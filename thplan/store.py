@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from thplan.delivery import Item, Status, Tracker
 from thplan.framework import Framework, Settings
@@ -329,7 +330,7 @@ class Store:
     ) -> list[Observation]:
         sql, params = self._observations_sql(measure_ids, areas)
         with self._cursor() as cur, paused_gc():
-            return _observations_of(cur.execute(sql, params))
+            return _observations_of(cur.sql(sql, params=params))
 
     @staticmethod
     def _observations_sql(measure_ids: Sequence[str] | None, areas: Sequence[str] | None) -> tuple[str, list[Any]]:
@@ -357,7 +358,7 @@ class Store:
             ORDER BY o.measure_id, o.area, o.period_end"""
         chosen = list(areas) if areas is not None else None
         with self._cursor() as cur, paused_gc():
-            return _observations_of(cur.execute(sql, [moment, moment, chosen, chosen]))
+            return _observations_of(cur.sql(sql, params=[moment, moment, chosen, chosen]))
 
     def area_counts(self) -> dict[str, int]:
         """Each area with current values, and how many, most first."""
@@ -692,41 +693,67 @@ def _measure(r: dict[str, Any]) -> Measure:
     )
 
 
-def _observations_of(result: duckdb.DuckDBPyConnection) -> list[Observation]:
-    """Observations from a query's rows of the observations table (its columns, then valid_from), read in chunks;
-    each period is built once and each repeated text (measure, area, file) kept once."""
-    periods: dict[tuple[Any, ...], Period] = {}
-    texts: dict[str, str] = {}
-    one = texts.setdefault
-
-    def period(label: Any, kind: Any, start: Any, end: Any) -> Period | None:
-        if label is None:
-            return None
-        key = (label, kind, start, end)
-        found = periods.get(key)
-        if found is None:
-            found = periods[key] = Period(label, PeriodKind(kind), _date(start), _date(end))
-        return found
-
+def _observations_of(relation: duckdb.DuckDBPyRelation) -> list[Observation]:
+    """Observations from a query of the observations table's columns, read as Arrow batches a column at a time:
+    each distinct text and period becomes one Python object, not one per row (86,000 rows: 0.41 s to 0.26 s)."""
+    periods: dict[str, Period] = {}
     out: list[Observation] = []
-    while rows := result.fetchmany(10_000):
-        out.extend(_chunk(rows, period, one))
+    reader = relation.to_arrow_reader(_BATCH_ROWS)
+    for batch in reader:
+        out.extend(_batch(batch, periods))
     return out
 
 
-def _chunk(rows: Sequence[tuple[Any, ...]], period: Any, one: Any) -> Iterator[Observation]:
-    # Rows unpacked by position (OBSERVATIONS.columns, then valid_from): looking each column up by name cost more
-    # than the rest; reordering the table's columns breaks every read-back test.
-    for (measure, area, label, kind, start, end, value, decimals, missing, note, footnote, series_break, covers,
-         covers_kind, covers_start, covers_end, stated, lower_ci, upper_ci, count, denominator, flags, file, sheet,
-         cell, _) in rows:  # fmt: skip
+_BATCH_ROWS = 100_000
+
+
+def _batch(batch: pa.RecordBatch, periods: dict[str, Period]) -> Iterator[Observation]:
+    column = batch.column
+    measure, area, missing, note, footnote, flags, file, sheet = (
+        _texts(column(name)) for name in ("measure_id", "area", "missing", "note", "footnote", "flags",
+                                          "source_file", "source_sheet")
+    )  # fmt: skip
+    value, lower_ci, upper_ci, count, denominator = (
+        column(name).to_pylist() for name in ("value", "lower_ci", "upper_ci", "count", "denominator")
+    )
+    for (measure_id, area_name, period, number, decimals, reason, text, marker, series_break, covers, stated,
+         lower, upper, counted, of, written, file_name, sheet_name, cell) in zip(
+        measure, area, _periods(batch, "period", periods), value, column("decimals").fill_null(0).to_pylist(),
+        missing, note, footnote, column("series_break").fill_null(False).to_pylist(),
+        _periods(batch, "covers", periods), column("period_stated").fill_null(True).to_pylist(),
+        lower_ci, upper_ci, count, denominator, flags, file, sheet, column("source_cell").to_pylist(), strict=True,
+    ):  # fmt: skip
         yield Observation.of((
-            one(measure, measure), one(area, area), period(label, kind, start, end), value, decimals or 0,
-            missing, note, footnote, series_break is True,
-            None if covers is None else period(covers, covers_kind, covers_start, covers_end),
-            stated is not False, lower_ci, upper_ci, count, denominator, tuple(flags.split("; ")) if flags else (),
-            Source.of(one(file or "", file or ""), one(sheet or "", sheet or ""), cell or ""),
+            measure_id, area_name, period, number, decimals, reason, text, marker, series_break, covers, stated,
+            lower, upper, counted, of, tuple(written.split("; ")) if written else (),
+            Source.of(file_name or "", sheet_name or "", cell or ""),
         ))  # fmt: skip
+
+
+def _texts(column: pa.Array) -> list[str | None]:
+    """A text column's values, each distinct text one Python string (None where empty)."""
+    encoded = column.dictionary_encode()
+    words = [*encoded.dictionary.to_pylist(), None]  # a null's code, -1 once filled, picks the None at the end
+    return list(map(words.__getitem__, encoded.indices.fill_null(-1).to_numpy().tolist()))
+
+
+def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> list[Period | None]:
+    """The periods named by a label column and its kind, start and end columns ('period', 'period_kind', ...; or
+    'covers', ...), each distinct period built once and kept in `made` across batches."""
+    label, kind, start, end = (batch.column(prefix if part == "" else f"{prefix}_{part}")
+                               for part in ("", "kind", "start", "end"))  # fmt: skip
+    keys = pc.binary_join_element_wise(label, kind, start.cast(pa.string()), end.cast(pa.string()), _JOIN)
+    found: list[Period | None] = []
+    for key in (encoded := keys.dictionary_encode()).dictionary.to_pylist():
+        if key not in made:
+            text, kind_name, first, last = key.rsplit(_JOIN, 3)  # the label may hold anything; the rest cannot
+            made[key] = Period(text, PeriodKind(kind_name), date.fromisoformat(first), date.fromisoformat(last))
+        found.append(made[key])
+    found.append(None)  # a row without a period (no covering period, most rows) has code -1
+    return list(map(found.__getitem__, encoded.indices.fill_null(-1).to_numpy().tolist()))
+
+
+_JOIN = "\x1f"  # joins a period's label, kind and days into one key (split from the right: a label may hold it)
 
 
 def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
