@@ -11,7 +11,7 @@ import calendar
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -40,11 +40,11 @@ class Period:
     kind: PeriodKind
     start: date
     end: date
+    #: Periods sort by their last day, then their first (worked out once: a first view sorts 86,000 values by it).
+    sort_key: tuple[int, int] = field(init=False, repr=False, compare=False)
 
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        """Periods sort by their last day, then their first."""
-        return (self.end.toordinal(), self.start.toordinal())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sort_key", (self.end.toordinal(), self.start.toordinal()))
 
     @property
     def years(self) -> int:
