@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from thplan.area import BENCHMARKS
 from thplan.classification import Classification, classify
@@ -26,8 +26,17 @@ def classify_measures(
     measure_ids: Iterable[str] | None = None,
 ) -> list[Classification]:
     """One classification per catalogued measure for `area` (default: the home area), in catalogue order."""
+    return classify_series(framework, group_series(observations), area, measure_ids)
+
+
+def classify_series(
+    framework: Framework,
+    series: Mapping[tuple[str, str], Sequence[Observation]],
+    area: str | None = None,
+    measure_ids: Iterable[str] | None = None,
+) -> list[Classification]:
+    """`classify_measures` of observations already grouped by `group_series`."""
     area = area or framework.settings.home_area
-    series = group_series(observations)
     wanted = set(measure_ids) if measure_ids is not None else None
     return [
         _classify(framework, series, measure, area)
@@ -51,7 +60,7 @@ def classify_all_areas(framework: Framework, observations: Sequence[Observation]
 
 
 def _classify(
-    framework: Framework, series: dict[tuple[str, str], list[Observation]], measure: Measure, area: str
+    framework: Framework, series: Mapping[tuple[str, str], Sequence[Observation]], measure: Measure, area: str
 ) -> Classification:
     return classify(
         measure,

@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from thplan.analysis import classify_measures
+from thplan.analysis import classify_series, group_series
 from thplan.area import BENCHMARKS
 from thplan.changes import Since, since
 from thplan.classification import Classification
@@ -123,17 +123,14 @@ def _build_view(version: tuple[int, int], chosen: str) -> View:
     db = store()
     framework = db.framework()
     areas = _areas(version)[1]
-    observations = db.observations(areas=[chosen, *BENCHMARKS])
-    series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    for o in observations:
-        series[(o.measure_id, o.area)].append(o)
+    series = group_series(db.observations(areas=[chosen, *BENCHMARKS]))
     imports = db.imports()
     return View(
         version=version,
         framework=framework,
         area=chosen,
         areas=areas,
-        classifications=tuple(classify_measures(framework, observations, chosen)),
+        classifications=tuple(classify_series(framework, series, chosen)),
         series={k: tuple(v) for k, v in series.items()},
         measure_areas=db.measure_areas(),
         last_import=imports[-1] if imports else None,
