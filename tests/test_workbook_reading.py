@@ -114,8 +114,8 @@ def without_references(data: bytes) -> bytes:
 
 def without_one_reference(data: bytes) -> bytes:
     """One cell, the last, written without its reference among cells that have theirs."""
-    return rewrite(data, "xl/worksheets/sheet1.xml",
-                   lambda xml: re.sub(rb'(.*)<c r="[A-Z]+[0-9]+"', rb"\1<c", xml, count=1, flags=re.DOTALL))  # fmt: skip
+    last_reference = re.compile(rb'(.*)<c r="[A-Z]+[0-9]+"', re.DOTALL)  # greedy: the last cell's
+    return rewrite(data, "xl/worksheets/sheet1.xml", lambda xml: last_reference.sub(rb"\1<c", xml, count=1))
 
 
 def with_prefixes(data: bytes) -> bytes:
