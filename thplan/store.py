@@ -716,16 +716,16 @@ def _batch(batch: pa.RecordBatch, periods: dict[str, Period]) -> Iterator[Observ
     value, lower_ci, upper_ci, count, denominator = (
         column(name).to_pylist() for name in ("value", "lower_ci", "upper_ci", "count", "denominator")
     )
-    for (measure_id, area_name, period, number, decimals, reason, text, marker, series_break, covers, stated,
-         lower, upper, counted, of, written, file_name, sheet_name, cell) in zip(
+    for (measure_id, area_name, period, number, decimals, reason, remark, marker, series_break, covers, stated,
+         lower, upper, counted, out_of, written, file_name, sheet_name, cell) in zip(
         measure, area, _periods(batch, "period", periods), value, column("decimals").fill_null(0).to_pylist(),
         missing, note, footnote, column("series_break").fill_null(False).to_pylist(),
         _periods(batch, "covers", periods), column("period_stated").fill_null(True).to_pylist(),
         lower_ci, upper_ci, count, denominator, flags, file, sheet, column("source_cell").to_pylist(), strict=True,
     ):  # fmt: skip
         yield Observation.of((
-            measure_id, area_name, period, number, decimals, reason, text, marker, series_break, covers, stated,
-            lower, upper, counted, of, tuple(written.split("; ")) if written else (),
+            measure_id, area_name, period, number, decimals, reason, remark, marker, series_break, covers, stated,
+            lower, upper, counted, out_of, tuple(written.split("; ")) if written else (),
             Source.of(file_name or "", sheet_name or "", cell or ""),
         ))  # fmt: skip
 
