@@ -704,7 +704,7 @@ def _observations_of(relation: duckdb.DuckDBPyRelation) -> list[Observation]:
     return out
 
 
-_BATCH_ROWS = 100_000
+_BATCH_ROWS = 20_000  # rows of Arrow (and of Python lists) at a time: larger batches only cost memory
 
 
 def _batch(batch: pa.RecordBatch, periods: dict[str, Period]) -> Iterator[Observation]:
