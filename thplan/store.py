@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -732,9 +732,7 @@ def _batch(batch: pa.RecordBatch, periods: dict[str, Period]) -> Iterator[Observ
 
 def _texts(column: pa.Array) -> list[str | None]:
     """A text column's values, each distinct text one Python string (None where empty)."""
-    encoded = column.dictionary_encode()
-    words = [*encoded.dictionary.to_pylist(), None]  # a null's code, -1 once filled, picks the None at the end
-    return list(map(words.__getitem__, encoded.indices.fill_null(-1).to_numpy().tolist()))
+    return _each_distinct(column, None)
 
 
 def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> list[Period | None]:
@@ -743,14 +741,23 @@ def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> lis
     label, kind, start, end = (batch.column(prefix if part == "" else f"{prefix}_{part}")
                                for part in ("", "kind", "start", "end"))  # fmt: skip
     keys = pc.binary_join_element_wise(label, kind, start.cast(pa.string()), end.cast(pa.string()), _JOIN)
-    found: list[Period | None] = []
-    for key in (encoded := keys.dictionary_encode()).dictionary.to_pylist():
+
+    def period(key: str) -> Period:
         if key not in made:
             text, kind_name, first, last = key.rsplit(_JOIN, 3)  # the label may hold anything; the rest cannot
             made[key] = Period(text, PeriodKind(kind_name), date.fromisoformat(first), date.fromisoformat(last))
-        found.append(made[key])
-    found.append(None)  # a row without a period (no covering period, most rows) has code -1
-    return list(map(found.__getitem__, encoded.indices.fill_null(-1).to_numpy().tolist()))
+        return made[key]
+
+    return _each_distinct(keys, period)
+
+
+def _each_distinct(column: pa.Array, make: Callable[[Any], Any] | None) -> list[Any]:
+    """A column's values, each distinct value turned into one Python object (by `make`, if given) and shared by
+    its rows; None where empty."""
+    encoded = column.dictionary_encode()
+    distinct = encoded.dictionary.to_pylist()
+    made = [*(distinct if make is None else map(make, distinct)), None]  # a null's code, -1 once filled: None
+    return list(map(made.__getitem__, encoded.indices.fill_null(-1).to_numpy().tolist()))
 
 
 _JOIN = "\x1f"  # joins a period's label, kind and days into one key (split from the right: a label may hold it)
