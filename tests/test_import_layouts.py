@@ -3,7 +3,12 @@ careful analyst computes by hand from their figures."""
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
+import pytest
+
 from thplan.analysis import classify_measures
+from thplan.ingest.importer import _keys
 from thplan.listing import rows, shown
 
 from .conftest import do_import
@@ -164,7 +169,40 @@ def test_a_tidy_table_without_an_area_column_is_the_home_area(make_store, make_c
     store = make_store()
     result = do_import(store, make_csv("Measure,Financial year,Value\nEmployment Rate,2022/23,74.1\n"))
     assert not result.rejected
-    assert [(o.area, o.period.label) for o in store.observations(["employment-rate"])] == [("Tower Hamlets", "2022/23")]
+    [stored] = store.observations(["employment-rate"])
+    assert (stored.area, stored.period.label, stored.source.cell) == ("Tower Hamlets", "2022/23", "C2")
+
+
+# A file's keys are few measures, areas and periods over many rows (dense), or nearly every row its own measure
+# and period (sparse); repeated keys are found either way, and the repeat is the file's last row.
+_DENSE = "".join(f"Employment Rate,{2000 + y}/{(y + 1) % 100:02d},{y}\n" for y in range(20))
+_SPARSE = "".join(f"Measure number {n},{1980 + n}/{(81 + n) % 100:02d},{n}\n" for n in range(30))
+
+
+@pytest.mark.parametrize(
+    ("lines", "repeat", "refused"),
+    [
+        (_DENSE, "Employment Rate,2000/01,0", False),
+        (_DENSE, "Employment Rate,2000/01,7.5", True),
+        (_SPARSE, "Measure number 0,1980/81,0", False),
+        (_SPARSE, "Measure number 0,1980/81,7.5", True),
+    ],
+    ids=["dense-keys-agreeing-repeat-kept-once", "dense-keys-differing-repeat-refused",
+         "sparse-keys-agreeing-repeat-kept-once", "sparse-keys-differing-repeat-refused"],
+)  # fmt: skip
+def test_a_repeated_measure_area_and_period(make_store, make_csv, lines, repeat, refused):
+    store = make_store()
+    text = f"Measure,Period,Value\n{lines}{repeat}\n"
+    result = do_import(store, make_csv(text), accept_matches=True)
+    assert result.rejected is refused
+    if refused:
+        assert [e.message for e in result.errors] == [
+            f"'{repeat.split(',')[0]}' has two different values for Tower Hamlets, {repeat.split(',')[1]}: 0 in "
+            "cell C2 and 7.5 here. Keep one of them."
+        ]
+        assert f"row {text.count(chr(10))}, column C" in str(result.errors[0])
+    else:
+        assert result.diff.count("observations", "new") == lines.count("\n")
 
 
 def test_duplicate_rows_that_disagree_are_refused_naming_both_cells(make_store, make_csv):
@@ -176,12 +214,14 @@ def test_duplicate_rows_that_disagree_are_refused_naming_both_cells(make_store, 
     assert "two different values for Tower Hamlets, 2022/23: 74.1 in cell C2 and 75 here" in str(result.errors[0])
 
 
-def test_duplicate_rows_that_agree_are_accepted(make_store, make_csv):
-    store = make_store()
-    result = do_import(
-        store, make_csv("Measure,Period,Value\nEmployment Rate,2022/23,74.1\nEmployment Rate,2022/23,74.1\n")
-    )
-    assert not result.rejected
+def test_row_keys_are_renumbered_before_they_could_overflow():
+    size = 3_000_000  # three columns of this many categories: their product passes 2**63
+    last = size - 1
+    codes = {"a": [0, last, 0, last], "b": [0, 0, last, last], "c": [last, 0, 0, last]}
+    frame = pd.DataFrame({c: pd.Categorical.from_codes(np.array(v), categories=range(size)) for c, v in codes.items()})
+    keys = _keys(frame, "abc")
+    assert len(set(keys.tolist())) == 4 and (keys >= 0).all() and keys.max() < 2**40  # far from 2**63
+    assert _keys(pd.concat([frame, frame]), "abc").tolist()[4:] == keys.tolist()
 
 
 def test_a_near_match_is_refused_unless_accepted(make_store, make_csv):

@@ -337,9 +337,29 @@ def test_every_field_of_an_observation_reads_back_as_written(make_store, monkeyp
         assert read[0].period is read[1].period  # each distinct period is built once, across batches too
 
 
+# A payload may give a value's cell by 0-based row and column numbers; the store writes its reference.
+CELL_REFERENCES = {
+    "first-cell": (0, 0, "A1"), "last-single-letter": (9, 25, "Z10"), "first-two-letters": (99, 26, "AA100"),
+    "AZ": (0, 51, "AZ1"), "last-two-letters": (0, 701, "ZZ1"), "first-three-letters": (0, 702, "AAA1"),
+    "the-last-cell-of-a-sheet": (1_048_575, 16_383, "XFD1048576"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("row", "column", "reference"), CELL_REFERENCES.values(), ids=CELL_REFERENCES.keys())
+def test_a_cell_given_by_its_row_and_column_is_stored_as_its_reference(make_store, row, column, reference):
+    store = make_store(framework=False)
+    frame = observations_frame([EVERY_FIELD]).drop(columns="source_cell")
+    write_frame(store, frame.assign(source_row=row, source_column=column))
+    assert [o.source for o in store.observations()] == [Source("upload.xlsx", "Jobs", reference)]
+
+
 def write_observations(store: Store, observations: list[Observation]) -> None:
     """Observations written straight through the store's interface, as an import writes them."""
-    frame = pd.DataFrame(
+    write_frame(store, observations_frame(observations))
+
+
+def observations_frame(observations: list[Observation]) -> pd.DataFrame:
+    return pd.DataFrame(
         [{"measure_id": o.measure_id, "area": o.area, "period": o.period.label, "period_kind": o.period.kind.value,
           "period_start": o.period.start, "period_end": o.period.end, "value": o.value, "decimals": o.decimals,
           "missing": o.missing, "note": o.note, "footnote": o.footnote, "series_break": o.series_break,
@@ -349,5 +369,8 @@ def write_observations(store: Store, observations: list[Observation]) -> None:
           "denominator": o.denominator, "flags": "; ".join(o.flags) or None, "source_file": o.source.file,
           "source_sheet": o.source.sheet, "source_cell": o.source.cell} for o in observations]
     )  # fmt: skip
+
+
+def write_frame(store: Store, frame: pd.DataFrame) -> None:
     with store.transaction() as tx:
         tx.write(Payload(observations=frame), mode="update", meta={"user": "tests", "file_name": "t", "sha256": ""})

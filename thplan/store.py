@@ -491,7 +491,9 @@ class Store:
         key_list = ", ".join(keys)
         scope_key = ", ".join(table.scope or keys)
         relation = "TABLE"
-        rows = frame[table.columns]
+        sources = _sources(table, frame)
+        given = [c for c in table.columns if sources[c] == f"i.{c}"]
+        rows = frame[given if len(given) == len(sources) else [*given, *_CELL_PARTS]]
         try:
             if rows.duplicated(subset=keys).any():  # the last row of each key wins, as in a spreadsheet read top down
                 rows = rows.drop_duplicates(subset=keys, keep="last")
@@ -510,7 +512,7 @@ class Store:
                 if mode == "update" and table is OBSERVATIONS
                 else ""
             )
-            casts = ", ".join(f"CAST(i.{c} AS {t}) AS {c}" for c, t in (*table.data, *table.provenance))
+            casts = ", ".join(f"CAST({sources[c]} AS {t}) AS {c}" for c, t in (*table.data, *table.provenance))
             key_cols = ", ".join(f"i.{k}" for k in keys)
             old_cols = "".join(f"c.{c} AS old_{c}, " for c in table.compared)
             # When nothing stored shares a scope (or key) with the rows, every row is new and nothing is removed:
@@ -639,6 +641,30 @@ class Store:
         record = self.import_record(rollback_id)
         assert record is not None
         return record
+
+
+#: A payload may locate its rows' cells by 0-based row and column numbers instead of a reference ('D4'): the
+#: database then writes the reference as it inserts the rows (a million strings made in parallel, not in Python).
+_CELL_PARTS = ("source_row", "source_column")
+
+
+def _sources(table: Table, frame: pd.DataFrame) -> dict[str, str]:
+    """Each column's SQL over the incoming rows `i`: the column as given, or a cell reference made from its parts."""
+    sources = {c: f"i.{c}" for c in table.columns}
+    if "source_cell" in sources and "source_cell" not in frame.columns and set(_CELL_PARTS) <= set(frame.columns):
+        sources["source_cell"] = _cell_reference("i.source_row + 1", "i.source_column + 1")
+    return sources
+
+
+def _cell_reference(row: str, column: str) -> str:
+    """SQL for the reference of a cell ('D4', 'AA10', 'XFD1') from its 1-based row and column numbers."""
+    n = f"CAST(({column}) - 1 AS INTEGER)"
+    last = f"chr(65 + {n} % 26)"
+    middle = f"chr(65 + ({n} // 26 - 1) % 26)"
+    first = f"chr(64 + ({n} // 26 - 1) // 26)"
+    letters = f"CASE WHEN {n} < 26 THEN {last} WHEN {n} < 702 THEN chr(64 + {n} // 26) || {last} " \
+              f"ELSE {first} || {middle} || {last} END"  # fmt: skip
+    return f"({letters} || CAST({row} AS VARCHAR))"
 
 
 def _run(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from thplan.analysis import classify_measures
 from thplan.area import BENCHMARKS
@@ -24,7 +23,7 @@ from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
 from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.parsed import Location, Parsed, TableInfo
-from thplan.ingest.problems import Problem, Rejected, Severity, column_letter, error, info, warning
+from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, warning
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import Reading
 from thplan.ingest.tidy import read_tidy_table
@@ -388,7 +387,7 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
             "covers_start": covers["covers_start"], "covers_end": covers["covers_end"],
             **{c: raw[c] for c in ("period_stated", "lower_ci", "upper_ci", "count", "denominator", "flags")},
             "source_file": cells.categorical(parsed.file, len(raw)), "source_sheet": raw["sheet"],
-            "source_cell": _cell_refs(raw["row"].to_numpy(), raw["column"].to_numpy()),
+            "source_row": raw["row"], "source_column": raw["column"],  # the store writes the reference ('D4')
         },
         len(raw),
     )  # fmt: skip
@@ -442,28 +441,15 @@ def _parse_periods(
     return out
 
 
-def _cell_refs(rows: np.ndarray, columns: np.ndarray) -> pd.Series:
-    """Each row's cell reference ('D4'), built by Arrow at C speed (a million of them)."""
-    column_codes, numbers = pd.factorize(columns)
-    names = [column_letter(int(c) + 1) for c in numbers]
-    letters = pa.DictionaryArray.from_arrays(column_codes.astype(np.int32), names)
-    refs = pc.binary_join_element_wise(letters.cast(pa.string()), pc.cast(pa.array(rows + 1), pa.string()), "")
-    return pd.Series(pd.arrays.ArrowStringArray(refs))
-
-
 def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
     """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
-    keys = ["measure_id", "area", "period"]
-    key_codes = [_codes(frame[k]).astype(np.int64) for k in keys]
-    combined = (key_codes[0] * (key_codes[1].max(initial=0) + 1) + key_codes[1]) * (
-        key_codes[2].max(initial=0) + 1
-    ) + key_codes[2]
-    repeated = pd.Series(combined).duplicated(keep=False).to_numpy()
-    if not repeated.any():
+    keys = _keys(frame, ("measure_id", "area", "period"))
+    repeated = _repeated(keys)
+    if repeated is None:
         return frame
     first: dict[int, int] = {}
     for position in np.flatnonzero(repeated):
-        key = int(combined[position])
+        key = int(keys[position])
         if key not in first:
             first[key] = position
             continue
@@ -479,7 +465,31 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
                     **where,
                 )
             )
-    return frame[~pd.Series(combined).duplicated(keep="first").to_numpy()].reset_index(drop=True)
+    return frame[~pd.Series(keys).duplicated(keep="first").to_numpy()].reset_index(drop=True)
+
+
+def _keys(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """One number per row for its values in `columns`: equal rows, equal numbers. Made in place (a million-row
+    temporary costs more than the arithmetic) and renumbered before it could overflow."""
+    keys = np.zeros(len(frame), dtype=np.int64)
+    for column in columns:
+        codes = _codes(frame[column]) + 1  # a blank's code is -1
+        width = int(codes.max(initial=0)) + 1
+        if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // width:
+            keys = pd.factorize(keys)[0].astype(np.int64)
+        keys *= width
+        keys += codes
+    return keys
+
+
+def _repeated(keys: np.ndarray) -> np.ndarray | None:
+    """Which rows share their key with another row; None when no key repeats (the usual file)."""
+    size = int(keys.max(initial=-1)) + 1
+    if size <= 4 * len(keys):  # keys as dense as a file's usually are: counted, not hashed (ten times faster)
+        counts = np.bincount(keys, minlength=size)
+        return counts[keys] > 1 if counts.max(initial=0) > 1 else None
+    repeated = pd.Series(keys).duplicated(keep=False).to_numpy()
+    return repeated if repeated.any() else None
 
 
 def _codes(column: pd.Series) -> np.ndarray:
@@ -501,7 +511,7 @@ def _same(a: pd.Series, b: pd.Series) -> bool:
 
 def _cell_name(row: pd.Series) -> str:
     sheet = f"sheet '{row['source_sheet']}' " if row["source_sheet"] else ""
-    return f"{sheet}cell {row['source_cell']}"
+    return f"{sheet}cell {cell_ref(int(row['source_row']) + 1, int(row['source_column']) + 1)}"
 
 
 def _show(row: pd.Series) -> str:
