@@ -165,6 +165,26 @@ def test_a_tidy_csv_with_header_synonyms_bom_semicolons_and_crlf(make_store, mak
     assert latest.note == "provisional" and (latest.lower_ci, latest.upper_ci) == (13.0, 17.0)
 
 
+@pytest.mark.parametrize(
+    "sheets", [("Tidy", "Report"), ("Report", "Tidy")], ids=["tidy-sheet-first", "report-sheet-first"]
+)
+def test_details_one_table_gives_and_another_does_not_are_stored_for_its_own_values_only(make_store, make_xlsx, sheets):
+    store = make_store(framework=False)
+    tables = {
+        "Tidy": [["Measure", "Period", "Value", "Lower CI", "Upper CI", "Count", "Flags"],
+                 ["Smoking prevalence", "2020", 15.0, 13.0, 17.0, 40, "estimated"]],
+        "Report": [["Measure", "2019", "2020"], ["Adults who are active", 50, 55]],
+    }  # fmt: skip
+    result = do_import(store, make_xlsx({name: tables[name] for name in sheets}))
+    assert not result.rejected, result.errors
+    stored = {(o.measure_id, o.period.label): (o.lower_ci, o.upper_ci, o.count, o.flags) for o in store.observations()}
+    assert stored == {
+        ("smoking-prevalence", "2020"): (13.0, 17.0, 40.0, ("estimated",)),
+        ("adults-who-are-active", "2019"): (None, None, None, ()),
+        ("adults-who-are-active", "2020"): (None, None, None, ()),
+    }
+
+
 def test_a_tidy_table_without_an_area_column_is_the_home_area(make_store, make_csv):
     store = make_store()
     result = do_import(store, make_csv("Measure,Financial year,Value\nEmployment Rate,2022/23,74.1\n"))
@@ -203,6 +223,25 @@ def test_a_repeated_measure_area_and_period(make_store, make_csv, lines, repeat,
         assert f"row {text.count(chr(10))}, column C" in str(result.errors[0])
     else:
         assert result.diff.count("observations", "new") == lines.count("\n")
+
+
+@pytest.mark.parametrize(
+    ("lines", "starts"),
+    [
+        ("Employment Rate,2019/20,70\n", {"employment-rate": "2019-04-01"}),
+        ("Progress 8 score at the end of Key Stage 4,2019/20,0.2\n", {"progress-8": "2019-09-01"}),
+        (
+            "Employment Rate,2019/20,70\nProgress 8 score at the end of Key Stage 4,2019/20,0.2\n",
+            {"employment-rate": "2019-04-01", "progress-8": "2019-09-01"},
+        ),
+    ],
+    ids=["a-financial-year-alone", "an-academic-year-alone", "one-label-read-as-each-measure-counts-its-years"],
+)
+def test_a_period_label_is_read_by_its_measure_s_kind_of_year(make_store, make_csv, lines, starts):
+    store = make_store()
+    result = do_import(store, make_csv(f"Measure,Period,Value\n{lines}"))
+    assert not result.rejected
+    assert {o.measure_id: str(o.period.start) for o in store.observations(list(starts))} == starts
 
 
 def test_duplicate_rows_that_disagree_are_refused_naming_both_cells(make_store, make_csv):

@@ -353,6 +353,17 @@ def test_a_cell_given_by_its_row_and_column_is_stored_as_its_reference(make_stor
     assert [o.source for o in store.observations()] == [Source("upload.xlsx", "Jobs", reference)]
 
 
+def test_columns_a_payload_leaves_out_are_stored_empty(make_store):
+    store = make_store(framework=False)
+    bare = Observation("employment-rate", "London", FY19, 70.5, 1, source=Source("upload.csv", "", ""))
+    written = observations_frame([replace(EVERY_FIELD, area="England"), bare])
+    left_out = ["missing", "note", "footnote", "covers", "covers_kind", "covers_start", "covers_end", "lower_ci",
+                "upper_ci", "count", "denominator", "flags"]  # fmt: skip
+    write_frame(store, written.iloc[:1])
+    write_frame(store, written.iloc[1:].drop(columns=left_out))
+    assert store.observations() == [replace(EVERY_FIELD, area="England"), bare]
+
+
 def write_observations(store: Store, observations: list[Observation]) -> None:
     """Observations written straight through the store's interface, as an import writes them."""
     write_frame(store, observations_frame(observations))

@@ -491,24 +491,23 @@ class Store:
         key_list = ", ".join(keys)
         scope_key = ", ".join(table.scope or keys)
         relation = "TABLE"
-        sources = _sources(table, frame)
-        given = [c for c in table.columns if sources[c] == f"i.{c}"]
-        rows = frame[given if len(given) == len(sources) else [*given, *_CELL_PARTS]]
+        sources, read = _sources(table, frame)
+        rows = frame[read]
         try:
             if rows.duplicated(subset=keys).any():  # the last row of each key wins, as in a spreadsheet read top down
                 rows = rows.drop_duplicates(subset=keys, keep="last")
             cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
             join = " AND ".join(f"i.{k} = c.{k}" for k in keys)
             data_cols = [c for c, _ in table.data]
-            differs = " OR ".join(f"i.{c} IS DISTINCT FROM c.{c}" for c in data_cols)
+            differs = " OR ".join(f"{sources[c]} IS DISTINCT FROM c.{c}" for c in data_cols)
             value_change = (
-                "i.value IS DISTINCT FROM c.value OR i.missing IS DISTINCT FROM c.missing"
+                f"{sources['value']} IS DISTINCT FROM c.value OR {sources['missing']} IS DISTINCT FROM c.missing"
                 if table is OBSERVATIONS
                 else "TRUE"
             )
             # Update mode never lets a missing-value marker overwrite a stored number.
             keep = (
-                "WHEN i.value IS NULL AND c.value IS NOT NULL THEN 'kept'"
+                f"WHEN {sources['value']} IS NULL AND c.value IS NOT NULL THEN 'kept'"
                 if mode == "update" and table is OBSERVATIONS
                 else ""
             )
@@ -648,12 +647,17 @@ class Store:
 _CELL_PARTS = ("source_row", "source_column")
 
 
-def _sources(table: Table, frame: pd.DataFrame) -> dict[str, str]:
-    """Each column's SQL over the incoming rows `i`: the column as given, or a cell reference made from its parts."""
-    sources = {c: f"i.{c}" for c in table.columns}
-    if "source_cell" in sources and "source_cell" not in frame.columns and set(_CELL_PARTS) <= set(frame.columns):
+def _sources(table: Table, frame: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
+    """Each column's SQL over the incoming rows `i` (the column as given, a cell reference made from its parts, or
+    NULL for a column the payload leaves out: a million-row column of blanks costs more than saying so), and the
+    payload's columns that it reads."""
+    given = set(frame.columns)
+    sources = {c: f"i.{c}" if c in given or c in table.keys else "NULL" for c in table.columns}
+    read = [c for c in table.columns if sources[c] != "NULL"]
+    if "source_cell" in sources and "source_cell" not in given and set(_CELL_PARTS) <= given:
         sources["source_cell"] = _cell_reference("i.source_row + 1", "i.source_column + 1")
-    return sources
+        read.extend(_CELL_PARTS)
+    return sources, read
 
 
 def _cell_reference(row: str, column: str) -> str:

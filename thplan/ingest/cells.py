@@ -117,6 +117,7 @@ def spread(values: Sequence[object], codes: np.ndarray) -> pd.Categorical:
     """values[code] for each code (-1 is blank), as a Categorical: no Python object per row, and cheap to
     concatenate, group and hand to the database."""
     small, uniques = pd.factorize(_array(values))  # a None among the values is code -1: blank
+    small = small.astype(np.min_scalar_type(-len(uniques) - 1))  # picked as the Categorical keeps them: no copy
     if not len(small):
         picked = np.full(len(codes), -1)
     elif (blank := codes < 0).any():
@@ -133,7 +134,9 @@ def categorical(values: object, length: int) -> pd.Categorical:
     if isinstance(values, list | np.ndarray | pd.Series):
         codes, uniques = pd.factorize(_array(values) if isinstance(values, list) else np.asarray(values))
         return pd.Categorical.from_codes(codes, categories=pd.Index(uniques, dtype=object))
-    return spread([values], np.zeros(length, dtype=np.int64))
+    blank = values is None  # one value for every row
+    categories = pd.Index([] if blank else [values], dtype=object)
+    return pd.Categorical.from_codes(np.full(length, -1 if blank else 0, np.int8), categories=categories)
 
 
 def value_columns(column: ParsedColumn) -> dict[str, np.ndarray | pd.Categorical]:
@@ -141,40 +144,41 @@ def value_columns(column: ParsedColumn) -> dict[str, np.ndarray | pd.Categorical
     readings = column.distinct
     columns = {f: column.take([getattr(r, f) for r in readings]) for f in ("missing", "footnote", "covers")}
     columns["value"] = column.take([np.nan if r.value is None else r.value for r in readings], np.float64)
-    columns["decimals"] = column.take([r.decimals for r in readings], np.int64)
+    columns["decimals"] = column.take([r.decimals for r in readings], np.int32)
     columns["flags"] = column.take(["; ".join(r.flags) if r.flags else None for r in readings])
     return columns
 
 
-_FLOATS = ("value", "lower_ci", "upper_ci", "count", "denominator")
-_BOOLS = ("series_break", "period_stated")
-_INTS = ("decimals", "row", "column")
+_TYPES = {"value": "float64", "lower_ci": "float64", "upper_ci": "float64", "count": "float64",
+          "denominator": "float64", "series_break": "bool", "period_stated": "bool", "decimals": "int32",
+          "row": "int32", "column": "int32"}  # fmt: skip
+#: What a field that a table does not give holds; a field without a default is left out (it is empty: a
+#: million-row column of blanks costs memory, and memory that a process newly touches costs time).
+DEFAULTS: dict[str, object] = {"series_break": False, "period_stated": True, "decimals": 0, "header": ""}
 
 
 def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
-    """A frame of observations from columns (lists, or one value for every row); absent fields get defaults.
+    """A frame of observations from columns (lists, or one value for every row), in the order of FIELDS; absent
+    fields get their DEFAULTS or are left out.
 
     Types are given, not inferred: inferring them costs more than reading the cells.
     """
-    defaults: dict[str, object] = {"series_break": False, "period_stated": True, "decimals": 0, "header": ""}
-    data = {}
-    for name in FIELDS:
-        given = columns.get(name, defaults.get(name))
-        if name in _FLOATS:
-            dtype: object = "float64"
-        elif name in _BOOLS:
-            dtype = "bool"
-        elif name in _INTS:
-            dtype = "int64"
-        else:
-            dtype = object
-        if dtype is object:  # texts repeat (a measure per area and period): kept as categories and codes
-            data[name] = categorical(given, length)
-        elif isinstance(given, list | np.ndarray):
-            data[name] = np.asarray(given, dtype=dtype)
-        else:
-            data[name] = np.full(length, given, dtype=dtype)
-    return side_by_side(data, length)
+    return side_by_side(
+        {name: column(columns.get(name, DEFAULTS.get(name)), name, length) for name in FIELDS
+         if name in columns or name in DEFAULTS},
+        length,
+    )  # fmt: skip
+
+
+def column(given: object, name: str, length: int) -> object:
+    """A field's column from a list or array, or one value for every row: of its type, and texts as categories
+    (they repeat: a measure per area and period)."""
+    dtype = _TYPES.get(name)
+    if dtype is None:
+        return categorical(given, length)
+    if isinstance(given, list | np.ndarray):
+        return np.asarray(given, dtype=dtype)
+    return np.full(length, np.nan if given is None else given, dtype=dtype)
 
 
 def side_by_side(columns: Mapping[str, object], length: int) -> pd.DataFrame:
@@ -211,19 +215,20 @@ def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:
 
 
 def observations(parsed: Parsed) -> pd.DataFrame:
-    """Everything a file's tables yielded, as one frame in reading order."""
+    """Everything a file's tables yielded, as one frame in reading order; a field no table gave is left out."""
     parts = [*parsed.frames, from_raw(parsed.observations)] if parsed.observations else list(parsed.frames)
     if not parts:
-        return frame({}, 0)
+        return frame({name: [] for name in FIELDS}, 0)
     if len(parts) == 1:
         return parts[0]
+    given = [name for name in FIELDS if any(name in p.columns for p in parts)]
     # pandas would turn categories that differ between parts into Python objects; they are merged instead.
-    return side_by_side(
-        {
-            name: union_categoricals([p[name] for p in parts])
-            if isinstance(parts[0][name].dtype, pd.CategoricalDtype)
-            else np.concatenate([p[name].to_numpy() for p in parts])
-            for name in FIELDS
-        },
-        sum(map(len, parts)),
-    )
+    return side_by_side({name: _joined(name, parts) for name in given}, sum(map(len, parts)))
+
+
+def _joined(name: str, parts: list[pd.DataFrame]) -> object:
+    """One field of several frames, one after another (a frame without it holds its default there)."""
+    columns = [p[name].array if name in p.columns else column(DEFAULTS.get(name), name, len(p)) for p in parts]
+    if name in _TYPES:
+        return np.concatenate([np.asarray(c) for c in columns])
+    return union_categoricals(columns)

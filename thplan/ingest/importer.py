@@ -354,6 +354,9 @@ def _outcome_id(framework: Framework, text: str, theme_id: str) -> str:
     return outcome.id if outcome else ""
 
 
+#: The fields of a value beside its measure, area and periods, as the readers give them (see `cells.FIELDS`).
+_DETAILS = ("value", "decimals", "missing", "note", "footnote", "series_break", "period_stated", "lower_ci",
+            "upper_ci", "count", "denominator", "flags")  # fmt: skip
 #: Observation fields two readings of one value must agree on (the source may differ).
 _COMPARED = ("value", "decimals", "missing", "note", "footnote", "series_break", "covers", "period_stated",
              "lower_ci", "upper_ci", "count", "denominator", "flags")  # fmt: skip
@@ -372,20 +375,21 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
     raw, ids = _where(known, raw, ids)
     raw["measure_id"] = ids
     periods = _parse_periods(raw, "period", measures, result, parsed.file)
-    covers = _parse_periods(raw, "covers", measures, result, parsed.file)
-    good = periods["period_label"].notna().to_numpy() & (raw["covers"].isna() | covers["covers_label"].notna())
-    raw, periods, covers = _where(good.to_numpy(), raw, periods, covers)
-    own = (covers["covers_label"].astype(object) == periods["period_label"].astype(object)).to_numpy()
-    covers.loc[own, :] = None  # covering its own period: no news
+    good = periods["period_label"].notna().to_numpy()
+    covers = None
+    if "covers" in raw.columns and raw["covers"].notna().any():  # a value that covers another period than its own
+        covers = _parse_periods(raw, "covers", measures, result, parsed.file)
+        good = good & (raw["covers"].isna() | covers["covers_label"].notna()).to_numpy()
+    raw, periods, covers = _where(good, raw, periods, covers)
+    if covers is not None:
+        own = (covers["covers_label"].astype(object) == periods["period_label"].astype(object)).to_numpy()
+        covers.loc[own, :] = None  # covering its own period: no news
     frame = cells.side_by_side(
         {
             "measure_id": raw["measure_id"], "area": raw["area"], "period": periods["period_label"],
-            "period_kind": periods["period_kind"], "period_start": periods["period_start"],
-            "period_end": periods["period_end"],
-            **{c: raw[c] for c in ("value", "decimals", "missing", "note", "footnote", "series_break")},
-            "covers": covers["covers_label"], "covers_kind": covers["covers_kind"],
-            "covers_start": covers["covers_start"], "covers_end": covers["covers_end"],
-            **{c: raw[c] for c in ("period_stated", "lower_ci", "upper_ci", "count", "denominator", "flags")},
+            **{f"period_{part}": periods[f"period_{part}"] for part in ("kind", "start", "end")},
+            **({} if covers is None else {c.replace("_label", ""): covers[c] for c in covers.columns}),
+            **{c: raw[c] for c in _DETAILS if c in raw.columns},  # a detail no table gave is left out: empty
             "source_file": cells.categorical(parsed.file, len(raw)), "source_sheet": raw["sheet"],
             "source_row": raw["row"], "source_column": raw["column"],  # the store writes the reference ('D4')
         },
@@ -395,10 +399,12 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
 
 
 def _where(keep: np.ndarray, *frames: Any) -> list[Any]:
-    """The kept rows of each frame (or array), renumbered; as they are when all are kept (a million-row copy less)."""
+    """The kept rows of each frame or array (or None), renumbered; as they are when all are kept (a million-row
+    copy less)."""
     if keep.all():
         return list(frames)
-    return [f[keep].reset_index(drop=True) if isinstance(f, pd.DataFrame) else f[keep] for f in frames]
+    return [f if f is None else f[keep].reset_index(drop=True) if isinstance(f, pd.DataFrame) else f[keep]
+            for f in frames]  # fmt: skip
 
 
 def _parse_periods(
@@ -409,21 +415,30 @@ def _parse_periods(
     Each distinct (label, the measure's kind of year) is parsed once, then spread to its rows.
     """
     names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
-    text_codes, texts = pd.factorize(raw[column])  # a blank is code -1
-    measure_codes, measure_ids = pd.factorize(raw["measure_id"])
-    kinds = [measures[m].period_type for m in measure_ids]
-    kind_codes, kind_list = pd.factorize(pd.Series([k.value for k in kinds], dtype=object))
-    row_kind = kind_codes[measure_codes] if len(measure_codes) else measure_codes
-    codes, pairs = pd.factorize((text_codes.astype(np.int64) + 1) * (len(kind_list) + 1) + row_kind)
+    text_codes, texts = _distinct(raw[column])  # a blank is code -1
+    measure_codes, measure_ids = _distinct(raw["measure_id"])
+    kinds = [measures[m].period_type.value for m in measure_ids]
+    kind_codes, kind_list = pd.factorize(pd.Series(kinds, dtype=object))
+    distinct: list[tuple[str | None, str]]
+    if len(kind_list) <= 1:  # one kind of year (the usual file): each label's code is its pair's
+        kind = kind_list[0] if len(kind_list) else ""  # none: there are no rows
+        codes, distinct = text_codes, [(text if kind else None, kind) for text in texts]
+    else:
+        keys = text_codes.astype(np.int64)  # numbered in place: a million-row temporary costs more than the sums
+        keys += 1
+        keys *= len(kind_list) + 1
+        keys += kind_codes[measure_codes]
+        codes, pairs = pd.factorize(keys)
+        split = (divmod(int(pair), len(kind_list) + 1) for pair in pairs)
+        distinct = [(texts[text - 1] if text else None, kind_list[kind]) for text, kind in split]
     found: list[tuple[object, ...]] = []
     failed = []
-    for number, pair in enumerate(pairs):
-        text_code, kind_code = divmod(int(pair), len(kind_list) + 1)
-        if text_code == 0:
+    for number, (text, kind) in enumerate(distinct):
+        if text is None:
             found.append((None, None, None, None))
             continue
         try:
-            period = parse_period(texts[text_code - 1], kind_list[kind_code])
+            period = parse_period(text, kind)
             found.append((period.label, str(period.kind), period.start, period.end))
         except PeriodError as exc:
             found.append((str(exc), None, None, None))
@@ -473,7 +488,7 @@ def _keys(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
     temporary costs more than the arithmetic) and renumbered before it could overflow."""
     keys = np.zeros(len(frame), dtype=np.int64)
     for column in columns:
-        codes = _codes(frame[column]) + 1  # a blank's code is -1
+        codes = _distinct(frame[column])[0] + 1  # a blank's code is -1
         width = int(codes.max(initial=0)) + 1
         if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // width:
             keys = pd.factorize(keys)[0].astype(np.int64)
@@ -492,11 +507,11 @@ def _repeated(keys: np.ndarray) -> np.ndarray | None:
     return repeated if repeated.any() else None
 
 
-def _codes(column: pd.Series) -> np.ndarray:
-    """A number for each distinct value of a column (its category codes, when it has them)."""
+def _distinct(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """A code for each row (-1 where blank) and the distinct values they number (a Categorical's own, when it is)."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy()
-    return pd.factorize(column)[0]
+        return column.cat.codes.to_numpy(), column.cat.categories
+    return pd.factorize(column)
 
 
 def _read_at(row: pd.Series, file: str) -> dict[str, object]:
@@ -505,7 +520,8 @@ def _read_at(row: pd.Series, file: str) -> dict[str, object]:
 
 
 def _same(a: pd.Series, b: pd.Series) -> bool:
-    pairs = zip(a[list(_COMPARED)], b[list(_COMPARED)], strict=True)
+    compared = [c for c in _COMPARED if c in a.index]
+    pairs = zip(a[compared], b[compared], strict=True)
     return all((x == y) or (pd.isna(x) and pd.isna(y)) for x, y in pairs)
 
 
