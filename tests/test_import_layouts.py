@@ -3,12 +3,9 @@ careful analyst computes by hand from their figures."""
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from thplan.analysis import classify_measures
-from thplan.ingest.importer import _keys
 from thplan.listing import rows, shown
 
 from .conftest import do_import
@@ -251,16 +248,6 @@ def test_duplicate_rows_that_disagree_are_refused_naming_both_cells(make_store, 
     )
     assert result.rejected
     assert "two different values for Tower Hamlets, 2022/23: 74.1 in cell C2 and 75 here" in str(result.errors[0])
-
-
-def test_row_keys_are_renumbered_before_they_could_overflow():
-    size = 3_000_000  # three columns of this many categories: their product passes 2**63
-    last = size - 1
-    codes = {"a": [0, last, 0, last], "b": [0, 0, last, last], "c": [last, 0, 0, last]}
-    frame = pd.DataFrame({c: pd.Categorical.from_codes(np.array(v), categories=range(size)) for c, v in codes.items()})
-    keys = _keys(frame, "abc")
-    assert len(set(keys.tolist())) == 4 and (keys >= 0).all() and keys.max() < 2**40  # far from 2**63
-    assert _keys(pd.concat([frame, frame]), "abc").tolist()[4:] == keys.tolist()
 
 
 def test_a_near_match_is_refused_unless_accepted(make_store, make_csv):

@@ -34,6 +34,7 @@ from thplan.observation import Observation, Source
 from thplan.outcome import Outcome
 from thplan.period import Period, PeriodKind
 from thplan.polarity import Polarity
+from thplan.rowkeys import repeated_keys, row_keys
 from thplan.theme import Theme
 
 SCHEMA_VERSION = 1
@@ -494,8 +495,9 @@ class Store:
         sources, read = _sources(table, frame)
         rows = frame[read]
         try:
-            if rows.duplicated(subset=keys).any():  # the last row of each key wins, as in a spreadsheet read top down
-                rows = rows.drop_duplicates(subset=keys, keep="last")
+            numbered = row_keys(rows, keys)
+            if repeated_keys(numbered) is not None:  # the last row of each key wins, as in a spreadsheet read top down
+                rows = rows[~pd.Series(numbered).duplicated(keep="last").to_numpy()]
             cur.register("incoming", pa.Table.from_pandas(rows, preserve_index=False))
             join = " AND ".join(f"i.{k} = c.{k}" for k in keys)
             data_cols = [c for c, _ in table.data]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugif
 from thplan.observation import Observation
 from thplan.period import PeriodError, parse_period
 from thplan.polarity import Polarity
+from thplan.rowkeys import distinct, repeated_keys, row_keys
 from thplan.stated import StatedError, check
 from thplan.store import (
     Abort,
@@ -415,14 +415,14 @@ def _parse_periods(
     Each distinct (label, the measure's kind of year) is parsed once, then spread to its rows.
     """
     names = [f"{column}_{part}" for part in ("label", "kind", "start", "end")]
-    text_codes, texts = _distinct(raw[column])  # a blank is code -1
-    measure_codes, measure_ids = _distinct(raw["measure_id"])
+    text_codes, texts = distinct(raw[column])  # a blank is code -1
+    measure_codes, measure_ids = distinct(raw["measure_id"])
     kinds = [measures[m].period_type.value for m in measure_ids]
     kind_codes, kind_list = pd.factorize(pd.Series(kinds, dtype=object))
-    distinct: list[tuple[str | None, str]]
+    read: list[tuple[str | None, str]]  # each code's label and kind of year
     if len(kind_list) <= 1:  # one kind of year (the usual file): each label's code is its pair's
         kind = kind_list[0] if len(kind_list) else ""  # none: there are no rows
-        codes, distinct = text_codes, [(text if kind else None, kind) for text in texts]
+        codes, read = text_codes, [(text if kind else None, kind) for text in texts]
     else:
         keys = text_codes.astype(np.int64)  # numbered in place: a million-row temporary costs more than the sums
         keys += 1
@@ -430,10 +430,10 @@ def _parse_periods(
         keys += kind_codes[measure_codes]
         codes, pairs = pd.factorize(keys)
         split = (divmod(int(pair), len(kind_list) + 1) for pair in pairs)
-        distinct = [(texts[text - 1] if text else None, kind_list[kind]) for text, kind in split]
+        read = [(texts[text - 1] if text else None, kind_list[kind]) for text, kind in split]
     found: list[tuple[object, ...]] = []
     failed = []
-    for number, (text, kind) in enumerate(distinct):
+    for number, (text, kind) in enumerate(read):
         if text is None:
             found.append((None, None, None, None))
             continue
@@ -458,8 +458,8 @@ def _parse_periods(
 
 def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
     """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
-    keys = _keys(frame, ("measure_id", "area", "period"))
-    repeated = _repeated(keys)
+    keys = row_keys(frame, ("measure_id", "area", "period"))
+    repeated = repeated_keys(keys)
     if repeated is None:
         return frame
     first: dict[int, int] = {}
@@ -481,37 +481,6 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
                 )
             )
     return frame[~pd.Series(keys).duplicated(keep="first").to_numpy()].reset_index(drop=True)
-
-
-def _keys(frame: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
-    """One number per row for its values in `columns`: equal rows, equal numbers. Made in place (a million-row
-    temporary costs more than the arithmetic) and renumbered before it could overflow."""
-    keys = np.zeros(len(frame), dtype=np.int64)
-    for column in columns:
-        codes = _distinct(frame[column])[0] + 1  # a blank's code is -1
-        width = int(codes.max(initial=0)) + 1
-        if int(keys.max(initial=0)) >= np.iinfo(np.int64).max // width:
-            keys = pd.factorize(keys)[0].astype(np.int64)
-        keys *= width
-        keys += codes
-    return keys
-
-
-def _repeated(keys: np.ndarray) -> np.ndarray | None:
-    """Which rows share their key with another row; None when no key repeats (the usual file)."""
-    size = int(keys.max(initial=-1)) + 1
-    if size <= 4 * len(keys):  # keys as dense as a file's usually are: counted, not hashed (ten times faster)
-        counts = np.bincount(keys, minlength=size)
-        return counts[keys] > 1 if counts.max(initial=0) > 1 else None
-    repeated = pd.Series(keys).duplicated(keep=False).to_numpy()
-    return repeated if repeated.any() else None
-
-
-def _distinct(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """A code for each row (-1 where blank) and the distinct values they number (a Categorical's own, when it is)."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        return column.cat.codes.to_numpy(), column.cat.categories
-    return pd.factorize(column)
 
 
 def _read_at(row: pd.Series, file: str) -> dict[str, object]:
