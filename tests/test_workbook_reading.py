@@ -169,6 +169,25 @@ def test_a_workbook_reads_as_openpyxl_reads_it(make):
 
 
 @pytest.mark.parametrize(
+    "plain", ["Data", "Second"], ids=["first-sheet-without-references", "second-sheet-without-references"]
+)
+def test_a_sheet_without_references_beside_one_with_them_reads_as_openpyxl_reads_them(plain):
+    book = openpyxl.load_workbook(io.BytesIO(a_workbook()))
+    second = book.copy_worksheet(book["Data"])
+    second.title, second["K4"].number_format = "Second", "0.000"
+    out = io.BytesIO()
+    book.save(out)
+    part = {"Data": "xl/worksheets/sheet1.xml", "Second": "xl/worksheets/sheet3.xml"}[plain]
+    data = rewrite(out.getvalue(), part, lambda xml: re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", xml))
+    grids = read_grids(data, "book.xlsx")
+    reference = openpyxl_grids(data)
+    assert [g.sheet for g in grids] == list(reference) == ["Data", "Second"]
+    for grid in grids:
+        rows, formats = reference[grid.sheet]
+        assert same_values(grid.rows, rows) and formats and numeric_formats(grid.formats, rows) == formats
+
+
+@pytest.mark.parametrize(
     ("tag", "row", "column", "style"),
     [(b'r="A1" s="1"', 0, 0, 1), (b'r="XFD1048576" s="12"', 1048575, 16383, 12),
      (b'r="AB12" t="n" s="105"', 11, 27, 105), (b'r="Z9" cm="1" s="64999"', 8, 25, 64999)],

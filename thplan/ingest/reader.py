@@ -74,13 +74,14 @@ def merged(values: Iterable[Grid], facts: Iterable[tuple[str, SheetFacts]]) -> I
 
 
 def _facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
+    slow: dict[str, SheetFacts] | None = None  # openpyxl's, read once if a sheet needs them
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         check_zip(archive, name)
-        found = scan(archive, number_format_facts)
-        if found is not None:
-            yield from found
-            return
-    yield from _openpyxl_facts(data).items()
+        for sheet, found in scan(archive, number_format_facts):
+            if found is None:
+                slow = _openpyxl_facts(data) if slow is None else slow
+                found = slow.get(sheet, SheetFacts())
+            yield sheet, found
 
 
 def _openpyxl_facts(data: bytes) -> dict[str, SheetFacts]:

@@ -95,40 +95,40 @@ class SheetFacts:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-def scan(archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]) -> Iterator[tuple[str, SheetFacts]] | None:
-    """Each sheet's name with its cells' number-format facts and error values, a sheet at a time.
-
-    None when a sheet writes its cells without references first (allowed, rare): read such a workbook another way.
-    """
+def scan(
+    archive: zipfile.ZipFile, facts_of: Callable[[str], Facts]
+) -> Iterator[tuple[str, SheetFacts | None]]:  # fmt: skip
+    """Each sheet's name with its cells' number-format facts and error values, a sheet at a time (its XML is read
+    only then: together a workbook's sheets are tens of MB, and memory newly touched costs time). None for a sheet
+    that writes its cells without references first (allowed, rare): read that sheet another way."""
     sheets, styles = _sheet_parts(archive)
     names = set(archive.namelist())
-    xmls = {name: archive.read(part) if part in names else b"" for name, part in sheets.items()}
-    tagged = {name: (xml, _cell_tag(xml)) for name, xml in xmls.items()}
-    if not all(_cells_have_references(xml, tag) for xml, tag in tagged.values()):
+    interesting = _styles_with_facts(archive, styles, facts_of)
+    for name, part in sheets.items():
+        yield name, _sheet_facts(archive.read(part) if part in names else b"", interesting)
+
+
+def _sheet_facts(xml: bytes, interesting: dict[int, Facts]) -> SheetFacts | None:
+    """One sheet's facts from its XML; None when its cells do not all start with their reference."""
+    tag = _cell_tag(xml)
+    if not _cells_have_references(xml, tag):
         return None
-    return _facts(tagged, _styles_with_facts(archive, styles, facts_of))
-
-
-def _facts(tagged: dict[str, tuple[bytes, bytes]], interesting: dict[int, Facts]) -> Iterator[tuple[str, SheetFacts]]:
-    """Each sheet's facts from its XML and its cell tag (`_cell_tag`)."""
-    ids = b"|".join(str(i).encode() for i in sorted(interesting))
     kinds = [PLAIN, *sorted(set(interesting.values()), key=repr)]
     kind_of_style = np.zeros(max(interesting, default=0) + 1, dtype=np.int8)
     for style, facts in interesting.items():
         kind_of_style[style] = kinds.index(facts)
-    for name in list(tagged):
-        xml, tag = tagged.pop(name)  # each sheet's XML is let go once scanned
-        # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy; the
-        # cell's tag written out in full lets the search skip from cell to cell (twice as fast as any tag).
-        styled = re.compile(re.escape(tag) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")')
-        facts = SheetFacts()
-        if interesting and (found := styled.findall(xml)):
-            rows, columns, styles = _take_apart(found)
-            facts.formats = CellFormats(rows, columns, kind_of_style[styles], kinds)
-        if b't="e"' in xml:
-            shown = _ERROR.findall(xml)
-            facts.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
-        yield name, facts
+    ids = b"|".join(str(i).encode() for i in sorted(interesting))
+    # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy; the cell's
+    # tag written out in full lets the search skip from cell to cell (twice as fast as any tag).
+    styled = re.compile(re.escape(tag) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")')
+    found = SheetFacts()
+    if interesting and (cells := styled.findall(xml)):
+        rows, columns, styles = _take_apart(cells)
+        found.formats = CellFormats(rows, columns, kind_of_style[styles], kinds)
+    if b't="e"' in xml:
+        shown = _ERROR.findall(xml)
+        found.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
+    return found
 
 
 def _cell_tag(xml: bytes) -> bytes:
