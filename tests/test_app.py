@@ -118,6 +118,14 @@ def test_a_deep_link_opens_that_measure(make_app):
     )
 
 
+def test_the_revision_history_names_the_cell_each_value_was_read_from(make_app):
+    at = make_app("pages/measure.py", measure="employment-rate")
+    history = at.dataframe[-1].value
+    latest = history[(history["Area"] == "Tower Hamlets") & (history["Period"] == "2021/22")]
+    # G4 of that sheet holds '72.9%' under the header 2021/22 (checked with openpyxl)
+    assert latest[["Value", "Read from"]].values.tolist() == [["72.9", "'Jobs and employment'!G4"]]
+
+
 def test_the_measure_chart_draws_london_and_england_distinctly(make_app):
     at = make_app("pages/measure.py", measure="employment-rate")
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)

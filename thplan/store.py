@@ -133,7 +133,9 @@ class ImportRecord:
 
 @dataclass(frozen=True)
 class Payload:
-    """What an import writes: rows for each versioned table (DataFrames with that table's columns)."""
+    """What an import writes: rows for each versioned table (DataFrames with that table's key columns and any of
+    its other columns; a column left out is stored empty). A row's source cell may be given by its 0-based
+    `source_row` and `source_column` instead of its reference."""
 
     settings: pd.DataFrame | None = None
     themes: pd.DataFrame | None = None

@@ -87,7 +87,15 @@ def history_frame(view: shell.View, measure_id: str) -> pd.DataFrame:
                     frame["valid_from"], frame["written_from"], frame["written_by"], frame["written_at"], strict=True
                 )
             ],
+            "Read from": [_cell(s, c) for s, c in zip(frame["source_sheet"], frame["source_cell"], strict=True)],
             "Status": ["current" if pd.isna(t) else f"replaced by import {int(t)}" for t in frame["valid_to"]],
         }
     )
     return shown.sort_values(["Area", "Period"], kind="stable")
+
+
+def _cell(sheet: object, cell: object) -> str:
+    """Where a value was read, as Excel names a cell ('Jobs'!D4); a CSV file's cell has no sheet."""
+    if pd.isna(cell) or not cell:
+        return ""
+    return f"'{sheet}'!{cell}" if isinstance(sheet, str) and sheet else str(cell)
