@@ -358,8 +358,7 @@ def _outcome_id(framework: Framework, text: str, theme_id: str) -> str:
 _DETAILS = ("value", "decimals", "missing", "note", "footnote", "series_break", "period_stated", "lower_ci",
             "upper_ci", "count", "denominator", "flags")  # fmt: skip
 #: Observation fields two readings of one value must agree on (the source may differ).
-_COMPARED = ("value", "decimals", "missing", "note", "footnote", "series_break", "covers", "period_stated",
-             "lower_ci", "upper_ci", "count", "denominator", "flags")  # fmt: skip
+_COMPARED = (*_DETAILS, "covers")
 
 
 def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportResult) -> pd.DataFrame:
