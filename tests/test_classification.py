@@ -18,6 +18,7 @@ from thplan.measure import Measure, Unit
 from thplan.observation import Observation
 from thplan.period import PeriodKind, parse_period
 from thplan.polarity import Polarity
+from thplan.stated import check
 
 from .conftest import SAMPLES
 
@@ -258,3 +259,25 @@ RECENT_CASES = [
 @pytest.mark.parametrize(("polarity", "data", "label"), [c[1:] for c in RECENT_CASES], ids=[c[0] for c in RECENT_CASES])
 def test_recent_trend(polarity, data, label):
     assert recent_trend(measure(polarity), data).label is label
+
+
+# A stated label checked against the classifier: a measure without polarity has no better or worse, so only a
+# relation (increased, higher) can agree with it.
+STATED_CASES = [
+    ("judged-improved-agrees", H, "2017/18=50 2021/22=60", "overall", "Improved", True),
+    ("judged-arrow-up-agrees", H, "2017/18=50 2021/22=60", "overall", "▲", True),
+    ("judged-worsened-disagrees", H, "2017/18=50 2021/22=60", "overall", "Worsened", False),
+    ("unjudged-increased-agrees", N, "2017/18=50 2021/22=60", "overall", "Increased", True),
+    ("unjudged-worsened-disagrees", N, "2017/18=50 2021/22=60", "overall", "Worsened", False),
+    ("unjudged-improved-disagrees", N, "2017/18=50 2021/22=60", "overall", "Improved", False),
+    ("judged-better-than-london-agrees", H, "2021/22=60", "vs", "Better", True),
+    ("unjudged-higher-than-london-agrees", N, "2021/22=60", "vs", "Higher", True),
+    ("unjudged-worse-than-london-disagrees", N, "2021/22=60", "vs", "Worse", False),
+]
+
+
+@pytest.mark.parametrize(("polarity", "text", "what", "stated", "agrees"), [c[1:] for c in STATED_CASES],
+                         ids=[c[0] for c in STATED_CASES])  # fmt: skip
+def test_a_stated_label_against_the_classifier(polarity, text, what, stated, agrees):
+    result = classify(measure(polarity), TH, series(text), {"London": series("2021/22=50", "London")}, "2017/18")
+    assert check(stated, result, what, "London")[0] is agrees

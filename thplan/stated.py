@@ -18,6 +18,7 @@ from thplan.classification import (
     TrendLabel,
     TrendResult,
 )
+from thplan.observation import Observation
 from thplan.polarity import Polarity
 
 UNAVAILABLE = "unavailable"
@@ -82,27 +83,31 @@ def read_stated(text: object, polarity: Polarity) -> Stated | None:
 
 def _from_trend(result: TrendResult) -> tuple[Stated, Stated]:
     """The computed trend as (judgement-or-unavailable, relation-or-unavailable)."""
-    if result.label is TrendLabel.UNAVAILABLE or result.start is None or result.end is None:
-        return Stated(UNAVAILABLE), Stated(UNAVAILABLE)
-    if result.label is TrendLabel.SAME:
-        return Stated(JUDGEMENT, 0), Stated(RELATION, 0)
-    up = (result.end.value or 0) > (result.start.value or 0)
-    relation = Stated(RELATION, 1 if up else -1)
-    if result.label in (TrendLabel.INCREASED, TrendLabel.DECREASED):
-        return relation, relation
-    return Stated(JUDGEMENT, 1 if result.label is TrendLabel.IMPROVED else -1), relation
+    return _marks(result.label, result.start, result.end, unavailable=TrendLabel.UNAVAILABLE, same=TrendLabel.SAME,
+                  unjudged=(TrendLabel.INCREASED, TrendLabel.DECREASED), better=TrendLabel.IMPROVED)  # fmt: skip
 
 
 def _from_comparison(result: ComparisonResult) -> tuple[Stated, Stated]:
-    if result.label is ComparisonLabel.NOT_COMPARED or result.value is None or result.benchmark is None:
+    """The computed comparison as (judgement-or-unavailable, relation-or-unavailable)."""
+    return _marks(result.label, result.benchmark, result.value, unavailable=ComparisonLabel.NOT_COMPARED,
+                  same=ComparisonLabel.SIMILAR, unjudged=(ComparisonLabel.HIGHER, ComparisonLabel.LOWER),
+                  better=ComparisonLabel.BETTER)  # fmt: skip
+
+
+def _marks(
+    label: object, first: Observation | None, second: Observation | None, *, unavailable: object, same: object,
+    unjudged: tuple[object, ...], better: object,
+) -> tuple[Stated, Stated]:  # fmt: skip
+    """A computed label that sets `second` against `first` as (judgement, relation); a label without polarity
+    (increased, higher) is a relation for both."""
+    if label is unavailable or first is None or second is None:
         return Stated(UNAVAILABLE), Stated(UNAVAILABLE)
-    if result.label is ComparisonLabel.SIMILAR:
+    if label is same:
         return Stated(JUDGEMENT, 0), Stated(RELATION, 0)
-    up = (result.value.value or 0) > (result.benchmark.value or 0)
-    relation = Stated(RELATION, 1 if up else -1)
-    if result.label in (ComparisonLabel.HIGHER, ComparisonLabel.LOWER):
+    relation = Stated(RELATION, 1 if (second.value or 0) > (first.value or 0) else -1)
+    if label in unjudged:
         return relation, relation
-    return Stated(JUDGEMENT, 1 if result.label is ComparisonLabel.BETTER else -1), relation
+    return Stated(JUDGEMENT, 1 if label is better else -1), relation
 
 
 def computed_for(classification: Classification, what: str, benchmark: str = "") -> tuple[Stated, Stated, str]:
