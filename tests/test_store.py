@@ -9,6 +9,7 @@ import shutil
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -351,6 +352,18 @@ def test_a_cell_given_by_its_row_and_column_is_stored_as_its_reference(make_stor
     frame = observations_frame([EVERY_FIELD]).drop(columns="source_cell")
     write_frame(store, frame.assign(source_row=row, source_column=column))
     assert [o.source for o in store.observations()] == [Source("upload.xlsx", "Jobs", reference)]
+
+
+@pytest.mark.parametrize("column", ["period_kind", "period_end", "covers_start"])
+def test_a_period_without_its_kind_or_dates_is_a_message_not_a_missing_period(make_store, column):
+    store = make_store(framework=False)
+    write_observations(store, [EVERY_FIELD])
+    store.close()
+    with duckdb.connect(str(store.path)) as con:  # as a damaged database would hold it
+        con.execute(f"UPDATE observations SET {column} = NULL")
+    label = "2017-19" if column.startswith("covers") else "2019/20"
+    with Store(store.path) as reopened, pytest.raises(StoreError, match=f"the period '{label}' without its kind"):
+        reopened.observations()
 
 
 def test_columns_a_payload_leaves_out_are_stored_empty(make_store):

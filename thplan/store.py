@@ -775,6 +775,9 @@ def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> lis
     label, kind, start, end = (batch.column(prefix if part == "" else f"{prefix}_{part}")
                                for part in ("", "kind", "start", "end"))  # fmt: skip
     keys = pc.binary_join_element_wise(label, kind, start.cast(pa.string()), end.cast(pa.string()), _JOIN)
+    if pc.any(broken := pc.and_(label.is_valid(), keys.is_null())).as_py():  # only a damaged file holds one
+        raise StoreError(f"The database holds the period '{label.filter(broken)[0]}' without its kind or dates, so "
+                         "its values cannot be read. Restore the database from a backup.")  # fmt: skip
 
     def period(key: str) -> Period:
         if key not in made:
