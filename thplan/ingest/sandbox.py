@@ -61,12 +61,14 @@ def _child() -> None:
 
     def send(kind: str, payload: object = None) -> None:
         message = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)
-        out.write(_SIZE.pack(len(message)) + message)
+        out.write(_SIZE.pack(len(message)))
+        out.write(message)
         out.flush()
 
     try:
         for item in read(data, name):
             send("item", item)
+            del item  # let a sheet's rows go before the next sheet is read
         send("done")
     except Rejected as exc:
         send("rejected", exc.problems)
