@@ -338,19 +338,18 @@ def test_every_field_of_an_observation_reads_back_as_written(make_store, monkeyp
         assert read[0].period is read[1].period  # each distinct period is built once, across batches too
 
 
-# A payload may give a value's cell by 0-based row and column numbers; the store writes its reference.
+# A payload gives a value's cell by its row and column as Excel numbers them; it is read back as its reference.
 CELL_REFERENCES = {
-    "first-cell": (0, 0, "A1"), "last-single-letter": (9, 25, "Z10"), "first-two-letters": (99, 26, "AA100"),
-    "AZ": (0, 51, "AZ1"), "last-two-letters": (0, 701, "ZZ1"), "first-three-letters": (0, 702, "AAA1"),
-    "the-last-cell-of-a-sheet": (1_048_575, 16_383, "XFD1048576"),
+    "first-cell": (1, 1, "A1"), "last-single-letter": (10, 26, "Z10"), "first-two-letters": (100, 27, "AA100"),
+    "AZ": (1, 52, "AZ1"), "last-two-letters": (1, 702, "ZZ1"), "first-three-letters": (1, 703, "AAA1"),
+    "the-last-cell-of-a-sheet": (1_048_576, 16_384, "XFD1048576"),
 }  # fmt: skip
 
 
 @pytest.mark.parametrize(("row", "column", "reference"), CELL_REFERENCES.values(), ids=CELL_REFERENCES.keys())
-def test_a_cell_given_by_its_row_and_column_is_stored_as_its_reference(make_store, row, column, reference):
+def test_a_cell_s_row_and_column_read_back_as_its_reference(make_store, row, column, reference):
     store = make_store(framework=False)
-    frame = observations_frame([EVERY_FIELD]).drop(columns="source_cell")
-    write_frame(store, frame.assign(source_row=row, source_column=column))
+    write_frame(store, observations_frame([EVERY_FIELD]).assign(source_row=row, source_column=column))
     assert [o.source for o in store.observations()] == [Source("upload.xlsx", "Jobs", reference)]
 
 
@@ -377,6 +376,49 @@ def test_columns_a_payload_leaves_out_are_stored_empty(make_store):
     assert store.observations() == [replace(EVERY_FIELD, area="England"), bare]
 
 
+def as_schema_1(path, cells: list[str]) -> None:
+    """Rewrite a database as schema 1 stored it: each observation's cell as its reference text."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("ALTER TABLE observations ADD COLUMN source_cell VARCHAR")
+        for rowid, cell in zip(
+            con.execute("SELECT rowid FROM observations ORDER BY area").fetchall(), cells, strict=True
+        ):
+            con.execute("UPDATE observations SET source_cell = ? WHERE rowid = ?", [cell, rowid[0]])
+        con.execute("ALTER TABLE observations DROP COLUMN source_row")
+        con.execute("ALTER TABLE observations DROP COLUMN source_column")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+
+
+SCHEMA_1_CELLS = {
+    "references-become-numbers": ["D7", "XFD1048576", "AA10", ""],
+    "an-unreadable-reference-refuses-and-changes-nothing": ["D7", "B2", "D4:E5", ""],
+}
+
+
+@pytest.mark.parametrize("cells", SCHEMA_1_CELLS.values(), ids=SCHEMA_1_CELLS.keys())
+def test_a_schema_1_database_is_upgraded_keeping_every_cell(make_store, cells):
+    store = make_store(framework=False)
+    written = [
+        replace(EVERY_FIELD, area=f"Area {n}", source=Source("upload.xlsx", "Jobs", c)) for n, c in enumerate(cells)
+    ]
+    write_observations(store, written)
+    store.close()
+    as_schema_1(store.path, cells)
+    if "D4:E5" in cells:
+        with pytest.raises(StoreError, match=r"holds the cell reference 'D4:E5'.*nothing was changed"):
+            Store(store.path)
+        with duckdb.connect(str(store.path)) as con:
+            assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+            assert sorted(c or "" for (c,) in con.execute("SELECT source_cell FROM observations").fetchall()) == sorted(
+                cells
+            )
+        return
+    with Store(store.path) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        assert upgraded.observations() == written  # compared field by field, source apart
+        assert [o.source.cell for o in upgraded.observations()] == cells
+
+
 def write_observations(store: Store, observations: list[Observation]) -> None:
     """Observations written straight through the store's interface, as an import writes them."""
     write_frame(store, observations_frame(observations))
@@ -391,8 +433,19 @@ def observations_frame(observations: list[Observation]) -> pd.DataFrame:
           "covers_start": o.covers and o.covers.start, "covers_end": o.covers and o.covers.end,
           "period_stated": o.period_stated, "lower_ci": o.lower_ci, "upper_ci": o.upper_ci, "count": o.count,
           "denominator": o.denominator, "flags": "; ".join(o.flags) or None, "source_file": o.source.file,
-          "source_sheet": o.source.sheet, "source_cell": o.source.cell} for o in observations]
+          "source_sheet": o.source.sheet, **cell_numbers(o.source.cell)} for o in observations]
     )  # fmt: skip
+
+
+def cell_numbers(reference: str) -> dict[str, int | None]:
+    """'D7' -> row 7, column 4 (as a payload gives a cell); '' -> none."""
+    found = re.fullmatch(r"([A-Z]+)([0-9]+)", reference)
+    if found is None:
+        return {"source_row": None, "source_column": None}
+    column = 0
+    for letter in found.group(1):
+        column = column * 26 + ord(letter) - 64
+    return {"source_row": int(found.group(2)), "source_column": column}
 
 
 def write_frame(store: Store, frame: pd.DataFrame) -> None:

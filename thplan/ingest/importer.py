@@ -390,7 +390,7 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
             **({} if covers is None else {c.replace("_label", ""): covers[c] for c in covers.columns}),
             **{c: raw[c] for c in _DETAILS if c in raw.columns},  # a detail no table gave is left out: empty
             "source_file": cells.categorical(parsed.file, len(raw)), "source_sheet": raw["sheet"],
-            "source_row": raw["row"], "source_column": raw["column"],  # the store writes the reference ('D4')
+            "source_row": raw["row"] + 1, "source_column": raw["column"] + 1,  # as Excel numbers them: D4 is 4, 4
         },
         len(raw),
     )  # fmt: skip
@@ -495,7 +495,7 @@ def _same(a: pd.Series, b: pd.Series) -> bool:
 
 def _cell_name(row: pd.Series) -> str:
     sheet = f"sheet '{row['source_sheet']}' " if row["source_sheet"] else ""
-    return f"{sheet}cell {cell_ref(int(row['source_row']) + 1, int(row['source_column']) + 1)}"
+    return f"{sheet}cell {cell_ref(int(row['source_row']), int(row['source_column']))}"
 
 
 def _show(row: pd.Series) -> str:
