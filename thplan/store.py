@@ -268,8 +268,8 @@ class Store:
             _run(cur, "COMMIT")
 
     def _cells_as_numbers(self, cur: duckdb.DuckDBPyConnection) -> None:
-        """Schema 1 to 2: each observation's cell reference ('D4') becomes its row and column numbers, which a
-        million-row import writes in a fifth of the time (in the same transaction as the schema check)."""
+        """Schema 1 to 2: each observation's cell reference ('D4') becomes its row and column numbers (a
+        million-row import writes numbers a fifth faster than unique texts), in the transaction of the schema check."""
         odd = _first(cur, f"SELECT source_cell FROM observations WHERE coalesce(source_cell, '') <> '' AND NOT "
                           f"regexp_full_match(source_cell, '{_A1}') LIMIT 1")  # fmt: skip
         if odd is not None:
