@@ -103,28 +103,40 @@ def scan(
     that writes its cells without references first (allowed, rare): read that sheet another way."""
     sheets, styles = _sheet_parts(archive)
     names = set(archive.namelist())
-    interesting = _styles_with_facts(archive, styles, facts_of)
+    interesting = _StyleCodes.of(_styles_with_facts(archive, styles, facts_of))
     for name, part in sheets.items():
         yield name, _sheet_facts(archive.read(part) if part in names else b"", interesting)
 
 
-def _sheet_facts(xml: bytes, interesting: dict[int, Facts]) -> SheetFacts | None:
+@dataclass(frozen=True)
+class _StyleCodes:
+    """The styles whose number format states facts, worked out once per workbook for all its sheets."""
+
+    ids: bytes  # the style numbers as a regular expression's alternatives (b"3|12"); empty when there are none
+    kinds: list[Facts]  # PLAIN first
+    kind_of_style: np.ndarray  # style number -> position in `kinds`
+
+    @classmethod
+    def of(cls, interesting: dict[int, Facts]) -> _StyleCodes:
+        kinds = [PLAIN, *sorted(set(interesting.values()), key=repr)]
+        kind_of_style = np.zeros(max(interesting, default=0) + 1, dtype=np.int8)
+        for style, facts in interesting.items():
+            kind_of_style[style] = kinds.index(facts)
+        return cls(b"|".join(str(i).encode() for i in sorted(interesting)), kinds, kind_of_style)
+
+
+def _sheet_facts(xml: bytes, styles: _StyleCodes) -> SheetFacts | None:
     """One sheet's facts from its XML; None when its cells do not all start with their reference."""
     tag = _cell_tag(xml)
     if not _cells_have_references(xml, tag):
         return None
-    kinds = [PLAIN, *sorted(set(interesting.values()), key=repr)]
-    kind_of_style = np.zeros(max(interesting, default=0) + 1, dtype=np.int8)
-    for style, facts in interesting.items():
-        kind_of_style[style] = kinds.index(facts)
-    ids = b"|".join(str(i).encode() for i in sorted(interesting))
     # One group from the reference to the style (a list of texts, not of tuples), taken apart by numpy; the cell's
     # tag written out in full lets the search skip from cell to cell (twice as fast as any tag).
-    styled = re.compile(re.escape(tag) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + ids + rb')")')
+    styled = re.compile(re.escape(tag) + rb'(r="[A-Z]{1,3}[0-9]+"[^>]*?\ss="(?:' + styles.ids + rb')")')
     found = SheetFacts()
-    if interesting and (cells := styled.findall(xml)):
-        rows, columns, styles = _take_apart(cells)
-        found.formats = CellFormats(rows, columns, kind_of_style[styles], kinds)
+    if styles.ids and (cells := styled.findall(xml)):
+        rows, columns, numbers = _take_apart(cells)
+        found.formats = CellFormats(rows, columns, styles.kind_of_style[numbers], styles.kinds)
     if b't="e"' in xml:
         shown = _ERROR.findall(xml)
         found.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
