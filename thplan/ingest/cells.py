@@ -164,13 +164,13 @@ def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
     Types are given, not inferred: inferring them costs more than reading the cells.
     """
     return side_by_side(
-        {name: column(columns.get(name, DEFAULTS.get(name)), name, length) for name in FIELDS
+        {name: _typed(columns.get(name, DEFAULTS.get(name)), name, length) for name in FIELDS
          if name in columns or name in DEFAULTS},
         length,
     )  # fmt: skip
 
 
-def column(given: object, name: str, length: int) -> object:
+def _typed(given: object, name: str, length: int) -> object:
     """A field's column from a list or array, or one value for every row: of its type, and texts as categories
     (they repeat: a measure per area and period)."""
     dtype = _TYPES.get(name)
@@ -228,7 +228,7 @@ def observations(parsed: Parsed) -> pd.DataFrame:
 
 def _joined(name: str, parts: list[pd.DataFrame]) -> object:
     """One field of several frames, one after another (a frame without it holds its default there)."""
-    columns = [p[name].array if name in p.columns else column(DEFAULTS.get(name), name, len(p)) for p in parts]
+    columns = [p[name].array if name in p.columns else _typed(DEFAULTS.get(name), name, len(p)) for p in parts]
     if name in _TYPES:
         return np.concatenate([np.asarray(c) for c in columns])
     return union_categoricals(columns)
