@@ -19,7 +19,7 @@ from thplan.store import Store
 from ui import shell
 from ui.widgets import md
 
-from .conftest import ROOT, do_import
+from .conftest import ROOT, SAMPLES, do_import
 
 PAGE_FILES = [path for path, *_ in app.PAGES]
 
@@ -113,7 +113,7 @@ def test_a_deep_link_opens_that_measure(make_app):
     at = make_app("pages/measure.py", measure="employment-rate")
     assert at.header[0].value == "Overall employment rate"
     assert md("Improved: 64.7% in 2017/18 to 72.9% in 2021/22; higher is better.") in _text(at)
-    assert md("Worse than London: 72.9% against 74.9% (2021/22; London's latest figure, its period not stated).") in (
+    assert md("Worse than London: 72.9% against 74.9% (Tower Hamlets 2021/22; London's figure, period not stated in the source).") in (
         _text(at)
     )
 
@@ -163,9 +163,16 @@ def test_meeting_mode_steps_through_a_themes_measures(make_app):
 
 
 def test_choosing_another_area_reclassifies_for_it(make_app):
-    at = make_app(area="London")
-    assert at.header[0].value == "London: are we getting better?"
+    at = make_app(area="Islington", extra=SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv")
+    assert at.header[0].value == "Islington: are we getting better?"
     assert not at.exception
+
+
+def test_the_area_picker_offers_areas_not_benchmarks(make_app):
+    at = make_app(extra=SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv")
+    offered = at.selectbox(key="url:area").options
+    assert offered[0] == "Tower Hamlets" and "Islington" in offered
+    assert not {"London", "England", "Inner London", "North West region"} & set(offered)
 
 
 def test_compare_page_ranks_areas_when_several_exist(make_app):
@@ -177,8 +184,8 @@ def test_compare_page_ranks_areas_when_several_exist(make_app):
 
 def many_jobs_measures(tmp_path: Path, count: int) -> Path:
     """A tidy CSV adding `count` measures to the jobs theme, each with two years for the home area."""
-    lines = ["Measure,Period,Value,Polarity,Theme"]
-    lines += [f"Jobs indicator {n:03d},{year},{n + i},Higher is better,Good jobs and employment"
+    lines = ["Measure,Period,Value,Polarity,Theme,Outcome"]
+    lines += [f"Jobs indicator {n:03d},{year},{n + i},Higher is better,Good jobs and employment,jobs-good-quality"
               for n in range(count) for i, year in enumerate(("2020/21", "2021/22"))]  # fmt: skip
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -213,10 +220,10 @@ HOSTILE = "<img src=x onerror=alert(1)> **loud** [click](http://evil.example) :r
 
 @pytest.mark.parametrize("page", ["pages/theme.py", "pages/measure.py"])
 def test_a_hostile_measure_name_is_shown_as_plain_text(make_app, tmp_path, page):
-    rows = [f'"{HOSTILE}",{year},{value},Higher is better,Good jobs and employment' for year, value in
-            (("2020/21", 5), ("2021/22", 4))]  # fmt: skip
+    rows = [f'"{HOSTILE}",{year},{value},Higher is better,Good jobs and employment,jobs-good-quality' for year, value
+            in (("2020/21", 5), ("2021/22", 4))]  # fmt: skip
     csv = tmp_path / "hostile.csv"
-    csv.write_text("Measure,Period,Value,Polarity,Theme\n" + "\n".join(rows) + "\n")
+    csv.write_text("Measure,Period,Value,Polarity,Theme,Outcome\n" + "\n".join(rows) + "\n")
     hostile_id = "img-src-x-onerror-alert-1-loud-click-http-evil-example-red-alarm"
     at = make_app(page, extra=csv, theme="jobs", measure=hostile_id)
     bodies = [e.value for kind in ("markdown", "header", "caption") for e in getattr(at, kind) if "onerror" in e.value]
@@ -235,8 +242,8 @@ def test_the_first_overview_is_drawn_from_the_view_built_as_the_server_started(r
     monkeypatch.setenv("THPLAN_DB", str(db))
     st.cache_resource.clear()
     builds = []
-    build = shell._build_view
-    monkeypatch.setattr(shell, "_build_view", lambda *args: builds.append(args) or build(*args))
+    build = shell.views.build
+    monkeypatch.setattr(shell.views, "build", lambda *args: builds.append(args) or build(*args))
     warmup.warm()
     assert len(builds) == 1
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 
 import pytest
 
@@ -16,7 +17,7 @@ from thplan.classification import (
 )
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
-from thplan.period import PeriodKind, parse_period
+from thplan.period import NOT_STATED, PeriodKind, parse_period
 from thplan.polarity import Polarity
 from thplan.stated import check
 
@@ -148,11 +149,47 @@ def test_comparison_with_a_benchmark(polarity, unit, home, bench, label, same):
     assert result.same_period is same
 
 
-def test_a_benchmark_value_without_its_own_period_is_its_latest_and_says_so():
-    bench = [obs("2021/22=74.9", "London", period_stated=False)]
-    result = compare_with_benchmark(measure(H), TH, series("2021/22=72.9"), "London", bench)
-    assert result.label is ComparisonLabel.WORSE and not result.same_period
-    assert "no stated period" in " ".join(result.caveats)
+def undated(value: str, area: str = "London", context: str | None = "2021/22") -> Observation:
+    """A figure whose source states no period (a benchmark column headed just 'London'), read from a table whose
+    latest period is `context`."""
+    decimals = len(value.split(".")[1]) if "." in value else 0
+    return Observation("m", area, NOT_STATED, float(value), decimals, context_period=context)
+
+
+UNDATED_CASES = [
+    # id, home, benchmark's dated values, its undated figure (value, context), label, the figure compared with
+    ("an-undated-figure-is-the-benchmark-s-latest", "2021/22=72.9", "", ("74.9", "2021/22"), ComparisonLabel.WORSE,
+     "74.9 (period not stated)"),
+    ("a-dated-value-for-the-home-period-wins-over-an-undated-figure", "2021/22=72.9", "2021/22=70.0",
+     ("74.9", "2021/22"), ComparisonLabel.BETTER, "70.0 (2021/22)"),
+    ("an-undated-figure-wins-over-an-older-dated-value", "2021/22=72.9", "2019/20=75.1", ("70.0", "2021/22"),
+     ComparisonLabel.BETTER, "70.0 (period not stated)"),
+    ("a-dated-value-newer-than-the-undated-figure-s-table-wins", "2022/23=72.9", "2021/22=75.1", ("70.0", "2019/20"),
+     ComparisonLabel.WORSE, "75.1 (2021/22)"),
+    ("an-undated-figure-without-context-is-the-latest", "2022/23=72.9", "2021/22=75.1", ("70.0", None),
+     ComparisonLabel.BETTER, "70.0 (period not stated)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("home", "dated", "figure", "label", "compared"), [c[1:] for c in UNDATED_CASES],
+                         ids=[c[0] for c in UNDATED_CASES])  # fmt: skip
+def test_a_figure_whose_period_is_not_stated_is_compared_as_the_benchmark_s_latest(home, dated, figure, label,
+                                                                                     compared):  # fmt: skip
+    figure = undated(figure[0], context=figure[1])
+    bench = [*series(dated, "London"), figure] if dated else [figure]
+    result = compare_with_benchmark(measure(H), TH, series(home), "London", bench)
+    assert result.label is label
+    assert f"{result.benchmark.value:.1f} ({result.benchmark.period.label})" == compared
+    if not result.benchmark.dated:
+        assert not result.same_period and "no period in its source" in " ".join(result.caveats)
+        assert "period not stated in the source" in result.method
+
+
+def test_a_figure_whose_period_is_not_stated_is_not_part_of_the_series():
+    data = [*series("2018/19=10 2019/20=20"), undated("99", TH)]
+    result = classify(measure(H), TH, data, {}, "2017/18")
+    assert [o.value for o in result.series] == [10, 20]
+    assert (result.overall.end.value, result.direction.end.value) == (20, 20)
 
 
 def test_a_different_benchmark_period_is_a_caveat():
@@ -215,50 +252,109 @@ def _lambeth_mmr(with_counts: bool) -> list[Observation]:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("with_counts", [True, False], ids=["chi-squared-on-counts", "weighted-least-squares-on-cis"])
-def test_recent_trend_reproduces_fingertips_for_lambeth_mmr(with_counts):
+def test_recent_trend_reproduces_fingertips_for_lambeth_mmr():
     # Fingertips states "Decreasing and getting worse" for this series (the sample file's Recent Trend column).
-    result = recent_trend(measure(H), _lambeth_mmr(with_counts))
+    result = recent_trend(measure(H), _lambeth_mmr(with_counts=True))
     assert result.label is RecentTrendLabel.DECREASING_WORSE
     assert result.statistic is not None and result.statistic > 9.5495
     assert [p.period.label for p in result.points] == ["2017/18", "2018/19", "2019/20", "2020/21", "2021/22"]
 
 
-def _counts(values: list[tuple[int, int]], start: int = 2015) -> list[Observation]:
+def _points(rows: list[tuple[float | None, float | None, float | None, float | None, float | None]],
+            start: int = 2015) -> list[Observation]:  # fmt: skip
+    """One calendar year per row from `start`: (count, denominator, value, lower CI, upper CI); None is missing."""
     return [
-        Observation("m", TH, parse_period(str(start + i)), 100 * c / n, 1, count=c, denominator=n)
-        for i, (c, n) in enumerate(values)
-    ]
+        Observation("m", TH, parse_period(str(start + i)), v, 4, missing=None if v is not None else "Suppressed",
+                    count=c, denominator=n, lower_ci=lo, upper_ci=hi)
+        for i, (c, n, v, lo, hi) in enumerate(rows)
+    ]  # fmt: skip
 
+
+def _proportions(counts: list[tuple[int, int]], start: int = 2015) -> list[Observation]:
+    """Proportions as percentages with Wilson 95% intervals, as Fingertips publishes them."""
+    rows = []
+    for c, n in counts:
+        p, z = c / n, 1.959964
+        centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5
+        rows.append((c, n, 100 * p, 100 * (centre - half / (1 + z * z / n)), 100 * (centre + half / (1 + z * z / n))))
+    return _points(rows, start)  # type: ignore[arg-type]
+
+
+# Real series with the markers Fingertips gives them. fingertips-open's own tests (TrendMarkerCalculatorTest.cs,
+# 2014-2018: chi-squared 46.77 by weighted least squares, 47.90 on counts; set 2: not significant) and the live
+# Fingertips values FingertipsNext's tests quote (TrendMarkerCalculatorTests.cs: indicators 241, 30309, 41203).
+SET_1 = [(994, 40299, 24.67, 23.16, 26.25), (1023, 41527, 24.6, 23.15, 26.19), (1199, 42811, 28.0, 26.44, 29.64),
+         (1332, 44064, 30.2, 28.63, 31.9), (1367, 44701, 30.6, 28.98, 32.25)]
+SET_2 = [(209, 1017, 20.5506, 18.1803, 23.1427), (213, 1087, 19.5952, 17.3444, 22.0602),
+         (213, 1119, 19.0349, 16.8421, 21.4394), (239, 1117, 21.3966, 19.0918, 23.8975),
+         (210, 1139, 18.4372, 16.2925, 20.7941)]
+DIABETES_241 = [(3455176, 48783947, 7.0826, 7.0754, 7.094), (3491868, 49122259, 7.1085, 7.1013, 7.1199),
+                (3625401, 49956777, 7.2571, 7.2499, 7.2684), (3774801, 50649129, 7.4528, 7.4456, 7.4643),
+                (3938080, 51441896, 7.6554, 7.6481, 7.6669)]
+MMR_YORKSHIRE_30309 = [(57274, 61834, 92.6254, 92.4168, 92.8288), (55865, 60511, 92.3221, 92.1072, 92.5315),
+                       (53681, 59074, 90.8708, 90.6358, 91.1004), (51767, 57508, 90.017, 89.7694, 90.2594),
+                       (53185, 59028, 90.1013, 89.8578, 90.3396)]
+SIGHT_LOSS_41203 = [(1416, 48246126, 2.935, 2.7841, 3.0919), (935, 48440507, 1.93028, 1.8085, 2.058),
+                    (1344, 48753376, 2.7567, 2.6113, 2.9082), (1415, 49300918, 2.8701, 2.7225, 3.0237),
+                    (1502, 49866388, 3.0121, 2.8616, 3.1683)]  # fmt: skip
+RISING = [(500, 1000), (520, 1000), (540, 1000), (560, 1000), (580, 1000)]
+P, R100K, R1K = Unit.PERCENT, Unit.RATE_100K, Unit.RATE_1K
 
 RECENT_CASES = [
-    ("rising-proportion-higher-is-better", H, _counts([(500, 1000), (520, 1000), (540, 1000), (560, 1000),
-                                                       (580, 1000)]), RecentTrendLabel.INCREASING_BETTER),
-    ("rising-proportion-lower-is-better", L, _counts([(500, 1000), (520, 1000), (540, 1000), (560, 1000),
-                                                      (580, 1000)]), RecentTrendLabel.INCREASING_WORSE),
-    ("falling-proportion-lower-is-better", L, _counts([(580, 1000), (560, 1000), (540, 1000), (520, 1000),
-                                                       (500, 1000)]), RecentTrendLabel.DECREASING_BETTER),
-    ("rising-without-polarity", N, _counts([(500, 1000), (520, 1000), (540, 1000), (560, 1000), (580, 1000)]),
-     RecentTrendLabel.INCREASING),
-    ("small-wobbles-are-no-significant-change", H, _counts([(50, 100), (52, 100), (49, 100), (51, 100), (50, 100)]),
-     RecentTrendLabel.NO_CHANGE),
-    ("one-outlier-driving-the-slope-is-no-significant-change", H,
-     _counts([(540, 1000), (500, 1000), (500, 1000), (500, 1000), (900, 1000)]), RecentTrendLabel.NO_CHANGE),
-    ("four-points-cannot-be-calculated", H, _counts([(500, 1000), (520, 1000), (540, 1000), (560, 1000)]),
-     RecentTrendLabel.CANNOT),
-    ("no-counts-or-intervals-cannot-be-calculated", H, series("2015/16=1 2016/17=2 2017/18=3 2018/19=4 2019/20=5"),
-     RecentTrendLabel.CANNOT),
-    ("a-gap-in-the-years-cannot-be-calculated", H,
-     _counts([(500, 1000), (520, 1000)], 2010) + _counts([(540, 1000), (560, 1000), (580, 1000)], 2013),
-     RecentTrendLabel.CANNOT),
-    ("rolling-periods-cannot-be-calculated", H,
-     [obs(f"{y}-{(y + 2) % 100:02d}=60.{y % 10}[59~61]") for y in range(2010, 2015)], RecentTrendLabel.CANNOT),
+    # id, polarity, unit, series, label, statistic (rounded to 2 places; None: not computed)
+    ("fingertips-own-test-set-1-by-weighted-least-squares", H, R1K, _points(SET_1, 2014),
+     RecentTrendLabel.INCREASING_BETTER, 46.77),
+    ("fingertips-own-test-set-1-on-counts", H, P, _points(SET_1, 2014), RecentTrendLabel.INCREASING_BETTER, 47.90),
+    ("fingertips-own-test-set-2-is-no-significant-change", H, R1K, _points(SET_2, 2014), RecentTrendLabel.NO_CHANGE,
+     0.46),
+    ("diabetes-prevalence-241-is-increasing", N, P, _points(DIABETES_241, 2020), RecentTrendLabel.INCREASING, None),
+    ("mmr-yorkshire-30309-is-decreasing-and-getting-worse", H, P, _points(MMR_YORKSHIRE_30309, 2020),
+     RecentTrendLabel.DECREASING_WORSE, None),
+    ("sight-loss-41203-a-crude-rate-is-increasing", L, R100K, _points(SIGHT_LOSS_41203, 2020),
+     RecentTrendLabel.INCREASING_WORSE, None),
+    ("rising-proportion-higher-is-better", H, P, _proportions(RISING), RecentTrendLabel.INCREASING_BETTER, None),
+    ("rising-proportion-lower-is-better", L, P, _proportions(RISING), RecentTrendLabel.INCREASING_WORSE, None),
+    ("falling-proportion-lower-is-better", L, P, _proportions(RISING[::-1]), RecentTrendLabel.DECREASING_BETTER,
+     None),
+    ("rising-without-polarity", N, P, _proportions(RISING), RecentTrendLabel.INCREASING, None),
+    ("small-wobbles-are-no-significant-change", H, P,
+     _proportions([(50, 100), (52, 100), (49, 100), (51, 100), (50, 100)]), RecentTrendLabel.NO_CHANGE, None),
+    ("one-outlier-driving-the-slope-is-no-significant-change", H, P,
+     _proportions([(540, 1000), (500, 1000), (500, 1000), (500, 1000), (900, 1000)]), RecentTrendLabel.NO_CHANGE,
+     None),
+    ("four-points-cannot-be-calculated", H, P, _proportions(RISING[:4]), RecentTrendLabel.CANNOT, None),
+    ("a-proportion-without-counts-cannot-be-calculated", H, P,
+     [replace(o, count=None, denominator=None) for o in _proportions(RISING)], RecentTrendLabel.CANNOT, None),
+    ("a-rate-without-counts-cannot-be-calculated", H, R1K,
+     [replace(o, count=None, denominator=None) for o in _points(SET_1, 2014)], RecentTrendLabel.CANNOT, None),
+    ("without-95-ci-it-cannot-be-calculated", H, P,
+     [replace(o, lower_ci=None, upper_ci=None) for o in _proportions(RISING)], RecentTrendLabel.CANNOT, None),
+    ("a-year-with-no-row-is-skipped", H, P, _proportions(RISING[:2], 2010) + _proportions(RISING[2:], 2013),
+     RecentTrendLabel.INCREASING_BETTER, None),
+    ("a-suppressed-value-ends-the-run", H, P,
+     _proportions(RISING[:1], 2009) + _points([(None, None, None, None, None)], 2010) + _proportions(RISING[1:], 2011),
+     RecentTrendLabel.CANNOT, None),
+    ("a-value-of-its-whole-denominator-in-the-run-cannot-be-calculated", H, P,
+     _points([(1000, 1000, 100.0, 99.6, 100.0)], 2014) + _proportions(RISING, 2015), RecentTrendLabel.CANNOT, None),
+    ("a-score-is-not-tested", H, Unit.SCORE, _points(SET_1, 2014), RecentTrendLabel.CANNOT, None),
+    ("years-are-not-tested", H, Unit.YEARS, _points(SET_1, 2014), RecentTrendLabel.CANNOT, None),
+    ("an-unknown-unit-is-not-tested", H, None, _points(SET_1, 2014), RecentTrendLabel.CANNOT, None),
+    ("rolling-periods-cannot-be-calculated", H, P,
+     [replace(o, period=parse_period(f"{2010 + i}-{(2012 + i) % 100:02d}")) for i, o in enumerate(_proportions(RISING))],
+     RecentTrendLabel.CANNOT, None),
+    ("quarters-are-not-tested", H, P,
+     [replace(o, period=parse_period(f"2019/20 Q{1 + i}")) for i, o in enumerate(_proportions(RISING[:4]))]
+     + [replace(_proportions(RISING[4:])[0], period=parse_period("2020/21 Q1"))], RecentTrendLabel.CANNOT, None),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("polarity", "data", "label"), [c[1:] for c in RECENT_CASES], ids=[c[0] for c in RECENT_CASES])
-def test_recent_trend(polarity, data, label):
-    assert recent_trend(measure(polarity), data).label is label
+@pytest.mark.parametrize(("polarity", "unit", "data", "label", "statistic"), [c[1:] for c in RECENT_CASES],
+                         ids=[c[0] for c in RECENT_CASES])  # fmt: skip
+def test_recent_trend(polarity, unit, data, label, statistic):
+    result = recent_trend(measure(polarity, unit), data)
+    assert result.label is label, result.method
+    if statistic is not None:
+        assert round(result.statistic, 2) == statistic
 
 
 # A stated label checked against the classifier: a measure without polarity has no better or worse, so only a

@@ -15,8 +15,9 @@ import pytest
 
 from thplan.analysis import classify_measures
 from thplan.dataset import DATA_DIR
+from thplan.breakdown import Breakdown
 from thplan.observation import Observation, Source
-from thplan.period import Period, PeriodKind
+from thplan.period import NOT_STATED, Period, PeriodKind
 from thplan.store import SCHEMA_VERSION, Payload, RollbackConflict, Store, StoreError
 
 from .conftest import do_import
@@ -309,8 +310,11 @@ def test_a_database_file_cut_short_is_refused_with_a_message_naming_it(reference
 FY19 = Period("2019/20", PeriodKind.FINANCIAL, date(2019, 4, 1), date(2020, 3, 31))
 ROLLING = Period("2017-19", PeriodKind.ROLLING, date(2017, 1, 1), date(2019, 12, 31))
 EVERY_FIELD = Observation(
-    "employment-rate", "Tower Hamlets", FY19, 64.25, 2, None, "Provisional", "a", True, ROLLING, False, 61.5, 67.0,
-    321.0, 500.0, ("estimated", "small sample"), Source("upload.xlsx", "Jobs", "D7"),
+    measure_id="employment-rate", area="Tower Hamlets", period=FY19, value=64.25, decimals=2, missing=None,
+    note="Provisional", footnote="a", series_break=True, covers=ROLLING, lower_ci=61.5, upper_ci=67.0, count=321.0,
+    denominator=500.0, flags=("estimated", "small sample"), context_period="2021/22",
+    breakdown=Breakdown("Persons", "0-9 yrs", "Deprivation deciles", "Most deprived decile"),
+    source=Source("upload.xlsx", "Jobs", "D7"),
 )  # fmt: skip
 STORED_AS_READ = {
     "every-field-set": EVERY_FIELD,
@@ -319,6 +323,9 @@ STORED_AS_READ = {
     ),
     "a-label-holding-the-period-key-separator": replace(
         EVERY_FIELD, area="England", period=replace(FY19, label="2019/20\x1frevised"), covers=None
+    ),
+    "a-figure-whose-period-is-not-stated": Observation(
+        "employment-rate", "London", NOT_STATED, 74.9, 1, context_period="2021/22", source=Source("review.xlsx", "Jobs", "I4")
     ),
 }
 
@@ -336,6 +343,7 @@ def test_every_field_of_an_observation_reads_back_as_written(make_store, monkeyp
         assert read == sorted([written, twin], key=lambda o: o.area)  # compared field by field, source apart
         assert [o.source for o in read] == [written.source] * 2
         assert read[0].period is read[1].period  # each distinct period is built once, across batches too
+        assert read[0].breakdown is read[1].breakdown  # and each breakdown
 
 
 # A payload gives a value's cell by its row and column as Excel numbers them; it is read back as its reference.
@@ -370,14 +378,31 @@ def test_columns_a_payload_leaves_out_are_stored_empty(make_store):
     bare = Observation("employment-rate", "London", FY19, 70.5, 1, source=Source("upload.csv", "", ""))
     written = observations_frame([replace(EVERY_FIELD, area="England"), bare])
     left_out = ["missing", "note", "footnote", "covers", "covers_kind", "covers_start", "covers_end", "lower_ci",
-                "upper_ci", "count", "denominator", "flags"]  # fmt: skip
+                "upper_ci", "count", "denominator", "flags", "sex", "age", "category_type", "category",
+                "context_period"]  # fmt: skip
     write_frame(store, written.iloc[:1])
     write_frame(store, written.iloc[1:].drop(columns=left_out))
     assert store.observations() == [replace(EVERY_FIELD, area="England"), bare]
 
 
+def as_schema_2(path) -> None:
+    """Rewrite a database as schema 2 stored it: no breakdowns, and a figure whose period its source does not state
+    filed under its table's latest period, marked period_stated = FALSE."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("ALTER TABLE observations ADD COLUMN period_stated BOOLEAN DEFAULT TRUE")
+        con.execute("""UPDATE observations SET period_stated = FALSE, period = context_period, period_kind = 'financial',
+                       period_start = make_date(CAST(left(context_period, 4) AS INTEGER), 4, 1),
+                       period_end = make_date(CAST(left(context_period, 4) AS INTEGER) + 1, 3, 31)
+                       WHERE period_kind = 'not stated'""")
+        for column in ("breakdown", "sex", "age", "category_type", "category", "context_period"):
+            con.execute(f"ALTER TABLE observations DROP COLUMN {column}")
+        con.execute("ALTER TABLE measures DROP COLUMN breakdown")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+
+
 def as_schema_1(path, cells: list[str]) -> None:
-    """Rewrite a database as schema 1 stored it: each observation's cell as its reference text."""
+    """Rewrite a database as schema 1 stored it: schema 2, with each observation's cell as its reference text."""
+    as_schema_2(path)
     with duckdb.connect(str(path)) as con:
         con.execute("ALTER TABLE observations ADD COLUMN source_cell VARCHAR")
         for rowid, cell in zip(
@@ -398,9 +423,8 @@ SCHEMA_1_CELLS = {
 @pytest.mark.parametrize("cells", SCHEMA_1_CELLS.values(), ids=SCHEMA_1_CELLS.keys())
 def test_a_schema_1_database_is_upgraded_keeping_every_cell(make_store, cells):
     store = make_store(framework=False)
-    written = [
-        replace(EVERY_FIELD, area=f"Area {n}", source=Source("upload.xlsx", "Jobs", c)) for n, c in enumerate(cells)
-    ]
+    plain = replace(EVERY_FIELD, breakdown=Breakdown(), context_period=None)  # schema 1 had neither
+    written = [replace(plain, area=f"Area {n}", source=Source("upload.xlsx", "Jobs", c)) for n, c in enumerate(cells)]
     write_observations(store, written)
     store.close()
     as_schema_1(store.path, cells)
@@ -431,8 +455,10 @@ def observations_frame(observations: list[Observation]) -> pd.DataFrame:
           "missing": o.missing, "note": o.note, "footnote": o.footnote, "series_break": o.series_break,
           "covers": o.covers and o.covers.label, "covers_kind": o.covers and o.covers.kind.value,
           "covers_start": o.covers and o.covers.start, "covers_end": o.covers and o.covers.end,
-          "period_stated": o.period_stated, "lower_ci": o.lower_ci, "upper_ci": o.upper_ci, "count": o.count,
-          "denominator": o.denominator, "flags": "; ".join(o.flags) or None, "source_file": o.source.file,
+          "lower_ci": o.lower_ci, "upper_ci": o.upper_ci, "count": o.count, "denominator": o.denominator,
+          "flags": "; ".join(o.flags) or None, "breakdown": o.breakdown.label, "sex": o.breakdown.sex or None,
+          "age": o.breakdown.age or None, "category_type": o.breakdown.category_type or None,
+          "category": o.breakdown.category or None, "context_period": o.context_period, "source_file": o.source.file,
           "source_sheet": o.source.sheet, **cell_numbers(o.source.cell)} for o in observations]
     )  # fmt: skip
 

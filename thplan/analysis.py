@@ -12,6 +12,21 @@ from thplan.measure import Measure
 from thplan.observation import Observation
 
 
+def headline(framework: Framework, observations: Iterable[Observation]) -> list[Observation]:
+    """The values the headlines use: each measure's headline breakdown's (for most measures, values without a
+    breakdown). The values of a measure whose headline breakdown is not chosen yet are none of them."""
+    wanted = {m.id: m.breakdown for m in framework.measures}
+    return [o for o in observations if wanted.get(o.measure_id, "") == o.breakdown.label]
+
+
+def by_breakdown(observations: Iterable[Observation]) -> dict[str, list[Observation]]:
+    """One measure's values (of one area or several) by breakdown label, in the order they come."""
+    found: dict[str, list[Observation]] = defaultdict(list)
+    for o in observations:
+        found[o.breakdown.label].append(o)
+    return found
+
+
 def group_series(observations: Iterable[Observation]) -> dict[tuple[str, str], list[Observation]]:
     series: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for o in observations:
@@ -25,8 +40,9 @@ def classify_measures(
     area: str | None = None,
     measure_ids: Iterable[str] | None = None,
 ) -> list[Classification]:
-    """One classification per catalogued measure for `area` (default: the home area), in catalogue order."""
-    return classify_series(framework, group_series(observations), area, measure_ids)
+    """One classification per catalogued measure for `area` (default: the home area), in catalogue order, of its
+    headline breakdown."""
+    return classify_series(framework, group_series(headline(framework, observations)), area, measure_ids)
 
 
 def classify_series(
@@ -47,7 +63,7 @@ def classify_series(
 
 def classify_all_areas(framework: Framework, observations: Sequence[Observation]) -> list[Classification]:
     """One classification per measure and area that has data for it, and always the home area (listed first)."""
-    series = group_series(observations)
+    series = group_series(headline(framework, observations))
     home = framework.settings.home_area
     areas_of: dict[str, set[str]] = defaultdict(set)
     for measure_id, area in series:

@@ -30,6 +30,18 @@ _ALIASES = {
 }
 
 
+#: Areas that are benchmarks, not places a viewer would choose as their own: the country, London and its parts,
+#: and the median of authorities an Oflog extract gives.
+BENCHMARK_AREAS = frozenset({ENGLAND, LONDON, "Inner London", "Outer London", "Central London",
+                             "Median of local authorities"})  # fmt: skip
+_REGION = re.compile(r"\bregion$", re.IGNORECASE)  # Fingertips' regions: "North West region"
+
+
+def is_benchmark(name: str) -> bool:
+    """England, London and its parts, a region ('North West region'), a median of authorities."""
+    return canonical_area(name) in BENCHMARK_AREAS or bool(_REGION.search(name.strip()))
+
+
 def _key(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
 

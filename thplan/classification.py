@@ -5,7 +5,8 @@ For a measure and an area (the home area, Tower Hamlets, unless another is asked
 Values
   R1. A value is *available* when the cell held a number. Missing values (with their reason) never count.
   R2. Series are ordered by the period each value really covers (a 2017/18 column may hold a 2015-17 value),
-      then by the period it was reported in.
+      then by the period it was reported in. A figure whose source states no period is never part of a series
+      (it has no place in time): only comparisons use it (R7).
   R3. Two values are *equal* when they are equal at the published precision, that is rounded to the finer
       of their two numbers of decimal places (1.9 and 1.90 are equal; 7.7 and 7 are not). A measure may set a
       tolerance: values closer than it are equal too.
@@ -20,24 +21,33 @@ Direction of travel
   R6. Compare the previous available value with the latest, labelled as in R5.
 
 Comparison with a benchmark (London, England)
-  R7. The home area's latest available value is compared with the benchmark's value for the same period; if
-      the benchmark has none for that period (or its value has no period of its own), with the benchmark's
-      latest available value, and the result says so.
+  R7. The home area's latest available value is compared with the benchmark's value for the same period. If the
+      benchmark has none, with its figure whose period the source does not state, as the benchmark's latest
+      figure, unless a dated benchmark value is more recent than the table that figure came from (its context);
+      failing both, with the benchmark's latest dated value. The result says which, and names the periods.
   R8. When the home value has a 95% confidence interval, Fingertips' single-interval method applies: the
       benchmark inside the interval is Similar. Otherwise values are compared directly: equal (R3) is Similar,
       except for a measure compared by confidence interval (as Fingertips compares its indicators), where a value
       without an interval is Not compared.
   R9. Labels: Better, Similar, Worse by polarity; Higher, Similar, Lower with no polarity; Not compared when a
-      value is missing, when the area is the benchmark itself, or when the measure is a count (a borough's count
-      cannot be judged against London's or England's).
+      value is missing, when the area is the benchmark itself, when the measure is a count (a borough's count
+      cannot be judged against London's or England's), or when its publisher does not compare it between areas
+      (Fingertips states "Not compared" for every area of such an indicator).
 
 Recent trend (Fingertips' method)
-  R10. Uses the five most recent available values if they are five consecutive single years (financial,
-       academic or calendar). With counts and denominators for all five (a proportion: 0 < count < denominator),
-       the chi-squared test for trend; otherwise with 95% confidence intervals for all five, weighted least
-       squares (weights from the interval widths). Significant when the statistic exceeds 9.5495 (99.8%, one
-       degree of freedom) and, as in Fingertips, the slope keeps its sign when any one of the five points is left
-       out (fitted on the logit of the proportion for counts, on the value otherwise).
+  R10. As Fingertips computes its "Recent Trend" (its TrendMarkerCalculator and TrendRequest):
+       a. Only proportions (unit %) and rates (per 1,000, 10,000 or 100,000) of single years (financial,
+          academic or calendar, one kind): other units, rolling years, quarters and months Cannot be calculated.
+       b. The points: from the latest value back, each value with its count and a denominator above zero, until
+          the first period whose row is there without them (a suppressed or unpublished value ends the run; a
+          year with no row is skipped). Fewer than five, or a count equal to its denominator anywhere in the run:
+          Cannot be calculated. Of the run, the five most recent values with 95% confidence intervals are used,
+          numbered 1 to 5 (fewer than five with intervals: Cannot be calculated).
+       c. A proportion: the chi-squared test for trend on counts and denominators, its direction the slope of
+          the logit of count / denominator. A rate: weighted least squares of the value on time, weighted by
+          1 / ((upper - lower) / 3.92)^2, the statistic (slope / its standard error)^2.
+       d. Significant when the statistic exceeds 9.54953570608324 (99.8%, one degree of freedom) and the slope
+          keeps its sign (zero counts as rising) with each of the five points left out in turn.
        Labels: Increasing/Decreasing and getting better/worse (by polarity), Increasing/Decreasing (no
        polarity), No significant change; otherwise Cannot be calculated.
 
@@ -52,19 +62,21 @@ periods of different kinds, a benchmark from another period, low-reliability val
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from thplan.area import ENGLAND, LONDON
-from thplan.measure import Measure
+from thplan.measure import NOT_BENCHMARKED, Measure, Unit
 from thplan.observation import Observation
-from thplan.period import Period, PeriodKind, consecutive, parse_period
+from thplan.period import SINGLE_YEAR_KINDS, Period, PeriodError, PeriodKind, parse_period
 from thplan.polarity import Polarity
 
-CHI_SQUARED_99_8 = 9.5495
+CHI_SQUARED_99_8 = 9.54953570608324  # CHIINV(0.002, 1), as Fingertips writes it
 RECENT_POINTS = 5
-Z_95 = 1.959964
+#: Rates whose recent trend Fingertips tests (by weighted least squares); proportions are tested on counts.
+TRENDED_RATES = frozenset({Unit.RATE_1K, Unit.RATE_10K, Unit.RATE_100K})
+CI_WIDTH_SE = 3.92  # a 95% interval's width in standard errors, as Fingertips rounds it (2 x 1.96)
 
 
 class TrendLabel(StrEnum):
@@ -122,6 +134,9 @@ class RecentTrendResult:
     method: str
     statistic: float | None = None
     points: tuple[Observation, ...] = ()
+    #: False when the series holds fewer points than the test needs (a file of one year cannot show the trend its
+    #: publisher computed from five).
+    enough_points: bool = True
 
 
 @dataclass(frozen=True)
@@ -162,7 +177,7 @@ class Classification:
         return tuple(seen)
 
 
-def ordered(series: Sequence[Observation]) -> list[Observation]:
+def ordered(series: Iterable[Observation]) -> list[Observation]:
     """R2: order by the period a value really covers, then by the period it was reported in."""
     return sorted(series, key=lambda o: (o.effective_period.sort_key, o.period.sort_key))
 
@@ -261,7 +276,7 @@ def compare_with_benchmark(
     benchmark_area: str,
     benchmark: Sequence[Observation],
 ) -> ComparisonResult:
-    """R7-R9."""
+    """R7-R9 (`series` dated and ordered; `benchmark` may hold a figure whose period is not stated)."""
     value = _last_available(series)
 
     def not_compared(why: str, bench: Observation | None = None) -> ComparisonResult:
@@ -269,8 +284,11 @@ def compare_with_benchmark(
 
     if area == benchmark_area:
         return not_compared(f"{area} is the benchmark itself")
-    available = [o for o in benchmark if o.available]
-    latest_bench = available[-1] if available else None
+    dated = [o for o in ordered(o for o in benchmark if o.dated) if o.available]
+    undated = next((o for o in benchmark if not o.dated and o.available), None)
+    latest_bench = _benchmark_figure(measure, dated, undated)
+    if measure.comparison == NOT_BENCHMARKED:
+        return not_compared("its publisher does not compare it between areas", latest_bench)
     if not measure.compared_with_benchmarks:
         return not_compared("a count is not compared between areas of different sizes", latest_bench)
     if value is None:
@@ -278,14 +296,15 @@ def compare_with_benchmark(
     if latest_bench is None:
         return not_compared(f"no {benchmark_area} value")
     period = value.effective_period.label
-    same = next((o for o in reversed(available) if o.period_stated and o.effective_period.label == period), None)
+    same = next((o for o in reversed(dated) if o.effective_period.label == period), None)
     bench = same or latest_bench
     caveats: tuple[str, ...] = ()
     if same is not None:
         basis = f"{benchmark_area}'s value for the same period ({period})"
-    elif not bench.period_stated:
-        basis = f"{benchmark_area}'s latest value (the file gives it no period of its own)"
-        caveats = (f"{benchmark_area}'s value has no stated period; its latest value is used.",)
+    elif not bench.dated:
+        basis = f"{benchmark_area}'s figure, period not stated in the source"
+        caveats = (f"{benchmark_area}'s figure has no period in its source; it is used as {benchmark_area}'s latest "
+                   f"figure.",)  # fmt: skip
     else:
         basis = f"{benchmark_area}'s latest value ({bench.effective_period.label})"
         caveats = (
@@ -305,25 +324,48 @@ def compare_with_benchmark(
     return ComparisonResult(benchmark_area, label, method, value, bench, same is not None, caveats)
 
 
+def _benchmark_figure(measure: Measure, dated: list[Observation], undated: Observation | None) -> Observation | None:
+    """R7: the benchmark's latest figure: its undated one, unless a dated value is more recent than the table that
+    figure came from; else its latest dated value."""
+    latest = dated[-1] if dated else None
+    if undated is None or latest is None:
+        return undated or latest
+    try:
+        context = parse_period(undated.context_period or "", measure.period_type)
+    except PeriodError:
+        return undated  # no context to weigh it against: the source's own figure
+    return latest if latest.effective_period.end > context.end else undated
+
+
 def recent_trend(measure: Measure, series: Sequence[Observation]) -> RecentTrendResult:
-    """R10."""
-    points = [o for o in series if o.available][-RECENT_POINTS:]
+    """R10 (`series` dated and ordered)."""
+    proportion = measure.unit is Unit.PERCENT
+    if not proportion and measure.unit not in TRENDED_RATES:
+        return RecentTrendResult(RecentTrendLabel.CANNOT, "Fingertips tests recent trends of proportions and rates only")
+    kinds = {o.effective_period.kind for o in series}
+    if len(kinds) > 1 or not kinds <= SINGLE_YEAR_KINDS:
+        return RecentTrendResult(RecentTrendLabel.CANNOT, "recent trends are tested on single years of one kind only")
+    run: list[Observation] = []
+    for o in reversed(series):  # from the latest back, until a value is there without its count and denominator
+        if o.value is None or o.count is None or o.denominator is None or o.denominator <= 0:
+            break
+        run.append(o)
+    if len(run) < RECENT_POINTS:
+        return RecentTrendResult(RecentTrendLabel.CANNOT, f"fewer than {RECENT_POINTS} recent values with counts "
+                                 "and denominators", enough_points=False)  # fmt: skip
+    if any(o.count == o.denominator for o in run):
+        return RecentTrendResult(RecentTrendLabel.CANNOT, "a count equals its denominator")
+    points = [o for o in run if o.lower_ci is not None and o.upper_ci is not None][:RECENT_POINTS][::-1]
     if len(points) < RECENT_POINTS:
-        return RecentTrendResult(RecentTrendLabel.CANNOT, f"fewer than {RECENT_POINTS} values")
-    if not consecutive([o.effective_period for o in points]):
-        return RecentTrendResult(RecentTrendLabel.CANNOT, f"the last {RECENT_POINTS} values are not consecutive years")
-    if all(_proportion(o) for o in points):
-        statistic, slope = _chi_squared_for_trend(points)
+        return RecentTrendResult(RecentTrendLabel.CANNOT, f"fewer than {RECENT_POINTS} recent values with 95% "
+                                 "confidence intervals", enough_points=False)  # fmt: skip
+    if proportion:
+        statistic, slope, steady = _chi_squared_for_trend(points)
         method = "chi-squared test for trend on counts and denominators"
-    elif all(o.lower_ci is not None and o.upper_ci is not None and o.upper_ci > o.lower_ci for o in points):
-        statistic, slope = _weighted_least_squares(points)
-        method = "weighted least squares on values with 95% confidence intervals"
     else:
-        return RecentTrendResult(
-            RecentTrendLabel.CANNOT,
-            "needs counts and denominators or confidence intervals for all five values",
-        )
-    if statistic is None or statistic <= CHI_SQUARED_99_8 or slope == 0:
+        statistic, slope, steady = _weighted_least_squares(points)
+        method = "weighted least squares on values with 95% confidence intervals"
+    if statistic is None or not statistic > CHI_SQUARED_99_8 or not steady:
         return RecentTrendResult(RecentTrendLabel.NO_CHANGE, method, statistic, tuple(points))
     return RecentTrendResult(_recent_label(measure.polarity, slope > 0), method, statistic, tuple(points))
 
@@ -337,12 +379,9 @@ def _recent_label(polarity: Polarity, increasing: bool) -> RecentTrendLabel:
     return RecentTrendLabel.DECREASING_BETTER if better else RecentTrendLabel.DECREASING_WORSE
 
 
-def _proportion(o: Observation) -> bool:
-    return o.count is not None and o.denominator is not None and o.denominator > 0 and 0 < o.count < o.denominator
-
-
-def _chi_squared_for_trend(points: Sequence[Observation]) -> tuple[float | None, float]:
-    """Chi-squared test for trend in proportions (Armitage), time scored 1..n, as Fingertips computes it."""
+def _chi_squared_for_trend(points: Sequence[Observation]) -> tuple[float | None, float, bool]:
+    """R10c for a proportion: the chi-squared test for trend (Armitage), time scored 1..n, as Fingertips computes
+    it; the slope of the logit of count / denominator; whether that slope keeps its sign (R10d)."""
     r = [float(o.count or 0) for o in points]
     n = [float(o.denominator or 0) for o in points]
     t = range(1, len(points) + 1)
@@ -351,19 +390,24 @@ def _chi_squared_for_trend(points: Sequence[Observation]) -> tuple[float | None,
     snt = sum(ni * ti for ni, ti in zip(n, t, strict=False))
     sntt = sum(ni * ti * ti for ni, ti in zip(n, t, strict=False))
     denominator = big_r * (big_n - big_r) * (big_n * sntt - snt**2)
-    if denominator <= 0:
-        return None, 0.0
+    if denominator <= 0 or any(not 0 < ri < ni for ri, ni in zip(r, n, strict=True)):
+        return None, 0.0, False  # counts of none or all of their denominators: no logit, no test
     statistic = big_n * (big_n * srt - big_r * snt) ** 2 / denominator
     logits = [math.log(ri / (ni - ri)) for ri, ni in zip(r, n, strict=True)]
-    return _if_no_outliers(statistic, logits, [1.0] * len(points))
+    slope, _ = _fit(logits, [1.0] * len(points))
+    return statistic, slope, _keeps_its_sign(logits, [1.0] * len(points))
 
 
-def _weighted_least_squares(points: Sequence[Observation]) -> tuple[float | None, float]:
-    """Slope of value on time weighted by 1/variance (variance from the 95% interval); statistic (b/se)^2."""
-    weights = [1 / ((float(o.upper_ci or 0) - float(o.lower_ci or 0)) / (2 * Z_95)) ** 2 for o in points]
+def _weighted_least_squares(points: Sequence[Observation]) -> tuple[float | None, float, bool]:
+    """R10c for a rate: the slope of value on time weighted by 1 / variance (the variance from the 95% interval),
+    the statistic (slope / its standard error)^2, and whether the slope keeps its sign (R10d)."""
+    widths = [float(o.upper_ci or 0) - float(o.lower_ci or 0) for o in points]
+    if any(w <= 0 for w in widths):
+        return None, 0.0, False  # an interval of no width weighs infinitely: no test
+    weights = [1 / (w / CI_WIDTH_SE) ** 2 for w in widths]
     values = [float(o.value or 0) for o in points]
     slope, sxx = _fit(values, weights)
-    return _if_no_outliers(slope * slope * sxx, values, weights)
+    return slope * slope * sxx, slope, _keeps_its_sign(values, weights)
 
 
 def _fit(ys: Sequence[float], weights: Sequence[float], times: Sequence[int] | None = None) -> tuple[float, float]:
@@ -377,17 +421,16 @@ def _fit(ys: Sequence[float], weights: Sequence[float], times: Sequence[int] | N
     return sxy / sxx, sxx
 
 
-def _if_no_outliers(statistic: float, ys: Sequence[float], weights: Sequence[float]) -> tuple[float | None, float]:
-    """Fingertips' outlier check: the slope over all points and with each point left out must agree in sign;
-    otherwise the change is not called significant. Returns the statistic (None if the check fails) and slope."""
-    slope, _ = _fit(ys, weights)
+def _keeps_its_sign(ys: Sequence[float], weights: Sequence[float]) -> bool:
+    """R10d, Fingertips' outlier check: the slope over all points and with each point left out in turn agree in
+    sign (a slope of zero counts as rising)."""
     times = list(range(1, len(ys) + 1))
-    signs = {slope >= 0}
+    signs = {_fit(ys, weights)[0] >= 0}
     for skip in range(len(ys)):
         keep = [i for i in range(len(ys)) if i != skip]
         part, _ = _fit([ys[i] for i in keep], [weights[i] for i in keep], [times[i] for i in keep])
         signs.add(part >= 0)
-    return (statistic if len(signs) == 1 else None), slope
+    return len(signs) == 1
 
 
 def classify(
@@ -397,11 +440,12 @@ def classify(
     benchmarks: dict[str, Sequence[Observation]],
     baseline_label: str,
 ) -> Classification:
-    """Classify one measure for one area; `benchmarks` maps benchmark areas to their series."""
-    ordered_series = tuple(ordered(series))
+    """Classify one measure for one area; `benchmarks` maps benchmark areas to their series. The area's figures
+    whose period is not stated are kept apart (R2)."""
+    ordered_series = tuple(ordered(o for o in series if o.dated))
     baseline = parse_period(baseline_label, measure.period_type)
     comparisons = {
-        bench_area: compare_with_benchmark(measure, area, ordered_series, bench_area, ordered(bench_series))
+        bench_area: compare_with_benchmark(measure, area, ordered_series, bench_area, bench_series)
         for bench_area, bench_series in benchmarks.items()
     }
     for bench_area in (LONDON, ENGLAND):

@@ -69,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--area", help="an area's name, or 'all' for every area with data (default: the home area)")
     p.add_argument("--format", choices=("csv", "json"), default="csv")
 
+    p = commands.add_parser("summary", help="the overview's headline: the Plan's measures by trend and against London")
+    db(p)
+    p.add_argument("--area", help="an area's name (default: the home area)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
     p = commands.add_parser("history", help="list imports, or the revision history of one measure's values")
     db(p)
     p.add_argument("--measure", help="a measure id: show every version of its values")
@@ -107,6 +112,8 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         with open_store(args.db) as store:
+            for note in store.upgrade_notes:  # what opening it upgraded: said once, where the officer sees it
+                print(f"Database upgraded: {note}", file=sys.stderr)
             return COMMANDS[args.command](store, args)
     except StoreError as exc:
         print(f"Error: {exc}", file=sys.stderr)
@@ -211,7 +218,8 @@ def _list_changes(result: ImportResult, verbose: bool) -> None:
         # Only the rows printed become records (the diff lists up to 2,000 of each kind).
         rows = (chosen if verbose else chosen.head(LIST_LIMIT)).to_dict("records")
         for record in rows:
-            key = f"{record['measure_id']}, {record['area']}, {record['period']}"
+            of = f" ({record['breakdown']})" if record.get("breakdown") else ""
+            key = f"{record['measure_id']}, {record['area']}, {record['period']}{of}"
             if status in ("revised", "changed"):
                 change = f"{_describe_change(record, True)} -> {_describe_change(record, False)}"
             elif status == "removed":
@@ -242,6 +250,19 @@ def _measures(store: Store, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary(store: Store, args: argparse.Namespace) -> int:
+    import json
+
+    from thplan.analysis import classify_measures
+    from thplan.summary import plan_summary, summary_text
+
+    framework = store.framework()
+    summary = plan_summary(framework, classify_measures(framework, store.observations(), args.area))
+    sys.stdout.write(json.dumps(summary, indent=2, ensure_ascii=False) + "\n" if args.format == "json" else
+                     summary_text(summary))  # fmt: skip
+    return EXIT_OK
+
+
 def _history(store: Store, args: argparse.Namespace) -> int:
     if args.measure:
         frame = store.value_history(args.measure)
@@ -255,7 +276,10 @@ def _history(store: Store, args: argparse.Namespace) -> int:
                 else f"replaced by import {int(r['valid_to'])}"
             )
             value = _describe_change(r, False)
-            print(f"{r['area']}\t{r['period']}\t{value}\timport {int(r['valid_from'])} ({r['written_from']}, "
+            context = r["context_period"] if isinstance(r["context_period"], str) else ""
+            period = f"{r['period']} (its table's latest: {context})" if context else r["period"]
+            of = f"\t{r['breakdown']}" if r["breakdown"] else ""
+            print(f"{r['area']}{of}\t{period}\t{value}\timport {int(r['valid_from'])} ({r['written_from']}, "
                   f"{r['written_by']})\t{ended}")  # fmt: skip
         return EXIT_OK
     imports = store.imports()  # read before the header is printed: a database that cannot be read prints no table
@@ -329,6 +353,6 @@ def _annual_report(store: Store, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "import": _import, "measures": _measures, "history": _history, "rollback": _rollback, "export": _export,
-    "report": _annual_report,
+    "import": _import, "measures": _measures, "summary": _summary, "history": _history, "rollback": _rollback,
+    "export": _export, "report": _annual_report,
 }  # fmt: skip

@@ -65,9 +65,13 @@ def value_text(value: float | None, decimals: int, unit: Unit | None, *, long: b
         return f"{text}%"
     if unit is Unit.POUNDS:
         return f"-£{text[1:]}" if text.startswith("-") else f"£{text}"
-    if long and unit in (Unit.RATE_100K, Unit.RATE_1K, Unit.YEARS):
-        return f"{text} {'per 100,000' if unit is Unit.RATE_100K else 'per 1,000' if unit is Unit.RATE_1K else 'years'}"
+    if long and unit in _LONG_UNITS:
+        return f"{text} {_LONG_UNITS[unit]}"
     return text
+
+
+_LONG_UNITS = {Unit.RATE_100K: "per 100,000", Unit.RATE_10K: "per 10,000", Unit.RATE_1K: "per 1,000",
+               Unit.YEARS: "years"}  # fmt: skip
 
 
 def observation_text(o: Observation | None, unit: Unit | None, *, long: bool = False) -> str:
@@ -119,8 +123,8 @@ def comparison_sentence(result: ComparisonResult, area: str, unit: Unit | None) 
     }[result.label]
     when = result.value.effective_period.label
     bench_when = result.benchmark.effective_period.label
-    if not result.benchmark.period_stated:
-        periods = f"{when}; {bench}'s latest figure, its period not stated"
+    if not result.benchmark.dated:
+        periods = f"{area} {when}; {bench}'s figure, period not stated in the source"
     elif result.same_period or when == bench_when:
         periods = when
     else:

@@ -106,5 +106,24 @@ class Framework:
     def measures_of_theme(self, theme_id: str) -> list[Measure]:
         return [m for m in self.measures if m.theme_id == theme_id]
 
+    def in_plan(self, measure: Measure) -> bool:
+        """Whether a measure is one of the Plan's (in one of its themes); without a Plan (a database created empty)
+        every measure counts."""
+        return not self.themes or measure.theme_id in self._theme_ids
+
+    @functools.cached_property
+    def _theme_ids(self) -> frozenset[str]:
+        return frozenset(t.id for t in self.themes)
+
+    @property
+    def plan_measures(self) -> tuple[Measure, ...]:
+        """The measures every headline counts: the Plan's, in its order."""
+        return tuple(m for m in self.measures if self.in_plan(m))
+
+    @property
+    def library_measures(self) -> tuple[Measure, ...]:
+        """The indicator library: measures imports brought that are not in the Plan (context, found by search)."""
+        return tuple(m for m in self.measures if not self.in_plan(m))
+
 
 _COMMON_WORDS = {"a", "and", "the", "of", "for", "data", "tower", "hamlets", "better", "people", "young"}

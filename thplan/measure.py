@@ -22,6 +22,7 @@ class Unit(StrEnum):
     SCORE = "score"
     COUNT = "count"
     RATE_100K = "rate per 100,000"
+    RATE_10K = "rate per 10,000"
     RATE_1K = "rate per 1,000"
     YEARS = "years"
     POUNDS = "£"
@@ -43,6 +44,7 @@ def parse_unit(text: object) -> Unit | None:
         "number": Unit.COUNT, "count": Unit.COUNT, "n": Unit.COUNT,
         "rate per 100000": Unit.RATE_100K, "per 100,000": Unit.RATE_100K, "per 100000": Unit.RATE_100K,
         "rate per 1000": Unit.RATE_1K, "per 1,000": Unit.RATE_1K, "per 1000": Unit.RATE_1K,
+        "rate per 10000": Unit.RATE_10K, "per 10,000": Unit.RATE_10K, "per 10000": Unit.RATE_10K,
         "year": Unit.YEARS, "pounds": Unit.POUNDS, "gbp": Unit.POUNDS, "gbp (000)": Unit.POUNDS,
         "£000": Unit.POUNDS, "£ thousands": Unit.POUNDS, "£000s": Unit.POUNDS, "gbp thousands": Unit.POUNDS,
     }  # fmt: skip
@@ -67,9 +69,13 @@ class Measure:
     source: str = ""
     tolerance: float | None = None
     #: "direct" compares values as published; "interval" compares only by the home value's confidence interval
-    #: (Fingertips' method: a value without an interval is not compared).
+    #: (Fingertips' method: a value without an interval is not compared); "none": its publisher does not compare
+    #: it between areas (Fingertips' "Not compared" for every area), so neither do we.
     comparison: str = "direct"
     position: int = 0
+    #: The label of the breakdown its headline uses ("Persons, All ages"); "" when its values have no breakdown,
+    #: None when the file gave several and none is the headline yet.
+    breakdown: str | None = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -78,8 +84,12 @@ class Measure:
 
     @property
     def compared_with_benchmarks(self) -> bool:
-        """Counts depend on an area's size, so a borough's count is never judged against London's."""
-        return self.unit is not Unit.COUNT
+        """Counts depend on an area's size, so a borough's count is never judged against London's; and a measure
+        its publisher does not benchmark is not compared."""
+        return self.unit is not Unit.COUNT and self.comparison != NOT_BENCHMARKED
+
+
+NOT_BENCHMARKED = "none"
 
 
 _MARKS = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+")

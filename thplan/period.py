@@ -3,6 +3,9 @@
 Every label parses to a `Period` with a kind, a first and last day, and a canonical label, so that "2018/2019",
 "2018/19" and "2018-19" are one period. "YYYY/YY" is a financial year unless the measure says its periods are
 academic years. "YYYY - YY" written with spaces round the dash is Fingertips' notation for pooled calendar years.
+
+A figure whose file gives it no period (a benchmark column headed just "London") has the period NOT_STATED: it is
+never filed under a year, and it sorts before every dated period.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ class PeriodKind(StrEnum):
     ROLLING = "rolling"
     QUARTER = "quarter"
     MONTH = "month"
+    NOT_STATED = "not stated"
 
 
 #: Kinds a measure can declare for its "YYYY/YY" labels.
@@ -50,6 +54,11 @@ class Period:
     def years(self) -> int:
         return self.end.year - self.start.year + (1 if self.kind is PeriodKind.ROLLING else 0)
 
+    @property
+    def dated(self) -> bool:
+        """False for NOT_STATED: a figure whose source gives it no period."""
+        return self.kind is not PeriodKind.NOT_STATED
+
     def overlaps_or_follows(self, other: Period) -> bool:
         """True when this period ends on or after the first day of `other`."""
         return self.end >= other.start
@@ -57,6 +66,10 @@ class Period:
     def __str__(self) -> str:
         return self.label
 
+
+#: The period of a figure whose source states none (its days are placeholders: it sorts first, and overlaps nothing).
+NOT_STATED = Period("period not stated", PeriodKind.NOT_STATED, date.min, date.min)
+_NOT_STATED_WORDS = {"not stated", "period not stated", "no period"}
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
     name.lower(): i for i, name in enumerate(calendar.month_abbr) if name
@@ -106,6 +119,8 @@ def parse_period(text: object, year_kind: PeriodKind = PeriodKind.FINANCIAL) -> 
 @functools.lru_cache(maxsize=65536)
 def _parse(original: str, year_kind: PeriodKind) -> Period:
     """Files repeat the same few labels thousands of times: parse each once (errors are not cached)."""
+    if " ".join(original.lower().split()) in _NOT_STATED_WORDS:
+        return NOT_STATED
     label = " ".join(_PREFIX.sub("", original.translate(_DASHES)).split())
     if re.fullmatch(r"\d{4}", label):
         year = int(label)

@@ -71,13 +71,16 @@ def _cell(o: Observation | None, c: Classification) -> str:
 
 def _london(c: Classification, series: Mapping[tuple[str, str], Sequence[Observation]], last_year: str) -> str:
     """London for the table's last year (its value, or why it is missing), with Inner and Outer London beside it
-    when the data hold them; failing that, London's latest value whose period is known, with that period."""
+    when the data hold them; failing that, London's figure whose period its source does not state (as the
+    review prints it); failing that, London's latest dated value, with its period."""
     london = list(series.get((c.measure.id, LONDON), ()))
     current = [o for o in london if o.period.label == last_year]
     if current and not current[-1].available:
         return current[-1].missing or ""
     if not current:
-        older = [o for o in london if o.available and o.period_stated]
+        current = [o for o in london if not o.dated and o.available]
+    if not current:
+        older = [o for o in london if o.available]
         if not older:
             return ""
         latest = max(older, key=lambda o: o.effective_period.sort_key)

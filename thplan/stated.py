@@ -122,12 +122,15 @@ def computed_for(classification: Classification, what: str, benchmark: str = "")
 
 
 def check(text: object, classification: Classification, what: str, benchmark: str = "") -> tuple[bool, str] | None:
-    """Does a stated mark agree with the classifier? Returns (agrees, computed label), None for a blank cell."""
+    """Does a stated mark agree with the classifier? Returns (agrees, computed label), None for a blank cell and
+    for a stated recent trend the data hold too few points to compute (its publisher used points not given)."""
     stated = read_stated(text, classification.measure.polarity)
     if stated is None:
         return None
     if what == "recent":
         computed = classification.recent.label
+        if stated.kind != UNAVAILABLE and not classification.recent.enough_points:
+            return None
         raw = " ".join(str(text).split()).lower()
         if stated.kind == UNAVAILABLE:
             return computed is RecentTrendLabel.CANNOT, computed.value

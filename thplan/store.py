@@ -26,18 +26,22 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from thplan.breakdown import Breakdown
 from thplan.delivery import Item, Status, Tracker
 from thplan.framework import Framework, Settings
 from thplan.gcpause import paused_gc
 from thplan.measure import Kind, Measure, Unit
 from thplan.observation import Observation, Source
 from thplan.outcome import Outcome
-from thplan.period import Period, PeriodKind
+from thplan.period import NOT_STATED, Period, PeriodKind
 from thplan.polarity import Polarity
 from thplan.rowkeys import repeated_keys, row_keys
 from thplan.theme import Theme
 
-SCHEMA_VERSION = 2  # 2: an observation's cell is stored as its row and column numbers, not as 'D4'
+#: 2: an observation's cell is stored as its row and column numbers, not as 'D4'.
+#: 3: a figure whose source states no period is stored as 'period not stated' (schema 2 filed it under its table's
+#: latest period, marked period_stated = FALSE); observations have breakdowns; measures a headline breakdown.
+SCHEMA_VERSION = 3
 
 
 class StoreError(Exception):
@@ -78,18 +82,22 @@ MEASURES = Table(
     (("name", "VARCHAR"), ("theme_id", "VARCHAR"), ("outcome_id", "VARCHAR"), ("kind", "VARCHAR"),
      ("polarity", "VARCHAR"), ("unit", "VARCHAR"), ("period_type", "VARCHAR"), ("aliases", "VARCHAR"),
      ("definition", "VARCHAR"), ("notes", "VARCHAR"), ("source", "VARCHAR"), ("tolerance", "DOUBLE"),
-     ("comparison", "VARCHAR"), ("position", "INTEGER")),
+     ("comparison", "VARCHAR"), ("position", "INTEGER"), ("breakdown", "VARCHAR")),
 )  # fmt: skip
 OBSERVATIONS = Table(
     "observations",
-    ("measure_id", "area", "period"),
+    ("measure_id", "area", "period", "breakdown"),
     (("period_kind", "VARCHAR"), ("period_start", "DATE"), ("period_end", "DATE"), ("value", "DOUBLE"),
      ("decimals", "INTEGER"), ("missing", "VARCHAR"), ("note", "VARCHAR"), ("footnote", "VARCHAR"),
      ("series_break", "BOOLEAN"), ("covers", "VARCHAR"), ("covers_kind", "VARCHAR"), ("covers_start", "DATE"),
-     ("covers_end", "DATE"), ("period_stated", "BOOLEAN"), ("lower_ci", "DOUBLE"), ("upper_ci", "DOUBLE"),
-     ("count", "DOUBLE"), ("denominator", "DOUBLE"), ("flags", "VARCHAR")),
-    (("source_file", "VARCHAR"), ("source_sheet", "VARCHAR"), ("source_row", "INTEGER"), ("source_column", "INTEGER")),
-    scope=("measure_id", "area"),
+     ("covers_end", "DATE"), ("lower_ci", "DOUBLE"), ("upper_ci", "DOUBLE"), ("count", "DOUBLE"),
+     ("denominator", "DOUBLE"), ("flags", "VARCHAR"), ("sex", "VARCHAR"), ("age", "VARCHAR"),
+     ("category_type", "VARCHAR"), ("category", "VARCHAR")),
+    # Where a value was read, and (for a figure whose source states no period) the latest period of its table:
+    # not compared, so a later file repeating the same undated figure changes nothing.
+    (("source_file", "VARCHAR"), ("source_sheet", "VARCHAR"), ("source_row", "INTEGER"), ("source_column", "INTEGER"),
+     ("context_period", "VARCHAR")),
+    scope=("measure_id", "area", "breakdown"),
     compared=("value", "missing", "decimals"),
 )  # fmt: skip
 TRACKERS = Table(
@@ -215,11 +223,16 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
         raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
 
 
+UPGRADE_USER = "schema upgrade"
+
+
 class Store:
     """A DuckDB database of the Plan's framework, observations and import history."""
 
     def __init__(self, path: str | Path, _con: duckdb.DuckDBPyConnection | None = None) -> None:
         self.path = Path(path)
+        #: What opening it upgraded (an older schema's data moved to the new layout), in words; else empty.
+        self.upgrade_notes: list[str] = []
         self._con = _con if _con is not None else _connect(self.path)
         self._tx: duckdb.DuckDBPyConnection | None = None
         self._write_lock = threading.Lock()
@@ -263,8 +276,12 @@ class Store:
                     f"The database {self.path} was written by a newer version of this program "
                     f"(schema {row[0]}; this version reads {SCHEMA_VERSION}). Upgrade the program."
                 )
-            elif int(row[0]) == 1:
-                self._cells_as_numbers(cur)
+            else:
+                if int(row[0]) == 1:
+                    self._cells_as_numbers(cur)
+                if int(row[0]) <= 2:
+                    self.upgrade_notes = self._undated_and_breakdowns(cur)
+                _run(cur, "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
             _run(cur, "COMMIT")
 
     def _cells_as_numbers(self, cur: duckdb.DuckDBPyConnection) -> None:
@@ -286,9 +303,80 @@ class Store:
             f"UPDATE observations SET source_row = TRY_CAST(regexp_extract(source_cell, '{_A1}', 2) AS INTEGER), "
             f"source_column = {number}",
             "ALTER TABLE observations DROP COLUMN source_cell",
-            f"UPDATE meta SET value = '{SCHEMA_VERSION}' WHERE key = 'schema_version'",
         ):
             _run(cur, statement)
+
+    def _undated_and_breakdowns(self, cur: duckdb.DuckDBPyConnection) -> list[str]:
+        """Schema 2 to 3: observations and measures get their breakdown columns, and every figure that schema 2
+        filed under its table's latest period because its source stated none (period_stated = FALSE, which the
+        readers set for exactly those) becomes 'period not stated', its guessed period kept as its context.
+        Returns what was done, in words, for the command line and the server's log; recorded as an import."""
+        for statement in (
+            "ALTER TABLE observations ADD COLUMN breakdown VARCHAR DEFAULT ''",
+            "ALTER TABLE observations ALTER COLUMN breakdown SET NOT NULL",
+            *(f"ALTER TABLE observations ADD COLUMN {c} VARCHAR" for c in ("sex", "age", "category_type", "category",
+                                                                          "context_period")),
+            "ALTER TABLE measures ADD COLUMN breakdown VARCHAR DEFAULT ''",
+        ):  # fmt: skip
+            _run(cur, statement)
+        undated = "period_stated = FALSE"
+        per_import = _run(cur, f"""SELECT o.valid_from, i.file_name, count(*) FROM observations o
+                                  JOIN imports i ON i.id = o.valid_from WHERE {undated}
+                                  GROUP BY ALL ORDER BY 1""")  # fmt: skip
+        notes: list[str] = []
+        # One import giving one area two different undated figures for a measure (two tables): which one is the
+        # area's figure cannot be known, so both stay where they were filed, with a note saying so.
+        clashes = _run(cur, f"""SELECT measure_id, area, valid_from, string_agg(coalesce(CAST(value AS VARCHAR),
+                                missing) || ' under ' || period, ', ' ORDER BY period_end) FROM observations
+                                WHERE {undated} GROUP BY measure_id, area, valid_from
+                                HAVING count(DISTINCT (value, missing)) > 1""")  # fmt: skip
+        for measure_id, area, import_id, figures in clashes:
+            _run(cur, f"""UPDATE observations SET period_stated = TRUE, note = concat_ws('; ', note, ?)
+                         WHERE {undated} AND measure_id = ? AND area = ? AND valid_from = ?""",
+                 ["Its source states no period: an earlier version filed it under its table's latest period, and "
+                  "the same import gave another figure with no period", measure_id, area, import_id])  # fmt: skip
+            notes.append(f"{measure_id}, {area}: import {import_id} gave two different figures with no period "
+                         f"({figures}); they are left under those periods, each with a note. Check them.")
+        # The same figure twice in one import (two tables): one copy is kept, the one of the latest table.
+        repeats = _first(cur, f"""SELECT count(*) FROM (SELECT rowid, row_number() OVER (PARTITION BY measure_id,
+                                  area, valid_from ORDER BY period_end DESC) AS n FROM observations WHERE {undated})
+                                  WHERE n > 1""")  # fmt: skip
+        _run(cur, f"""DELETE FROM observations WHERE rowid IN (SELECT rowid FROM (SELECT rowid, row_number() OVER
+                     (PARTITION BY measure_id, area, valid_from ORDER BY period_end DESC) AS n FROM observations
+                     WHERE {undated}) WHERE n > 1)""")  # fmt: skip
+        if repeats and repeats[0]:
+            notes.append(f"{repeats[0]} repeated copies of a figure with no period (the same import, the same "
+                         "figure in two tables) were merged into one.")
+        # Figures filed under different guessed years could be current at once; now one slot, each ends where
+        # the next began (the history keeps both).
+        overlapping = _first(cur, f"""SELECT count(*) FROM (SELECT valid_to, lead(valid_from) OVER (PARTITION BY
+                                     measure_id, area ORDER BY valid_from) AS next_from FROM observations
+                                     WHERE {undated}) WHERE next_from IS NOT NULL AND (valid_to IS NULL OR
+                                     valid_to > next_from)""")  # fmt: skip
+        _run(cur, f"""UPDATE observations o SET valid_to = c.next_from FROM (SELECT rowid AS r, lead(valid_from)
+                     OVER (PARTITION BY measure_id, area ORDER BY valid_from) AS next_from FROM observations
+                     WHERE {undated}) c WHERE o.rowid = c.r AND c.next_from IS NOT NULL AND (o.valid_to IS NULL OR
+                     o.valid_to > c.next_from)""")  # fmt: skip
+        if overlapping and overlapping[0]:
+            notes.append(f"{overlapping[0]} of them had been current at the same time as a later figure with no "
+                         "period for the same measure and area; each now ends where the later one began.")
+        moved = _first(cur, f"SELECT count(*), count(DISTINCT measure_id) FROM observations WHERE {undated}")
+        _run(cur, f"""UPDATE observations SET context_period = period, period = '{NOT_STATED.label}',
+                     period_kind = '{NOT_STATED.kind.value}', period_start = ?, period_end = ? WHERE {undated}""",
+             [NOT_STATED.start, NOT_STATED.end])  # fmt: skip
+        _run(cur, "ALTER TABLE observations DROP COLUMN period_stated")
+        if not per_import:
+            return notes
+        counts = "; ".join(f"{n} from import {i} ({name})" for i, name, n in per_import)
+        notes.insert(0, f"{moved[0] if moved else 0} figures whose source gave no period, which an earlier version "
+                        f"had filed under their table's latest period, are now stored as '{NOT_STATED.label}' with "
+                        f"that period kept as context ({counts}). Figures with a stated period are unchanged.")
+        at = datetime.now(UTC).replace(tzinfo=None)
+        _run(cur, "INSERT INTO imports VALUES (?, ?, ?, ?, '', 'upgrade', 'upgrade', 0, ?, 0, ?, ?, 0, NULL, NULL, ?)",
+             [self._next_import_id(cur), at, UPGRADE_USER, f"database upgrade to schema {SCHEMA_VERSION}",
+              moved[1] if moved else 0, moved[0] if moved else 0, repeats[0] if repeats else 0,
+              json.dumps({"notes": notes})])  # fmt: skip
+        return notes
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -438,12 +526,13 @@ class Store:
     def value_history(self, measure_id: str, area: str | None = None) -> pd.DataFrame:
         """Every version of a measure's values, oldest first, with the import that wrote and ended each."""
         sql = f"""
-            SELECT o.area, o.period, o.value, o.decimals, o.missing, o.note, o.valid_from, o.valid_to,
+            SELECT o.area, o.period, o.breakdown, o.value, o.decimals, o.missing, o.note, o.context_period,
+                   o.valid_from, o.valid_to,
                    i.imported_at AS written_at, i.user_name AS written_by, i.file_name AS written_from,
                    o.source_sheet, {_cell_reference("o.source_row", "o.source_column")} AS source_cell
             FROM observations o JOIN imports i ON i.id = o.valid_from
             WHERE o.measure_id = ? AND (? IS NULL OR o.area = ?)
-            ORDER BY o.area, o.period_end, o.period, o.valid_from"""
+            ORDER BY o.area, o.breakdown, o.period_end, o.period, o.valid_from"""
         with self._cursor() as cur:
             return cur.execute(sql, [measure_id, area, area]).df()
 
@@ -453,13 +542,14 @@ class Store:
             WITH n AS (SELECT * FROM observations WHERE valid_from = ?),
                  o AS (SELECT * FROM observations WHERE valid_to = ?)
             SELECT coalesce(n.measure_id, o.measure_id) AS measure_id, coalesce(n.area, o.area) AS area,
-                   coalesce(n.period, o.period) AS period, coalesce(n.period_end, o.period_end) AS period_end,
+                   coalesce(n.period, o.period) AS period, coalesce(n.breakdown, o.breakdown) AS breakdown,
+                   coalesce(n.period_end, o.period_end) AS period_end,
                    o.value AS old_value, o.missing AS old_missing, o.decimals AS old_decimals,
                    n.value AS value, n.missing AS missing, n.decimals AS decimals,
                    CASE WHEN o.measure_id IS NULL THEN 'new' WHEN n.measure_id IS NULL THEN 'removed'
                         ELSE 'revised' END AS status
-            FROM n FULL OUTER JOIN o USING (measure_id, area, period)
-            ORDER BY measure_id, area, period_end, period"""
+            FROM n FULL OUTER JOIN o USING (measure_id, area, period, breakdown)
+            ORDER BY measure_id, area, breakdown, period_end, period"""
         with self._cursor() as cur:
             return cur.execute(sql, [import_id, import_id]).df()
 
@@ -617,6 +707,8 @@ class Store:
             raise StoreError(f"There is no import {import_id}. `history` lists the imports.")
         if target.rolled_back_by is not None:
             raise StoreError(f"Import {import_id} was already rolled back by import {target.rolled_back_by}.")
+        if target.kind == "upgrade":
+            raise StoreError(f"Import {import_id} is the database's upgrade to a new layout; it cannot be rolled back.")
         later: set[int] = set()
         for table in TABLES:
             keys = " AND ".join(f"n.{k} = o.{k}" for k in table.keys)
@@ -748,44 +840,50 @@ def _measure(r: dict[str, Any]) -> Measure:
         tolerance=_none(r["tolerance"]),
         comparison=_none(r["comparison"]) or "direct",
         position=int(_none(r["position"]) or 0),
+        breakdown=_none(r["breakdown"]),
     )
 
 
 def _observations_of(relation: duckdb.DuckDBPyRelation) -> list[Observation]:
     """Observations from a query of the observations table's columns, read as Arrow batches a column at a time:
     each distinct text and period becomes one Python object, not one per row (86,000 rows: 0.41 s to 0.26 s)."""
-    periods: dict[str, Period] = {}
+    periods: dict[str, Period] = {}  # each distinct period and breakdown, made once across batches
+    breakdowns: dict[str, Breakdown] = {}
     out: list[Observation] = []
     reader = relation.to_arrow_reader(_BATCH_ROWS)
     for batch in reader:
-        out.extend(_batch(batch, periods))
+        out.extend(_batch(batch, periods, breakdowns))
     return out
 
 
 _BATCH_ROWS = 20_000  # rows of Arrow (and of Python lists) at a time: larger batches only cost memory
 
 
-def _batch(batch: pa.RecordBatch, periods: dict[str, Period]) -> Iterator[Observation]:
+def _batch(
+    batch: pa.RecordBatch, periods: dict[str, Period], breakdowns: dict[str, Breakdown]
+) -> Iterator[Observation]:
     column = batch.column
-    measure, area, missing, note, footnote, flags, file, sheet = (
+    measure, area, missing, note, footnote, flags, context, file, sheet = (
         _texts(column(name)) for name in ("measure_id", "area", "missing", "note", "footnote", "flags",
-                                          "source_file", "source_sheet")
+                                          "context_period", "source_file", "source_sheet")
     )  # fmt: skip
     value, lower_ci, upper_ci, count, denominator = (
         column(name).to_pylist() for name in ("value", "lower_ci", "upper_ci", "count", "denominator")
     )
-    for (measure_id, area_name, period, number, decimals, reason, remark, marker, series_break, covers, stated,
-         lower, upper, counted, out_of, written, file_name, sheet_name, cell) in zip(
-        measure, area, _periods(batch, "period", periods), value, column("decimals").fill_null(0).to_pylist(),
-        missing, note, footnote, column("series_break").fill_null(False).to_pylist(),
-        _periods(batch, "covers", periods), column("period_stated").fill_null(True).to_pylist(),
-        lower_ci, upper_ci, count, denominator, flags, file, sheet, column("source_cell").to_pylist(), strict=True,
+    for (measure_id, area_name, period, number, decimals, reason, remark, marker, series_break, covers, lower, upper,
+         counted, out_of, written, table_period, breakdown, file_name, sheet_name, cell) in zip(
+        measure, area, _periods(batch, "period", periods), value, column("decimals").fill_null(0).to_pylist(), missing,
+        note, footnote, column("series_break").fill_null(False).to_pylist(), _periods(batch, "covers", periods),
+        lower_ci, upper_ci, count, denominator, flags, context, _breakdowns(batch, breakdowns), file, sheet,
+        column("source_cell").to_pylist(), strict=True,
     ):  # fmt: skip
-        yield Observation.of((
-            measure_id, area_name, period, number, decimals, reason, remark, marker, series_break, covers, stated,
-            lower, upper, counted, out_of, tuple(written.split("; ")) if written else (),
-            Source.of(file_name or "", sheet_name or "", cell or ""),
-        ))  # fmt: skip
+        yield Observation.of(
+            measure_id=measure_id, area=area_name, period=period, value=number, decimals=decimals, missing=reason,
+            note=remark, footnote=marker, series_break=series_break, covers=covers, lower_ci=lower, upper_ci=upper,
+            count=counted, denominator=out_of, flags=tuple(written.split("; ")) if written else (),
+            context_period=table_period, breakdown=breakdown,
+            source=Source.of(file_name or "", sheet_name or "", cell or ""),
+        )
 
 
 def _texts(column: pa.Array) -> list[str | None]:
@@ -812,6 +910,19 @@ def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> lis
     return _each_distinct(keys, period)
 
 
+def _breakdowns(batch: pa.RecordBatch, made: dict[str, Breakdown]) -> list[Breakdown]:
+    """Each row's breakdown, each distinct one built once and kept in `made` across batches (most rows have none)."""
+    parts = [pc.fill_null(batch.column(name), "") for name in ("sex", "age", "category_type", "category")]
+    keys = pc.binary_join_element_wise(*parts, _JOIN)
+
+    def breakdown(key: str) -> Breakdown:
+        if key not in made:
+            made[key] = Breakdown(*key.split(_JOIN))
+        return made[key]
+
+    return _each_distinct(keys, breakdown)
+
+
 def _each_distinct(column: pa.Array, make: Callable[[Any], Any] | None) -> list[Any]:
     """A column's values, each distinct value turned into one Python object (by `make`, if given) and shared by
     its rows; None where empty."""
@@ -830,7 +941,7 @@ def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
             "id": m.id, "name": m.name, "theme_id": m.theme_id, "outcome_id": m.outcome_id, "kind": m.kind.value,
             "polarity": m.polarity.value, "unit": m.unit.value if m.unit else None, "period_type": m.period_type.value,
             "aliases": json.dumps(list(m.aliases)), "definition": m.definition, "notes": m.notes, "source": m.source,
-            "tolerance": m.tolerance, "comparison": m.comparison, "position": m.position,
+            "tolerance": m.tolerance, "comparison": m.comparison, "position": m.position, "breakdown": m.breakdown,
         }
         for m in measures
     ]  # fmt: skip

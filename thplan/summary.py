@@ -1,10 +1,15 @@
-"""Summaries of many classifications: headline counts, what needs attention, measures grouped by theme."""
+"""Summaries of many classifications: headline counts, what needs attention, measures grouped by theme.
+
+The headlines count the Plan's measures only (see `View.classifications`, `Framework.plan_measures`); every label
+that occurs is counted, so the counts add up to the number of measures.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from thplan.area import LONDON
 from thplan.classification import Classification, ComparisonLabel, TrendLabel
@@ -12,31 +17,49 @@ from thplan.framework import Framework
 from thplan.outcome import Outcome
 from thplan.theme import Theme
 
-HEADLINE = (TrendLabel.IMPROVED, TrendLabel.SAME, TrendLabel.WORSENED, TrendLabel.UNAVAILABLE)
+#: The overall-trend labels in the order headlines show them (the first four always, the others where they occur).
+TREND_ORDER = (TrendLabel.IMPROVED, TrendLabel.SAME, TrendLabel.WORSENED, TrendLabel.UNAVAILABLE,
+               TrendLabel.INCREASED, TrendLabel.DECREASED)  # fmt: skip
+ALWAYS_SHOWN = TREND_ORDER[:4]
+COMPARISON_ORDER = tuple(ComparisonLabel)
 
 
 @dataclass(frozen=True)
 class Headline:
-    """How many measures improved, stayed the same, worsened or have no trend, and how many are behind London."""
+    """How many measures have each overall trend and each comparison with London, and how many need attention."""
 
-    counts: dict[str, int]
-    no_polarity: int
-    behind_london: int
-    ahead_of_london: int
-    attention: int
     total: int
+    overall: dict[TrendLabel, int]
+    vs_london: dict[ComparisonLabel, int]
+    attention: int
+
+    @property
+    def behind_london(self) -> int:
+        return self.vs_london.get(ComparisonLabel.WORSE, 0)
+
+    @property
+    def ahead_of_london(self) -> int:
+        return self.vs_london.get(ComparisonLabel.BETTER, 0)
+
+    def count(self, label: TrendLabel) -> int:
+        return self.overall.get(label, 0)
+
+    @property
+    def shown(self) -> dict[TrendLabel, int]:
+        """The trend counts a headline shows: Improved, The same, Worsened and Data Unavailable always, Increased
+        and Decreased (no polarity) where any measure has them; they add up to `total`."""
+        return {label: self.count(label) for label in TREND_ORDER if label in ALWAYS_SHOWN or self.count(label)}
 
 
 def headline(classifications: Iterable[Classification]) -> Headline:
     items = list(classifications)
-    counts = Counter(c.overall.label for c in items)
+    trends = Counter(c.overall.label for c in items)
+    london = Counter(c.vs(LONDON).label for c in items)
     return Headline(
-        counts={label.value: counts.get(label, 0) for label in HEADLINE},
-        no_polarity=counts.get(TrendLabel.INCREASED, 0) + counts.get(TrendLabel.DECREASED, 0),
-        behind_london=sum(c.vs(LONDON).label is ComparisonLabel.WORSE for c in items),
-        ahead_of_london=sum(c.vs(LONDON).label is ComparisonLabel.BETTER for c in items),
-        attention=sum(c.needs_attention for c in items),
         total=len(items),
+        overall={label: trends[label] for label in TREND_ORDER if trends[label]},
+        vs_london={label: london[label] for label in COMPARISON_ORDER if london[label]},
+        attention=sum(c.needs_attention for c in items),
     )
 
 
@@ -71,7 +94,31 @@ def by_theme(framework: Framework, classifications: Sequence[Classification]) ->
     return groups
 
 
-def unthemed(framework: Framework, classifications: Sequence[Classification]) -> list[Classification]:
-    """Measures in no theme of the Plan (typically added by an import of another organisation's data)."""
-    themes = {t.id for t in framework.themes}
-    return [c for c in classifications if c.measure.theme_id not in themes]
+def _counts(head: Headline) -> dict[str, Any]:
+    return {
+        "measures": head.total,
+        "overall_trend": {label.value: n for label, n in head.overall.items()},
+        "vs_london": {label.value: n for label, n in head.vs_london.items()},
+        "needs_attention": head.attention,
+    }
+
+
+def plan_summary(framework: Framework, classifications: Sequence[Classification]) -> dict[str, Any]:
+    """The overview's headline as data (`python -m thplan summary`): the Plan's measures, each overall trend and
+    comparison with London that occurs, how many need attention, and the same for each theme."""
+    plan = [c for c in classifications if framework.in_plan(c.measure)]
+    themes = [{"theme": g.theme.name, **_counts(headline(g.classifications))} for g in by_theme(framework, plan)]
+    return {**_counts(headline(plan)), "themes": themes}
+
+
+def summary_text(summary: dict[str, Any]) -> str:
+    """The summary as lines for a terminal."""
+
+    def line(counts: dict[str, Any]) -> str:
+        trends = ", ".join(f"{n} {label}" for label, n in counts["overall_trend"].items())
+        london = ", ".join(f"{n} {label}" for label, n in counts["vs_london"].items())
+        return f"{counts['measures']} measures: {trends}. vs London: {london}. Need attention: {counts['needs_attention']}."
+
+    lines = [f"The Plan: {line(summary)}"]
+    lines += [f"  {theme['theme']}: {line(theme)}" for theme in summary["themes"]]
+    return "\n".join(lines) + "\n"

@@ -13,16 +13,19 @@ from thplan.framework import Framework
 from thplan.observation import Observation
 
 COLUMNS = (
-    "Measure id", "Measure", "Area", "Period", "Value", "Decimals", "Missing reason", "Note", "Covers period",
-    "Series break", "Period stated", "Lower CI", "Upper CI", "Count", "Denominator", "Flags", "Footnote", "Polarity",
-    "Unit", "Theme", "Outcome", "Kind",
+    "Measure id", "Measure", "Area", "Period", "Sex", "Age", "Category type", "Category", "Value", "Decimals",
+    "Missing reason", "Note", "Covers period", "Series break", "Lower CI", "Upper CI", "Count", "Denominator", "Flags",
+    "Footnote", "Polarity", "Unit", "Theme", "Outcome", "Kind",
 )  # fmt: skip
 NUMERIC = {"Value", "Decimals", "Lower CI", "Upper CI", "Count", "Denominator"}
 GUIDE = [
     ("How to use this template", ""),
     ("One row per measure, area and period.", "Leave Area blank for the home area (Tower Hamlets)."),
     ("Measure id", "The catalogue id of an existing measure; leave blank for a new measure and give its name."),
-    ("Period", "2017/18 (financial or academic year), 2017 (calendar year), 2015-17 (rolling years), 2017/18 Q1."),
+    ("Period", "2017/18 (financial or academic year), 2017 (calendar year), 2015-17 (rolling years), 2017/18 Q1; "
+               "'period not stated' for a figure whose source gives it no period (it is never filed under a year)."),
+    ("Sex, Age, Category", "Optional: the breakdown a value is of (Persons, 0-9 yrs; a category type and category). "
+                           "Blank for the measure's headline."),
     ("Value", "A number. Percentages as 64.7, not 0.647. Leave blank and give a Missing reason when there is none."),
     ("Decimals", "Optional: how many decimal places the value is published with (72.90 has 2)."),
     ("Missing reason", "Data not published, Data Unavailable, N/A, Suppressed, [c], [x], [z] ..."),
@@ -35,7 +38,7 @@ GUIDE = [
 def rows(framework: Framework, observations: Sequence[Observation]) -> list[dict[str, object]]:
     """The current data, one template row per value."""
     result = []
-    for o in sorted(observations, key=lambda o: (o.measure_id, o.area, o.period.sort_key)):
+    for o in sorted(observations, key=lambda o: (o.measure_id, o.area, o.breakdown.label, o.period.sort_key)):
         measure = framework.measure(o.measure_id)
         result.append(
             {
@@ -43,13 +46,16 @@ def rows(framework: Framework, observations: Sequence[Observation]) -> list[dict
                 "Measure": measure.name if measure else "",
                 "Area": o.area,
                 "Period": o.period.label,
+                "Sex": o.breakdown.sex,
+                "Age": o.breakdown.age,
+                "Category type": o.breakdown.category_type,
+                "Category": o.breakdown.category,
                 "Value": o.value,
                 "Decimals": o.decimals if o.value is not None else None,
                 "Missing reason": o.missing if o.value is None else "",
                 "Note": o.note or "",
                 "Covers period": o.covers.label if o.covers else "",
                 "Series break": "yes" if o.series_break else "",
-                "Period stated": "" if o.period_stated else "no",
                 "Lower CI": o.lower_ci,
                 "Upper CI": o.upper_ci,
                 "Count": o.count,

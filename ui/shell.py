@@ -6,27 +6,23 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import streamlit as st
 
-from thplan.analysis import classify_series, group_series
-from thplan.area import BENCHMARKS
+from thplan import view as views
 from thplan.changes import Since, since
-from thplan.classification import Classification
 from thplan.dataset import open_store
 from thplan.delivery import Item, Tracker
-from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.observation import Observation
 from thplan.report import ReportTable
 from thplan.report import annual_tables as annual_report_tables
-from thplan.store import ImportRecord, Store, StoreError
+from thplan.store import Store, StoreError
+from thplan.view import View
 from ui import auth, urlstate
 
 _LOG = logging.getLogger(__name__)
@@ -48,63 +44,20 @@ MEETING_CSS = """
 """
 
 
-@dataclass(frozen=True)
-class View:
-    """Everything a page shows, for one area, at one version of the data. Immutable: shared between sessions.
-
-    It holds the series of the chosen area and its benchmarks (what the classifications use); another area's
-    series is read from the store when a page asks for it (a Fingertips extract may hold every borough).
-    """
-
-    version: tuple[int, int]
-    framework: Framework
-    area: str
-    areas: tuple[str, ...]
-    classifications: tuple[Classification, ...]
-    series: dict[tuple[str, str], tuple[Observation, ...]] = field(repr=False)
-    measure_areas: dict[str, tuple[str, ...]] = field(repr=False, default_factory=dict)
-    last_import: ImportRecord | None = None
-
-    def classification(self, measure_id: str) -> Classification | None:
-        return self._by_measure.get(measure_id)
-
-    @functools.cached_property
-    def _by_measure(self) -> dict[str, Classification]:
-        return {c.measure.id: c for c in self.classifications}
-
-    def observations(self, measure_id: str, area: str) -> tuple[Observation, ...]:
-        if area in self.loaded_areas:
-            return self.series.get((measure_id, area), ())
-        if area not in self.measure_areas.get(measure_id, ()):
-            return ()
-        return measure_series(self.version, measure_id).get(area, ())
-
-    @property
-    def loaded_areas(self) -> tuple[str, ...]:
-        return (self.area, *BENCHMARKS)
-
-    def areas_of(self, measure_id: str) -> list[str]:
-        return list(self.measure_areas.get(measure_id, ()))
-
-    @property
-    def latest_period(self) -> str:
-        latest = [c.latest for c in self.classifications if c.latest is not None]
-        return max(latest, key=lambda o: o.period.sort_key).period.label if latest else ""
-
-
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """One database connection per server process (the default database, built from data/ when missing)."""
-    return open_store()
+    """One database connection per server process (the default database, built from data/ when missing). What
+    opening it upgraded goes to the server's log; the History page lists the upgrade as an import."""
+    opened = open_store()
+    for note in opened.upgrade_notes:
+        _LOG.warning("Database upgraded: %s", note)
+    return opened
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _areas(version: tuple[int, int]) -> tuple[str, tuple[str, ...]]:
-    """The home area and every area with data (home first, then by how many values each has)."""
-    db = store()
-    home = db.settings().home_area
-    counts = db.area_counts()
-    return home, tuple(sorted(counts, key=lambda a: (a != home, -counts[a], a))) or (home,)
+    """The home area and the areas a viewer can choose."""
+    return views.areas(store())
 
 
 def view_of(version: tuple[int, int], area: str | None) -> View:
@@ -116,35 +69,14 @@ def view_of(version: tuple[int, int], area: str | None) -> View:
 @st.cache_resource(max_entries=4, show_spinner="Loading the measures…")
 def _view(version: tuple[int, int], chosen: str) -> View:
     with paused_gc():
-        return _build_view(version, chosen)
-
-
-def _build_view(version: tuple[int, int], chosen: str) -> View:
-    db = store()
-    framework = db.framework()
-    areas = _areas(version)[1]
-    series = group_series(db.observations(areas=[chosen, *BENCHMARKS]))
-    imports = db.imports()
-    return View(
-        version=version,
-        framework=framework,
-        area=chosen,
-        areas=areas,
-        classifications=tuple(classify_series(framework, series, chosen)),
-        series={k: tuple(v) for k, v in series.items()},
-        measure_areas=db.measure_areas(),
-        last_import=imports[-1] if imports else None,
-    )
+        return views.build(store(), version, chosen, _areas(version)[1], functools.partial(measure_series, version))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def measure_series(version: tuple[int, int], measure_id: str) -> dict[str, tuple[Observation, ...]]:
-    """Every area's series of one measure (for the pages that compare areas). Shared, not copied: a page asks for
-    each area in turn, and the series are immutable."""
-    series: dict[str, list[Observation]] = defaultdict(list)
-    for o in store().observations([measure_id]):
-        series[o.area].append(o)
-    return {area: tuple(values) for area, values in series.items()}
+    """Every area's series of one measure, all breakdowns (for the pages that compare areas and breakdowns).
+    Shared, not copied: a page asks for each area in turn, and the series are immutable."""
+    return views.series_by_area(store(), measure_id)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

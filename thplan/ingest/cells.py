@@ -1,9 +1,10 @@
 """Cells read a column at a time: each distinct cell content is parsed once, and the observations a table yields
 are kept as columns of a frame rather than as an object per cell, so a file of a million values reads in seconds.
 
-A frame of observations has the columns FIELDS: the measure as the file names it, the area, the period label, the
-parsed value (value, decimals, missing reason, note, footnote marker, the period the value really covers, flags),
-the details a tidy file may add, and where the value was read (sheet, 0-based row and column, column header).
+A frame of observations has the columns FIELDS: the measure as the file names it, the area, the period label, its
+breakdown's label, the parsed value (value, decimals, missing reason, note, footnote marker, the period the value
+really covers, flags), the latest period of its table when its own is not stated, the details a tidy file may add,
+the breakdown's parts, and where the value was read (sheet, 0-based row and column, column header).
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from thplan.ingest.cellformats import Facts
 from thplan.ingest.parsed import Parsed, RawObservation
 from thplan.value import BLANK, CellError, CellValue, parse_value
 
-FIELDS = ("measure", "area", "period", "value", "decimals", "missing", "note", "footnote", "covers", "flags",
-          "series_break", "period_stated", "lower_ci", "upper_ci", "count", "denominator",
-          "sheet", "row", "column", "header")  # fmt: skip
+FIELDS = ("measure", "area", "period", "breakdown", "value", "decimals", "missing", "note", "footnote", "covers",
+          "flags", "series_break", "context_period", "lower_ci", "upper_ci", "count", "denominator", "sex", "age",
+          "category_type", "category", "sheet", "row", "column", "header")  # fmt: skip
+#: The fields that say which breakdown a value is of (the label in "breakdown" is made from them).
+BREAKDOWN_PARTS = ("sex", "age", "category_type", "category")
 NO_FORMAT: Facts = (False, None)
 
 
@@ -150,11 +153,11 @@ def value_columns(column: ParsedColumn) -> dict[str, np.ndarray | pd.Categorical
 
 
 _TYPES = {"value": "float64", "lower_ci": "float64", "upper_ci": "float64", "count": "float64",
-          "denominator": "float64", "series_break": "bool", "period_stated": "bool", "decimals": "int32",
+          "denominator": "float64", "series_break": "bool", "decimals": "int32",
           "row": "int32", "column": "int32"}  # fmt: skip
 #: What a field that a table does not give holds; a field without a default is left out (it is empty: a
 #: million-row column of blanks costs memory, and memory that a process newly touches costs time).
-DEFAULTS: dict[str, object] = {"series_break": False, "period_stated": True, "decimals": 0, "header": ""}
+DEFAULTS: dict[str, object] = {"series_break": False, "decimals": 0, "header": "", "breakdown": ""}
 
 
 def frame(columns: dict[str, object], length: int) -> pd.DataFrame:
@@ -203,7 +206,7 @@ def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:
         **value_columns(ParsedColumn.of_cells([o.value for o in observations])),
         "note": [o.note for o in observations],
         "series_break": [o.series_break for o in observations],
-        "period_stated": [o.period_stated for o in observations],
+        "context_period": [o.context_period for o in observations],
         "sheet": [o.location.sheet for o in observations],
         "row": [o.location.row for o in observations],
         "column": [o.location.column for o in observations],
@@ -211,6 +214,10 @@ def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:
     }
     for name in ("lower_ci", "upper_ci", "count", "denominator"):
         columns[name] = [getattr(o, name) for o in observations]
+    if any(o.breakdown.label for o in observations):
+        columns["breakdown"] = [o.breakdown.label for o in observations]
+        for part in BREAKDOWN_PARTS:
+            columns[part] = [getattr(o.breakdown, part) or None for o in observations]
     return frame(columns, len(observations))
 
 

@@ -1,18 +1,21 @@
 """Fingertips data downloads (OHID public health profiles), in both header variants ('Area Name' and 'AreaName').
 
-One measure per indicator and breakdown, named so the breakdown shows ("Campylobacter incidence rate/100,000
-(Persons, 0-9 yrs)"); England and region rows become those areas' values (benchmarks); value notes, 95%
-confidence limits, counts and denominators are kept; the file's own comparisons and recent trends are read as
-stated labels, checked against the classifier and used to infer polarity.
+One measure per indicator; its sex, age and category rows are its breakdowns, and the headline is the breakdown
+`breakdown.headline` picks (Persons, All ages, no category, where the file has it). England and region rows become
+those areas' values (benchmarks); value notes, 95% confidence limits, counts and denominators are kept; the file's
+own comparisons and recent trends are read as stated labels, checked against the classifier and used to infer
+polarity.
 """
 
 from __future__ import annotations
 
-from thplan.area import canonical_area
+from thplan.area import ENGLAND, canonical_area
+from thplan.breakdown import Breakdown, headline
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import norm
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
 from thplan.ingest.problems import cell_ref, error
+from thplan.measure import NOT_BENCHMARKED, Unit
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
 
@@ -53,9 +56,33 @@ def find_fingertips_header(grid: Grid) -> dict[str, int] | None:
     return None
 
 
-def measure_name(indicator: str, sex: str, age: str, category: str) -> str:
-    breakdown = ", ".join(p for p in (sex, age, category) if p)
-    return f"{indicator} ({breakdown})" if breakdown else indicator
+#: What one row says that decides an indicator's unit and whether it is benchmarked: area, period, breakdown, value,
+#: its confidence limits, count and denominator, and its stated comparison with England.
+_Row = tuple[str, str, Breakdown, float | None, dict[str, float | None], str]
+#: Values that are a count per this many of the denominator, and their unit (Fingertips files give no unit).
+_SCALES = ((100, Unit.PERCENT), (1_000, Unit.RATE_1K), (10_000, Unit.RATE_10K), (100_000, Unit.RATE_100K))
+
+
+def _unit(rows: list[_Row]) -> str:
+    """The unit the figures show: every value with a count and denominator is 100 (a percentage), 1,000, 10,000
+    or 100,000 times count / denominator; '' when they are not (a standardised rate, a score, years)."""
+    ratios = [value * denominator / count for _, _, _, value, numbers, _ in rows
+              if value and (count := numbers["count"]) and (denominator := numbers["denominator"])]  # fmt: skip
+    for scale, unit in _SCALES:
+        if ratios and all(abs(ratio / scale - 1) < 0.005 for ratio in ratios):
+            return unit.value
+    return ""
+
+
+def not_benchmarked(rows: list[_Row]) -> bool:
+    """Fingertips states 'Not compared' for an indicator it does not benchmark: every area's row that could be
+    compared with England (a value with its 95% interval, and England's value of the same period and breakdown)
+    says so, and there is at least one such row."""
+    england = {(period, breakdown) for area, period, breakdown, value, _, _ in rows if area == ENGLAND and value}
+    comparable = [stated for area, period, breakdown, value, numbers, stated in rows
+                  if area != ENGLAND and value is not None and numbers["lower_ci"] is not None
+                  and numbers["upper_ci"] is not None and (period, breakdown) in england]  # fmt: skip
+    return bool(comparable) and all(stated == "Not compared" for stated in comparable)
 
 
 def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
@@ -64,13 +91,15 @@ def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
         return False
     header_row = columns.pop("header_row")
     headers = {k: grid.text(header_row, c) for k, c in columns.items()}
-    latest: dict[tuple[str, str], tuple[tuple[int, int], list[StatedLabel]]] = {}
+    latest: dict[tuple[str, str, Breakdown], tuple[tuple[int, int], list[StatedLabel]]] = {}
+    breakdowns: dict[str, set[Breakdown]] = {}
+    facts: dict[str, list[_Row]] = {}
     rows = 0
     for record in grid.records(header_row, columns):
         rows += 1
         row, text, where = record.row, record.text, record.where
-        category = f"{text('category_type')}: {text('category')}" if text("category_type") else text("category")
-        name = measure_name(text("indicator"), text("sex"), text("age"), category)
+        name = text("indicator")
+        breakdown = Breakdown(text("sex"), text("age"), text("category_type"), text("category"))
         area = canonical_area(text("area_code"))
         if area == text("area_code") or not area:
             area = canonical_area(text("area"))
@@ -87,26 +116,35 @@ def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
             parsed.problems.append(error(f"{exc}", **where("value")))
             continue
         location = Location(grid.sheet, row, columns["value"], headers["value"])
-        indicator = Location(grid.sheet, row, columns["indicator"])
-        family = grid.text(row, columns["indicator_id"]) if "indicator_id" in columns else text("indicator")
-        parsed.add_measure(MeasureRef(name, indicator, comparison="interval", family=family))
+        parsed.add_measure(MeasureRef(name, Location(grid.sheet, row, columns["indicator"]), comparison="interval"))
+        breakdowns.setdefault(name, set()).add(breakdown)
         note = text("note") or None
         if not value.blank or note:
-            parsed.observations.append(
-                RawObservation(name, area, period.label, value, location, note=note, **numbers)  # type: ignore[arg-type]
-            )
+            parsed.observations.append(RawObservation(name, area, period.label, value, location, note=note,
+                                                      breakdown=breakdown, **numbers))  # type: ignore[arg-type]
+        facts.setdefault(name, []).append((area, period.label, breakdown, value.value, numbers, text("vs_england")))
         stated = []
-        for key, benchmark, what in (("vs_england", "England", "vs"), ("vs_parent", canonical_area(text("parent")),
-                                                                       "vs"), ("recent", "", "recent")):  # fmt: skip
+        parent = canonical_area(text("parent"))
+        for key, benchmark, what in (("vs_england", ENGLAND, "vs"), ("vs_parent", parent, "vs"),
+                                     ("recent", "", "recent")):  # fmt: skip
             label = text(key)
+            if key == "vs_parent" and parent in ("", ENGLAND):
+                continue  # a parent that is England: Fingertips' "compared to percentiles", always Not compared
             if label and key in columns:
                 spot = Location(grid.sheet, row, columns[key], headers[key])
-                stated.append(StatedLabel(name, area, what, label, spot, benchmark, period.label))
-        previous = latest.get((name, area))
+                stated.append(StatedLabel(name, area, what, label, spot, benchmark, period.label, breakdown))
+        previous = latest.get((name, area, breakdown))
         if previous is None or period.sort_key >= previous[0]:
-            latest[(name, area)] = (period.sort_key, stated)
+            latest[(name, area, breakdown)] = (period.sort_key, stated)
     for _, stated in latest.values():
         parsed.stated.extend(stated)
+    for name, found in breakdowns.items():
+        chosen = headline(found)
+        ref = parsed.measures[name]
+        ref.breakdown = None if chosen is None else chosen.label
+        ref.unit = ref.unit or _unit(facts.get(name, []))
+        if not_benchmarked(facts.get(name, [])):
+            ref.comparison = NOT_BENCHMARKED
     width = max(columns.values()) + 1
     parsed.tables.append(
         TableInfo(grid.sheet, f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + rows, width)}",

@@ -52,6 +52,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "decimals": ("decimals", "decimal places"),
     "footnote": ("footnote marker", "footnote"),
     "rank_order": ("rank order", "ranking order", "sort order"),
+    "sex": ("sex", "gender"),
+    "age": ("age", "age group", "age band"),
+    "category_type": ("category type", "breakdown type"),
+    "category": ("category", "breakdown category"),
+    "breakdown": ("breakdown",),
     "source": ("source", "data source"),
 }  # fmt: skip
 

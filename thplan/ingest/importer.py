@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from thplan.analysis import classify_measures
 from thplan.area import BENCHMARKS
+from thplan.breakdown import Breakdown, from_label, split_name
+from thplan.classification import Classification, classify
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
@@ -21,7 +22,7 @@ from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
 from thplan.ingest.options import MODES, ImportOptions
-from thplan.ingest.parsed import Location, Parsed, TableInfo
+from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, warning
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import Reading
@@ -31,6 +32,7 @@ from thplan.ingest.tracker import is_tracker, read_tracker
 from thplan.ingest.wide import read_area_rows, read_measure_columns
 from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
 from thplan.observation import Observation
+from thplan.outcome import Outcome
 from thplan.period import PeriodError, parse_period
 from thplan.polarity import Polarity
 from thplan.rowkeys import distinct, repeated_keys, row_keys
@@ -45,6 +47,7 @@ from thplan.store import (
     settings_frame,
     themes_frame,
 )
+from thplan.value import decimals_of
 
 PREVIEW_MEASURES = 40  # measures whose new series a dry run keeps for before/after charts
 
@@ -58,6 +61,10 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     matched: dict[str, str] = field(default_factory=dict)
     new_measures: list[Measure] = field(default_factory=list)
+    #: Library measures the file places in the Plan (it names their Plan theme and outcome).
+    placed: list[Measure] = field(default_factory=list)
+    #: Names in the file that are a catalogued measure's name with a breakdown in brackets, and that breakdown.
+    breakdowns: dict[str, Breakdown] = field(default_factory=dict)
     diff: Diff | None = None
     import_id: int | None = None
     rows: int = 0
@@ -180,8 +187,9 @@ def _payload(parsed: Parsed, framework: Framework, options: ImportOptions, resul
             measures=measures_frame(fw.measures),
         )
     measures = _match_measures(parsed, framework, options, result)
+    changed = [*result.new_measures, *result.placed]
     return Payload(
-        measures=measures_frame(result.new_measures) if result.new_measures else None,
+        measures=measures_frame(changed) if changed else None,
         observations=_observations(parsed, measures, result),
     )
 
@@ -189,13 +197,21 @@ def _payload(parsed: Parsed, framework: Framework, options: ImportOptions, resul
 def _match_measures(
     parsed: Parsed, framework: Framework, options: ImportOptions, result: ImportResult
 ) -> dict[str, Measure]:
-    """Map every measure name in the file to a catalogued measure, or a new one; near matches need consent."""
+    """Map every measure name in the file to a catalogued measure (and, where the name's brackets say so, one of its
+    breakdowns), or a new one; near matches need consent. A new measure joins the Plan only where the file names
+    its Plan theme and outcome; otherwise it goes to the indicator library."""
     measures = {m.id: m for m in framework.measures}
     taken = set(measures)
     position = max((m.position for m in framework.measures), default=-1) + 1
     for name, ref in parsed.measures.items():
         where = ref.location.where(parsed.file)
         found = framework.find_measure(name)
+        if found is None:
+            base, breakdown = split_name(name)
+            found = framework.find_measure(base) if breakdown is not None else None
+            if found is not None and breakdown is not None:
+                result.breakdowns[name] = breakdown
+                result.problems.append(info(f"'{name}' read as '{found.name}', breakdown {breakdown.label}.", **where))
         if found is None:
             near = framework.near_measure(name)
             if near is not None:
@@ -228,6 +244,10 @@ def _match_measures(
                         **where,
                     )
                 )
+            placed = _placement(framework, found, ref, result, where)
+            if placed is not None:
+                measures[found.id] = placed
+                result.placed.append(placed)
             continue
         measure_id = slugify(name)
         suffix = 2
@@ -239,34 +259,35 @@ def _match_measures(
         except MeasureError as exc:
             result.problems.append(warning(f"{exc} The unit of '{name}' is left blank.", **where))
             unit = None
-        theme = framework.theme(ref.theme)
-        if ref.theme and theme is None:
-            found_theme = framework.find_theme(ref.theme)
-            theme = found_theme
         polarity = ref.polarity
         if polarity is None:
             polarity = _infer_polarity(name, parsed, result, where)
-        if polarity is None and ref.family:
-            polarity = _family_polarity(ref.family, parsed, result, where)
         measure = Measure(
             id=measure_id,
             name=name,
-            theme_id=theme.id if theme else "",
-            outcome_id=_outcome_id(framework, ref.outcome, theme.id if theme else ""),
             kind=Kind.OUTPUT if ref.kind.lower() == "output" else Kind.OUTCOME,
             polarity=polarity or Polarity.NONE,
             unit=unit,
             notes="; ".join(n for n in (ref.note, _unit_note(ref.unit, unit)) if n),
             comparison=ref.comparison or "direct",
             position=position,
+            breakdown=ref.breakdown,
         )
+        measure = _placement(framework, measure, ref, result, where) or measure
         position += 1
         measures[measure_id] = measure
         result.matched[name] = measure_id
         result.new_measures.append(measure)
+        home = "the Plan" if framework.in_plan(measure) else "the indicator library (it is not in the Plan)"
         result.problems.append(
-            info(f"New measure '{name}' (id {measure_id}, {measure.polarity}) will be added to the catalogue.", **where)
+            info(f"New measure '{name}' (id {measure_id}, {measure.polarity}) will be added to {home}.", **where)
         )
+        if ref.breakdown is None:
+            result.problems.append(
+                warning(f"The file gives '{name}' several breakdowns and none of them is Persons, All ages: no "
+                        "breakdown is its headline. Name one in the framework workbook (Breakdown column).",
+                        code="breakdown", **where)
+            )  # fmt: skip
         if polarity is None:
             result.problems.append(
                 warning(f"The file gives no polarity for the new measure '{name}' and its stated labels do not "
@@ -275,13 +296,45 @@ def _match_measures(
     return measures
 
 
+def _placement(
+    framework: Framework, measure: Measure, ref: MeasureRef, result: ImportResult, where: dict[str, object]
+) -> Measure | None:
+    """The measure placed in the Plan's theme and outcome that the file names for it, when it is not in the Plan
+    yet (an outcome measure needs its outcome; an output measure its theme); None when nothing changes."""
+    theme = framework.theme(ref.theme) or (framework.find_theme(ref.theme) if ref.theme else None)
+    if framework.in_plan(measure):
+        if theme is not None and measure.theme_id and theme.id != measure.theme_id:
+            result.problems.append(warning(
+                f"The file places '{measure.name}' in the theme '{theme.name}'; the Plan has it in "
+                f"'{framework.theme(measure.theme_id).name}', which is kept.", code="plan", **where))  # type: ignore[union-attr]  # fmt: skip
+        return None
+    outcome = _outcome(framework, ref.outcome, theme.id if theme else "")
+    kind = Kind.OUTPUT if (ref.kind or measure.kind.value).lower() == "output" else Kind.OUTCOME
+    if theme is not None and (outcome is not None or kind is Kind.OUTPUT):
+        result.problems.append(info(
+            f"'{measure.name}' is placed in the Plan: theme '{theme.name}'"
+            + (f", outcome '{outcome.name}'." if outcome else " (an output measure)."), code="plan", **where))  # fmt: skip
+        return replace(measure, theme_id=theme.id, outcome_id=outcome.id if outcome else "", kind=kind)
+    suggested = framework.theme(ref.suggested_theme)
+    if theme is not None:
+        result.problems.append(warning(
+            f"The file names the theme '{theme.name}' for '{measure.name}' but no outcome of it, so it stays in the "
+            "indicator library. Add an Outcome column, or place it from its measure page.", code="plan", **where))  # fmt: skip
+    elif suggested is not None and framework.themes:
+        result.problems.append(info(
+            f"'{measure.name}' is in a table titled for the theme '{suggested.name}' but is not in the Plan: it goes "
+            "to the indicator library. An officer can place it in the Plan from its measure page.", code="plan",
+            **where))  # fmt: skip
+    return None
+
+
 def _unit_note(written: str, unit: Unit | None) -> str:
     return f"Unit as written in the file: {written}." if written and (unit is None or unit.value != written) else ""
 
 
-def _values_by_measure(parsed: Parsed) -> dict[str, dict[tuple[str, str, str], float | None]]:
-    """The values in the file of each measure that has stated labels, keyed (measure, area, period); computed once
-    per file (only stated labels can imply a polarity)."""
+def _values_by_measure(parsed: Parsed) -> dict[str, dict[tuple[str, str, str, str], float | None]]:
+    """The values in the file of each measure that has stated labels, keyed (measure, area, period, breakdown);
+    computed once per file (only stated labels can imply a polarity)."""
     cached = getattr(parsed, "_values", None)
     if cached is None:
         cached = {}
@@ -289,8 +342,9 @@ def _values_by_measure(parsed: Parsed) -> dict[str, dict[tuple[str, str, str], f
         if named:
             raw = cells.observations(parsed)
             raw = raw[raw["measure"].isin(named)]
-            for m, a, p, v in zip(raw["measure"], raw["area"], raw["period"], raw["value"], strict=True):
-                cached.setdefault(m, {})[(m, a, p)] = None if pd.isna(v) else float(v)
+            for m, a, p, b, v in zip(raw["measure"], raw["area"], raw["period"], raw["breakdown"], raw["value"],
+                                     strict=True):  # fmt: skip
+                cached.setdefault(m, {})[(m, a, p, b)] = None if pd.isna(v) else float(v)
         parsed._values = cached  # type: ignore[attr-defined]
     return cached
 
@@ -299,18 +353,21 @@ def _infer_polarity(name: str, parsed: Parsed, result: ImportResult, where: dict
     """A polarity implied by the file's own stated labels: 'Better' where the value is below England's means lower
     is better; 'Decreasing and getting worse' means higher is better. Used only when every such label agrees."""
     values = _values_by_measure(parsed).get(name, {})
-    latest: dict[str, str] = {}
-    for measure, area, period in values:
-        if values[(measure, area, period)] is not None and (
-            area not in latest or parse_period(period).sort_key > parse_period(latest[area]).sort_key
+    latest: dict[tuple[str, str], str] = {}
+    for measure, area, period, breakdown in values:
+        place = (area, breakdown)
+        if values[(measure, area, period, breakdown)] is not None and parse_period(period).dated and (
+            place not in latest or parse_period(period).sort_key > parse_period(latest[place]).sort_key
         ):
-            latest[area] = period
+            latest[place] = period
     votes: list[int] = []
     for stated in (s for s in parsed.stated if s.measure == name):
         text = " ".join(stated.text.lower().split())
+        label = stated.breakdown.label
         if stated.what == "vs" and text in ("better", "worse"):
-            period = stated.period or latest.get(stated.area, "")
-            home, bench = values.get((name, stated.area, period)), values.get((name, stated.benchmark, period))
+            period = stated.period or latest.get((stated.area, label), "")
+            home = values.get((name, stated.area, period, label))
+            bench = values.get((name, stated.benchmark, period, label))
             if home is not None and bench is not None and home != bench:
                 votes.append((1 if home > bench else -1) * (1 if text == "better" else -1))
         elif m := re.fullmatch(r"(increasing|decreasing) and getting (better|worse)", text):
@@ -330,34 +387,17 @@ def _infer_polarity(name: str, parsed: Parsed, result: ImportResult, where: dict
     return polarity
 
 
-def _family_polarity(family: str, parsed: Parsed, result: ImportResult, where: dict[str, object]) -> Polarity | None:
-    """A breakdown with no stated labels of its own takes the polarity inferred for its indicator's other breakdowns."""
-    silent = ImportResult(result.file, result.sha256, result.options)
-    found = {
-        _infer_polarity(name, parsed, silent, where)
-        for name, ref in parsed.measures.items()
-        if ref.family == family and ref.polarity is None
-    } - {None}
-    if len(found) != 1:
-        return None
-    polarity = found.pop()
-    result.problems.append(info(
-        f"Polarity '{polarity}' taken from the other breakdowns of the same indicator in the file.", code="polarity",
-        **where))  # fmt: skip
-    return polarity
-
-
-def _outcome_id(framework: Framework, text: str, theme_id: str) -> str:
+def _outcome(framework: Framework, text: str, theme_id: str) -> Outcome | None:
     if not text:
-        return ""
+        return None
     outcome = framework.outcome(text) or framework.find_outcome(text, theme_id)
-    return outcome.id if outcome else ""
+    return outcome if outcome is not None and (not theme_id or outcome.theme_id == theme_id) else None
 
 
 #: The fields of a value beside its measure, area and periods, as the readers give them (see `cells.FIELDS`).
-_DETAILS = ("value", "decimals", "missing", "note", "footnote", "series_break", "period_stated", "lower_ci",
-            "upper_ci", "count", "denominator", "flags")  # fmt: skip
-#: Observation fields two readings of one value must agree on (the source may differ).
+_DETAILS = ("value", "decimals", "missing", "note", "footnote", "series_break", "lower_ci", "upper_ci", "count",
+            "denominator", "flags")  # fmt: skip
+#: Observation fields two readings of one value must agree on (the source and its table may differ).
 _COMPARED = (*_DETAILS, "covers")
 
 
@@ -386,15 +426,39 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
     frame = cells.side_by_side(
         {
             "measure_id": raw["measure_id"], "area": raw["area"], "period": periods["period_label"],
+            **_breakdowns(raw, measures, result),
             **{f"period_{part}": periods[f"period_{part}"] for part in ("kind", "start", "end")},
             **({} if covers is None else {c.replace("_label", ""): covers[c] for c in covers.columns}),
-            **{c: raw[c] for c in _DETAILS if c in raw.columns},  # a detail no table gave is left out: empty
+            **{c: raw[c] for c in (*_DETAILS, "context_period") if c in raw.columns},  # one no table gave: empty
             "source_file": cells.categorical(parsed.file, len(raw)), "source_sheet": raw["sheet"],
             "source_row": raw["row"] + 1, "source_column": raw["column"] + 1,  # as Excel numbers them: D4 is 4, 4
         },
         len(raw),
     )  # fmt: skip
     return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
+
+
+def _breakdowns(raw: pd.DataFrame, measures: dict[str, Measure], result: ImportResult) -> dict[str, object]:
+    """Each row's breakdown: the one the file gives, else the one its measure's name gives in brackets, else its
+    measure's headline breakdown (a value a file gives without a breakdown is the headline's)."""
+    given = raw["breakdown"].array
+    names = raw["measure"].array
+    fallback = [
+        (result.breakdowns.get(name) or from_label(measures[measure_id].breakdown or "")) if measure_id else None
+        for name, measure_id in zip(names.categories, map(result.matched.get, names.categories), strict=True)
+    ]
+    if not any(given.categories) and not any(b and b.label for b in fallback):
+        return {"breakdown": given}  # the usual file: no breakdowns anywhere (a million rows, not touched)
+    parts = [raw[part].array if part in raw.columns else None for part in cells.BREAKDOWN_PARTS]
+    rows: list[Breakdown] = []
+    for position, (label, name_code) in enumerate(zip(given.astype(object), names.codes, strict=True)):
+        if label:
+            rows.append(Breakdown(*(("" if p is None or pd.isna(p[position]) else str(p[position])) for p in parts)))
+        else:
+            rows.append(fallback[name_code] or Breakdown())
+    return {"breakdown": cells.categorical([b.label for b in rows], len(rows)),
+            **{part: cells.categorical([getattr(b, part) or None for b in rows], len(rows))
+               for part in cells.BREAKDOWN_PARTS}}  # fmt: skip
 
 
 def _where(keep: np.ndarray, *frames: Any) -> list[Any]:
@@ -457,7 +521,7 @@ def _parse_periods(
 
 def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResult, file: str) -> pd.DataFrame:
     """Keep the first reading of each value; a later reading that differs is an error naming both cells."""
-    keys = row_keys(frame, ("measure_id", "area", "period"))
+    keys = row_keys(frame, ("measure_id", "area", "period", "breakdown"))
     repeated = repeated_keys(keys)
     if repeated is None:
         return frame
@@ -474,7 +538,7 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
             result.problems.append(
                 error(
                     f"'{later['measure']}' has two different values for {frame.loc[position, 'area']}, "
-                    f"{frame.loc[position, 'period']}: {_show(frame.loc[earlier])} in "
+                    f"{frame.loc[position, 'period']}{_of_breakdown(frame.loc[position])}: {_show(frame.loc[earlier])} in "
                     f"{_cell_name(frame.loc[earlier])} and {_show(frame.loc[position])} here. Keep one of them.",
                     **where,
                 )
@@ -488,14 +552,35 @@ def _read_at(row: pd.Series, file: str) -> dict[str, object]:
 
 
 def _same(a: pd.Series, b: pd.Series) -> bool:
-    compared = [c for c in _COMPARED if c in a.index]
-    pairs = zip(a[compared], b[compared], strict=True)
-    return all((x == y) or (pd.isna(x) and pd.isna(y)) for x, y in pairs)
+    """Two readings of one value are the same figure: the same numbers, each as precise as the less precise of the
+    two writes it (England as a parent and as an area, 94.7261896 and 94.7261896202678), and the same missing
+    reason, period covered and series break. Notes, footnotes and flags say something about it: the first stays."""
+    for column in (c for c in _COMPARED if c in a.index and c not in _ABOUT):
+        x, y = a[column], b[column]
+        if pd.isna(x) and pd.isna(y):
+            continue
+        if pd.isna(x) or pd.isna(y):
+            return False
+        if column in _NUMBERS:
+            places = min(decimals_of(float(x)), decimals_of(float(y)))
+            if round(float(x), places) != round(float(y), places):
+                return False
+        elif x != y:
+            return False
+    return True
+
+
+_ABOUT = ("note", "footnote", "flags", "decimals")  # what two readings of one figure may say differently
+_NUMBERS = ("value", "lower_ci", "upper_ci", "count", "denominator")
 
 
 def _cell_name(row: pd.Series) -> str:
     sheet = f"sheet '{row['source_sheet']}' " if row["source_sheet"] else ""
     return f"{sheet}cell {cell_ref(int(row['source_row']), int(row['source_column']))}"
+
+
+def _of_breakdown(row: pd.Series) -> str:
+    return f" ({row['breakdown']})" if row["breakdown"] else ""
 
 
 def _show(row: pd.Series) -> str:
@@ -532,26 +617,33 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
 
 
 def _check_stated(tx: Store, parsed: Parsed, result: ImportResult) -> None:
-    """Every stated trend, arrow or comparison against what the classifier computes on the new data."""
+    """Every stated trend, arrow or comparison against what the classifier computes on the new data, for the
+    stated area and breakdown (a label stated without a breakdown is about the measure's headline), and against
+    the benchmark it names (England, or the area's region)."""
     if not parsed.stated:
         return
     framework = tx.framework()
     ids = {result.matched[s.measure] for s in parsed.stated if s.measure in result.matched}
-    observations = tx.observations(list(ids))
-    classifications = {
-        (c.measure.id, area): c
-        for area in {s.area for s in parsed.stated}
-        for c in classify_measures(framework, observations, area, ids)
-    }
+    series: dict[tuple[str, str, str], list[Observation]] = {}
+    for o in tx.observations(list(ids)):
+        series.setdefault((o.measure_id, o.area, o.breakdown.label), []).append(o)
+    classified: dict[tuple[str, str, str, str], Classification] = {}
     for stated in parsed.stated:
-        measure_id = result.matched.get(stated.measure)
-        if (measure_id, stated.area) not in classifications:
+        measure = framework.measure(result.matched.get(stated.measure, ""))
+        if measure is None:
             continue
-        if stated.what == "vs" and stated.benchmark not in BENCHMARKS:
-            continue  # the classifier compares with London and England only
+        label = (stated.breakdown.label or (result.breakdowns.get(stated.measure) or from_label(measure.breakdown or
+                 "")).label)  # fmt: skip
+        key = (measure.id, stated.area, label, stated.benchmark)
+        if key not in classified:
+            if (measure.id, stated.area, label) not in series:
+                continue
+            benchmarks = {b: series.get((measure.id, b, label), []) for b in {*BENCHMARKS, stated.benchmark} if b}
+            classified[key] = classify(measure, stated.area, series[(measure.id, stated.area, label)], benchmarks,
+                                       framework.settings.baseline)  # fmt: skip
         where = stated.location.where(parsed.file)
         try:
-            outcome = check(stated.text, classifications[(measure_id, stated.area)], stated.what, stated.benchmark)
+            outcome = check(stated.text, classified[key], stated.what, stated.benchmark)
         except StatedError as exc:
             result.problems.append(warning(str(exc), **where))
             continue

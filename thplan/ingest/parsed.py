@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from thplan.breakdown import NONE, Breakdown
 from thplan.framework import Framework
 from thplan.ingest.problems import Problem
 from thplan.polarity import Polarity
@@ -41,14 +42,15 @@ class MeasureRef:
 
     name: str
     location: Location
-    theme: str = ""  # a theme id, when the file places the measure in a theme
+    theme: str = ""  # a theme (id or name) the file names for the measure in a theme column
     outcome: str = ""
+    suggested_theme: str = ""  # a theme id the title of its table suggests (never a placement of its own)
     polarity: Polarity | None = None
     unit: str = ""
     kind: str = ""
     note: str = ""
-    comparison: str = ""  # "interval" when the file's comparisons are by confidence interval (Fingertips)
-    family: str = ""  # measures of one family (an indicator's breakdowns) share a polarity
+    comparison: str = ""  # "interval": compared by confidence interval (Fingertips); "none": not compared at all
+    breakdown: str | None = ""  # the label of the breakdown the file's headline is (None: the file cannot say)
 
 
 @dataclass(frozen=True)
@@ -58,13 +60,14 @@ class RawObservation:
     period: str  # label as written (parsed against the measure's period kind later)
     value: CellValue
     location: Location
-    period_stated: bool = True
     series_break: bool = False
     note: str | None = None
     lower_ci: float | None = None
     upper_ci: float | None = None
     count: float | None = None
     denominator: float | None = None
+    breakdown: Breakdown = NONE
+    context_period: str | None = None  # the latest period of its table, when its own period is not stated
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ class StatedLabel:
     location: Location
     benchmark: str = ""
     period: str = ""  # the period the label is about ("" when it is about the latest values)
+    breakdown: Breakdown = NONE
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,10 @@ class Parsed:
             self.measures[ref.name] = ref
             return
         known.theme = known.theme or ref.theme
+        known.suggested_theme = known.suggested_theme or ref.suggested_theme
         known.outcome = known.outcome or ref.outcome
         known.polarity = known.polarity if known.polarity is not None else ref.polarity
         known.unit = known.unit or ref.unit
         known.kind = known.kind or ref.kind
         known.comparison = known.comparison or ref.comparison
+        known.breakdown = known.breakdown if known.breakdown != "" else ref.breakdown

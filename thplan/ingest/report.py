@@ -18,7 +18,7 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import Column, classify_report_header, is_header_cell_period, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
 from thplan.ingest.problems import cell_ref, error, info
-from thplan.period import parse_period
+from thplan.period import NOT_STATED, parse_period
 from thplan.polarity import PolarityError, parse_polarity
 from thplan.value import FOOTNOTE_MARKS, CellValue
 
@@ -253,7 +253,7 @@ def _measures(
         seen.add(facts)
         row = rows[position]
         location = Location(grid.sheet, row, measure_col.index, measure_col.header)
-        ref = MeasureRef(facts[0], location, theme=table.theme, kind=table.kind, note=facts[1] or "")
+        ref = MeasureRef(facts[0], location, suggested_theme=table.theme, kind=table.kind, note=facts[1] or "")
         for column, raw in zip(described, facts[2:], strict=True):
             if column.role == "polarity":
                 read = polarity[raw]
@@ -304,10 +304,10 @@ def _values(
             for v, name_note in zip(values, name_notes * len(columns), strict=True)
         ]
         frame["series_break"] = [footnotes[v.footnote][0] for v in values]
-    if benchmark:  # a benchmark's own period: the one its cell names, else its column's, else the table's latest
+    if benchmark:  # a benchmark's own period: the one its cell names, else its column's, else not stated
         periods = [v.covers or columns[0].period for v in read.distinct]
-        frame["period"] = read.take([p or table.latest_period for p in periods])
-        frame["period_stated"] = read.take([bool(p) for p in periods], bool)
+        frame["period"] = read.take([p or NOT_STATED.label for p in periods])
+        frame["context_period"] = read.take([None if p else table.latest_period or None for p in periods])
         frame["covers"] = None
     else:
         frame["period"] = cells.spread([c.period for c in columns], which)
@@ -354,12 +354,12 @@ def _benchmarks(table: _Table, name: str, column: Column, value: CellValue, loca
             RawObservation(
                 name,
                 canonical_area(area),
-                period or table.latest_period,
+                period or NOT_STATED.label,
                 plain,
                 location,
-                period_stated=bool(period),
                 series_break=series_break,
                 note=note,
+                context_period=None if period else table.latest_period or None,
             )
         )
     return result

@@ -13,13 +13,14 @@ from dataclasses import replace
 import pandas as pd
 
 from thplan.area import canonical_area
+from thplan.breakdown import Breakdown, read_breakdown
 from thplan.framework import Framework
 from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import cell_ref, error
-from thplan.period import PeriodError, parse_period
+from thplan.period import NOT_STATED, PeriodError, parse_period
 from thplan.polarity import Polarity, PolarityError, parse_polarity
 from thplan.value import CellValue, decimals_of
 
@@ -201,10 +202,11 @@ class _Table:
         areas = [places[a] for a in self.text("area")]
         joined = [("; ".join(p for p in (v.note, n) if p) or None) for v, n in zip(values, notes, strict=True)]
         columns: dict[str, object] = {
-            "measure": names, "area": areas, "period": periods, "note": joined,
+            "measure": names, "area": areas, "note": joined,
             **cells.value_columns(cells.ParsedColumn.of_cells(values)),
             "series_break": [_yes(t) for t in self.text("series_break")],
-            "period_stated": [t.lower() not in ("no", "false", "0", "n") for t in self.text("period_stated")],
+            **self._undated(periods),
+            **self._breakdowns(),
             **{role: self._numbers(role, keep) for role in NUMBER_ROLES},
             "sheet": self.grid.sheet, "row": self.rows, "column": self.roles["value"],
             "header": self.headers["value"],
@@ -213,6 +215,31 @@ class _Table:
         if "median" in self.roles:
             self.parsed.frames.append(self._medians(table, keep))
         self.parsed.frames.append(table[keep].reset_index(drop=True))
+
+    def _undated(self, periods: list[str]) -> dict[str, list[str | None]]:
+        """Rows whose 'Period stated' column says no: their period is a guess (an older template export wrote the
+        table's latest period), so they are figures whose period is not stated, with that guess as context."""
+        if "period_stated" not in self.roles:
+            return {"period": list(periods)}
+        guessed = [t.strip().lower() in ("no", "false", "0", "n") for t in self.text("period_stated")]
+        return {"period": [NOT_STATED.label if g else p for p, g in zip(periods, guessed, strict=True)],
+                "context_period": [p or None if g else None for p, g in zip(periods, guessed, strict=True)]}  # fmt: skip
+
+    def _breakdowns(self) -> dict[str, list[str | None]]:
+        """The rows' breakdowns from Sex, Age, Category type and Category columns, or a Breakdown column written as
+        a name's brackets write it ('Persons, 0-9 yrs'; anything else is a category)."""
+        if not any(role in self.roles for role in (*cells.BREAKDOWN_PARTS, "breakdown")):
+            return {}
+        read: dict[tuple[str, ...], Breakdown] = {}
+        found = []
+        for parts in zip(*(self.text(role) for role in (*cells.BREAKDOWN_PARTS, "breakdown")), strict=True):
+            if parts not in read:
+                *given, written = parts
+                read[parts] = Breakdown(*given) if any(given) or not written else (
+                    read_breakdown(written) or Breakdown(category=written))  # fmt: skip
+            found.append(read[parts])
+        return {"breakdown": [b.label for b in found],
+                **{part: [getattr(b, part) or None for b in found] for part in cells.BREAKDOWN_PARTS}}  # fmt: skip
 
     def _medians(self, table: pd.DataFrame, keep: list[bool]) -> pd.DataFrame:
         """An Oflog-style MEDIAN column: the median of local authorities, as an area of its own."""
