@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui import charts, shell, urlstate
+from ui import charts, chrome, urlstate
 from ui.text import md
 
-view = shell.start("Compare areas")
+view = chrome.start("Compare areas")
 st.title("Compare areas")
 comparable = [c for c in view.classifications if len(view.areas_of(c.measure.id)) >= 3]
 if not comparable:

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from thplan.delivery import summarise
-from ui import delivery, shell, urlstate
+from ui import caches, chrome, delivery, urlstate
 
-view = shell.start("Delivery")
-trackers = shell.trackers(view.version)
+view = chrome.start("Delivery")
+trackers = caches.trackers(view.version)
 if not trackers:
     st.info("No delivery tracker has been uploaded yet. An officer can upload one on the Upload page.")
     st.stop()
@@ -16,7 +16,7 @@ if len(trackers) == 1:
 else:
     chosen = urlstate.select("Tracker", list(names), "tracker", what="a tracker", format_func=names.get)
 tracker = next(t for t in trackers if t.id == chosen)
-items = shell.tracker_items(view.version, tracker.id)
+items = caches.tracker_items(view.version, tracker.id)
 summaries = summarise(tracker, items)
 
 st.subheader(tracker.title)

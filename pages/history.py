@@ -3,13 +3,13 @@
 import streamlit as st
 
 from thplan.store import StoreError
-from ui import auth, history, shell, urlstate
+from ui import auth, caches, chrome, history, urlstate
 from ui.text import md
 
-view = shell.start("History")
+view = chrome.start("History")
 officer = auth.officer()  # rollback is offered to officers only, and checked again when it runs
 st.header("Import history")
-records = shell.store().imports()
+records = caches.store().imports()
 if not records:
     st.info("Nothing has been imported yet.")
     st.stop()
@@ -24,7 +24,7 @@ chosen = urlstate.select("Import", ids, "import", what="an import", format_func=
 record = next(r for r in records if str(r.id) == chosen)
 st.subheader(f"What import {record.id} changed")
 st.caption(md(history.describe(record)))
-changes = shell.store().import_changes(record.id)
+changes = caches.store().import_changes(record.id)
 st.dataframe(history.changes_frame(changes), hide_index=True) if len(changes) else st.caption("No values changed.")
 
 st.subheader("Roll back")
@@ -41,11 +41,11 @@ with st.form("rollback"):
             st.warning("Tick the box to confirm.")
             st.stop()
         try:
-            with shell.store().transaction() as tx:
+            with caches.store().transaction() as tx:
                 undone = tx.rollback(record.id, user=auth.require_officer())
         except StoreError as exc:
             st.error(str(exc))
             st.stop()
-        shell.refresh()
+        caches.refresh()
         st.session_state["rolled_back"] = history.rolled_back(record, undone)
         st.rerun()

@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from thplan import report
-from ui import shell
+from ui import caches, chrome
 
-view = shell.start("Annual report")
+view = chrome.start("Annual report")
 st.header("Annual report data tables")
 st.caption("One table per theme, laid out as in the Tower Hamlets Plan Annual Review 2021-22, from the current data.")
-tables = shell.annual_tables(view)
+tables = caches.annual_tables(view)
 if not tables or not any(t.rows for t in tables):
     st.info("There are no measures yet.")
     st.stop()

@@ -5,12 +5,12 @@ from datetime import UTC, date, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
-from ui import shell
+from ui import caches, chrome
 from ui.text import md
 
-view = shell.start("What changed")
+view = chrome.start("What changed")
 st.header("What changed since…")
-records = shell.store().imports()
+records = caches.store().imports()
 if not records:
     st.info("Nothing has been imported yet, so nothing has changed.")
     st.stop()
@@ -27,7 +27,7 @@ moment = datetime.combine(chosen, time.min, tzinfo=UTC).replace(tzinfo=None)
 later = [r for r in records if r.at >= moment]
 st.caption(f"{len(later)} import(s) since {chosen:%d %B %Y}: " + ", ".join(f"{r.file_name} ({r.at:%d %b})"
                                                                          for r in later[:8]))  # fmt: skip
-changes = shell.changes_since(view, moment)
+changes = caches.changes_since(view, moment)
 
 st.subheader("Classifications that changed")
 if changes.reclassified:

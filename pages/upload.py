@@ -6,12 +6,12 @@ import streamlit as st
 
 from thplan import template
 from thplan.ingest.importer import ImportOptions, import_bytes
-from ui import auth, shell, upload
+from ui import auth, caches, chrome, upload
 from ui.text import md
 
-shell.configure("Upload")
+chrome.configure("Upload")
 officer = auth.require_officer()  # the guard: a viewer never gets past this line, whatever the URL
-view = shell.start("Upload")
+view = chrome.start("Upload")
 st.header("Upload new data")
 if done := st.session_state.pop("published", None):
     st.success(done)
@@ -19,7 +19,7 @@ intro, downloads = st.columns([3, 1])
 downloads.download_button("Excel template", template.workbook(), "thplan-upload-template.xlsx",
                           icon=":material/download:")  # fmt: skip
 downloads.download_button("Current data, template layout", on_click="ignore", icon=":material/download:",
-                          data=lambda: template.workbook(template.rows(view.framework, shell.all_observations())),
+                          data=lambda: template.workbook(template.rows(view.framework, caches.all_observations())),
                           file_name="thplan-current-data.xlsx")  # fmt: skip
 with downloads:
     st.caption(f"Logged in as {md(officer)}.")
@@ -53,11 +53,11 @@ if st.button("Publish", type="primary", icon=":material/publish:"):
                    "it again, then publish.")  # fmt: skip
         st.stop()
     options = ImportOptions(mode=mode, user=officer, matches=upload.decisions())
-    published = import_bytes(shell.store(), data, file.name, replace(options, dry_run=False))
+    published = import_bytes(caches.store(), data, file.name, replace(options, dry_run=False))
     if published.rejected:
         st.error("The file could not be published:\n\n" + "\n\n".join(str(p) for p in published.errors))
         st.stop()
-    shell.refresh()
+    caches.refresh()
     st.session_state.pop("preview", None)
     st.session_state["published"] = upload.confirmation(published)
     st.session_state["published_files"] = st.session_state.get("published_files", 0) + 1

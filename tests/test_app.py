@@ -113,9 +113,8 @@ def test_a_deep_link_opens_that_measure(make_app):
     at = make_app("pages/measure.py", measure="employment-rate")
     assert at.header[0].value == "Overall employment rate"
     assert md("Improved: 64.7% in 2017/18 to 72.9% in 2021/22; higher is better.") in _text(at)
-    assert md("Worse than London: 72.9% against 74.9% (Tower Hamlets 2021/22; London's figure, period not stated in the source).") in (
-        _text(at)
-    )
+    figure = "London's figure, period not stated in the source"
+    assert md(f"Worse than London: 72.9% against 74.9% (Tower Hamlets 2021/22; {figure}).") in _text(at)
 
 
 def test_the_revision_history_names_the_cell_each_value_was_read_from(make_app):

@@ -68,8 +68,9 @@ def against_the_file(path: Path, make_store) -> Oracle:  # type: ignore[no-untyp
             if benchmark in ("", ENGLAND) and column != "Compared to England value or percentiles":
                 ours = "Not compared"  # Fingertips' parent column for a parent that is England: percentiles
             else:
-                ours = compare_with_benchmark(measure, area, compared, benchmark,
-                                              series.get((measure.id, benchmark, breakdown), [])).label
+                ours = compare_with_benchmark(
+                    measure, area, compared, benchmark, series.get((measure.id, benchmark, breakdown), [])
+                ).label
             if stated != ours:
                 oracle.differences.add((line, column, stated, str(ours)))
         stated = _column(row, "Recent Trend")

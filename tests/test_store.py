@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from thplan.analysis import classify_measures
-from thplan.dataset import DATA_DIR
 from thplan.breakdown import Breakdown
+from thplan.dataset import DATA_DIR
 from thplan.observation import Observation, Source
 from thplan.period import NOT_STATED, Period, PeriodKind
 from thplan.store import SCHEMA_VERSION, Payload, RollbackConflict, Store, StoreError
@@ -325,7 +325,13 @@ STORED_AS_READ = {
         EVERY_FIELD, area="England", period=replace(FY19, label="2019/20\x1frevised"), covers=None
     ),
     "a-figure-whose-period-is-not-stated": Observation(
-        "employment-rate", "London", NOT_STATED, 74.9, 1, context_period="2021/22", source=Source("review.xlsx", "Jobs", "I4")
+        "employment-rate",
+        "London",
+        NOT_STATED,
+        74.9,
+        1,
+        context_period="2021/22",
+        source=Source("review.xlsx", "Jobs", "I4"),
     ),
 }
 
@@ -390,7 +396,8 @@ def as_schema_2(path) -> None:
     filed under its table's latest period, marked period_stated = FALSE."""
     with duckdb.connect(str(path)) as con:
         con.execute("ALTER TABLE observations ADD COLUMN period_stated BOOLEAN DEFAULT TRUE")
-        con.execute("""UPDATE observations SET period_stated = FALSE, period = context_period, period_kind = 'financial',
+        con.execute("""UPDATE observations SET period_stated = FALSE, period = context_period,
+                       period_kind = 'financial',
                        period_start = make_date(CAST(left(context_period, 4) AS INTEGER), 4, 1),
                        period_end = make_date(CAST(left(context_period, 4) AS INTEGER) + 1, 3, 31)
                        WHERE period_kind = 'not stated'""")

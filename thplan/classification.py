@@ -115,6 +115,8 @@ class TrendResult:
     start: Observation | None = None
     end: Observation | None = None
     caveats: tuple[str, ...] = ()
+    #: The first value between the two compared that is marked as a series break (they may not be comparable).
+    series_break: Observation | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,12 @@ class ComparisonResult:
     benchmark: Observation | None = None
     same_period: bool = False
     caveats: tuple[str, ...] = ()
+
+    @property
+    def period_differs(self) -> bool:
+        """Compared with a dated benchmark value of another period than the home value's."""
+        return (self.label is not ComparisonLabel.NOT_COMPARED and self.benchmark is not None and self.benchmark.dated
+                and not self.same_period)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -215,14 +223,16 @@ def _position(series: Sequence[Observation], wanted: Observation) -> int:
     return next(number for number, o in enumerate(series) if o is wanted)
 
 
+def _break_between(series: Sequence[Observation], start: Observation, end: Observation) -> Observation | None:
+    inside = series[_position(series, start) + 1 : _position(series, end) + 1]
+    return next((o for o in inside if o.series_break), None)
+
+
 def _pair_caveats(series: Sequence[Observation], start: Observation, end: Observation) -> tuple[str, ...]:
     caveats: list[str] = []
-    inside = series[_position(series, start) + 1 : _position(series, end) + 1]
-    for o in inside:
-        if o.series_break:
-            reason = f" ({o.note})" if o.note else ""
-            caveats.append(f"Series break: the {o.period.label} value is not comparable with earlier years{reason}.")
-            break
+    if (o := _break_between(series, start, end)) is not None:
+        reason = f" ({o.note})" if o.note else ""
+        caveats.append(f"Series break: the {o.period.label} value is not comparable with earlier years{reason}.")
     for o in (start, end):
         if o.effective_period.kind is PeriodKind.ROLLING:
             caveats.append(f"Rolling periods: {o.effective_period.label} is an average of several years.")
@@ -241,7 +251,7 @@ def _trend(measure: Measure, series: Sequence[Observation], start: Observation |
     if start is None or end is None or start is end:
         return TrendResult(TrendLabel.UNAVAILABLE, "fewer than two available values", start, end)
     label = trend_label(measure, start, end)
-    return TrendResult(label, method, start, end, _pair_caveats(series, start, end))
+    return TrendResult(label, method, start, end, _pair_caveats(series, start, end), _break_between(series, start, end))
 
 
 def overall_trend(measure: Measure, series: Sequence[Observation], baseline: Period) -> TrendResult:
@@ -341,7 +351,9 @@ def recent_trend(measure: Measure, series: Sequence[Observation]) -> RecentTrend
     """R10 (`series` dated and ordered)."""
     proportion = measure.unit is Unit.PERCENT
     if not proportion and measure.unit not in TRENDED_RATES:
-        return RecentTrendResult(RecentTrendLabel.CANNOT, "Fingertips tests recent trends of proportions and rates only")
+        return RecentTrendResult(
+            RecentTrendLabel.CANNOT, "Fingertips tests recent trends of proportions and rates only"
+        )
     kinds = {o.effective_period.kind for o in series}
     if len(kinds) > 1 or not kinds <= SINGLE_YEAR_KINDS:
         return RecentTrendResult(RecentTrendLabel.CANNOT, "recent trends are tested on single years of one kind only")

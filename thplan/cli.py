@@ -169,12 +169,14 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 
 def _describe_change(r: dict[str, object], old: bool) -> str:
+    from thplan.display import stored_text
+
     prefix = "old_" if old else ""
-    value, missing, decimals = r.get(f"{prefix}value"), r.get(f"{prefix}missing"), r.get(f"{prefix}decimals")
-    if value is not None and value == value:  # not NaN
-        places = int(decimals) if decimals is not None and decimals == decimals else 0
-        return f"{float(value):.{places}f}"  # type: ignore[arg-type]
-    return f"({missing})" if missing else "(blank)"
+    shown = stored_text(r.get(f"{prefix}value"), r.get(f"{prefix}decimals"), None)
+    if shown:
+        return shown.replace(",", "")
+    missing = r.get(f"{prefix}missing")
+    return f"({missing})" if isinstance(missing, str) and missing else "(blank)"
 
 
 def _report(result: ImportResult, verbose: bool) -> None:

@@ -3,6 +3,9 @@ status symbols, and plain-English explanations of each classification."""
 
 from __future__ import annotations
 
+import math
+import re
+
 from thplan.classification import Classification, ComparisonLabel, ComparisonResult, TrendLabel, TrendResult
 from thplan.measure import Unit
 from thplan.observation import Observation
@@ -50,10 +53,39 @@ def badge_text(label: str) -> str:
     return f"{symbol(label)} {label}".strip()
 
 
+#: More decimal places than this is a computed float (Fingertips' files give 94.7261896202678), not a figure as
+#: published: it is shown as Fingertips shows its figures, to one decimal place (a small value to two significant
+#: figures). The stored value keeps every digit.
+MAX_PUBLISHED_DECIMALS = 4
+
+
+def published_decimals(value: float, decimals: int) -> int:
+    """The decimal places a value is shown with: as written, unless that is a computed float (see above)."""
+    if decimals <= MAX_PUBLISHED_DECIMALS:
+        return max(decimals, 0)
+    if value == 0 or abs(value) >= 1:
+        return 1
+    return min(MAX_PUBLISHED_DECIMALS, 1 - math.floor(math.log10(abs(value))))
+
+
+def published(value: float, decimals: int) -> float:
+    """A value rounded as it is shown (for exports: a number, at the precision on screen)."""
+    return round(value, published_decimals(value, decimals))
+
+
 def number(value: float | None, decimals: int = 0) -> str:
     if value is None:
         return ""
-    return f"{value:,.{decimals}f}"
+    return f"{value:,.{published_decimals(value, decimals)}f}"
+
+
+def stored_text(value: object, decimals: object, missing: object) -> str:
+    """A stored value as a table of values shows it ('72.9', '1,113', or its missing reason), from a frame's cells
+    (blank cells are NaN or None)."""
+    if value is None or value != value:  # None or NaN
+        return "" if missing is None or missing != missing else str(missing)
+    places = 0 if decimals is None or decimals != decimals else int(decimals)  # type: ignore[call-overload]
+    return number(float(value), places)  # type: ignore[arg-type]
 
 
 def value_text(value: float | None, decimals: int, unit: Unit | None, *, long: bool = False) -> str:
@@ -95,13 +127,13 @@ def trend_sentence(result: TrendResult, unit: Unit | None, polarity: Polarity) -
     if result.label is TrendLabel.UNAVAILABLE:
         if result.end is not None:
             only = observation_text(result.end, unit, long=True)
-            return f"Data Unavailable: only one value so far ({only} in {result.end.period.label})."
-        return "Data Unavailable: no values yet."
+            return f"One value so far: {only} in {result.end.period.label} (a trend needs two)."
+        return "No data yet."
     assert result.start is not None and result.end is not None
     start = observation_text(result.start, unit, long=True)
     end = observation_text(result.end, unit, long=True)
     return (
-        f"{result.label}: {start} in {result.start.period.label} to {end} in {result.end.period.label}; "
+        f"{trend_words(result)}: {start} in {result.start.period.label} to {end} in {result.end.period.label}; "
         f"{polarity_phrase(polarity)}."
     )
 
@@ -138,9 +170,58 @@ def change_text(c: Classification) -> tuple[str, str]:
     previous, latest = c.previous, c.latest
     if previous is None or latest is None or previous.value is None or latest.value is None:
         return "", "off"
-    decimals = max(previous.decimals, latest.decimals)
+    decimals = max(published_decimals(previous.value, previous.decimals),
+                   published_decimals(latest.value, latest.decimals))  # fmt: skip
     delta = latest.value - previous.value
     points = " points" if c.measure.unit is Unit.PERCENT else ""
     text = f"{delta:+,.{decimals}f}{points} since {previous.period.label}"
     mode = {Polarity.HIGHER: "normal", Polarity.LOWER: "inverse", Polarity.NONE: "off"}[c.measure.polarity]
     return text, mode
+
+
+def since_label(result: TrendResult, baseline: str) -> str:
+    """'Since 2018/19': the period the overall trend really starts from (the Plan's baseline when a measure has
+    fewer than two values)."""
+    if result.label is TrendLabel.UNAVAILABLE or result.start is None:
+        return f"Since {baseline}"
+    return f"Since {result.start.period.label}"
+
+
+def data_status(result: TrendResult) -> str:
+    """Why a trend is Data Unavailable, in words: 'One value so far' or 'No data yet' ('' for a trend)."""
+    if result.label is not TrendLabel.UNAVAILABLE:
+        return ""
+    return "One value so far" if result.end is not None else "No data yet"
+
+
+def trend_words(result: TrendResult) -> str:
+    """A trend's label as a badge says it, with what qualifies it: 'Improved, not comparable: telephone survey
+    from 2020/21'; 'One value so far' where Data Unavailable would hide a value on the same screen."""
+    if result.label is TrendLabel.UNAVAILABLE:
+        return data_status(result)
+    if result.series_break is not None:
+        return f"{result.label.value}, not comparable: {break_words(result.series_break)}"
+    return result.label.value
+
+
+def break_words(o: Observation) -> str:
+    """What a series break is, shortly: the first clause of its note ('telephone survey') and when it began."""
+    clause = re.split(r",|;|\.\s| - | so ", re.sub(r"^[\W_]*(n\.?\s?b\.?|note)\s*[:.]?\s*", "", o.note or "",
+                                                 flags=re.IGNORECASE), maxsplit=1)[0].strip()  # fmt: skip
+    what = f"{clause[0].lower()}{clause[1:]}" if clause else "series break"
+    return f"{what} from {o.period.label}"
+
+
+def trend_badge(result: TrendResult) -> str:
+    """'▲ Improved', '○ One value so far': symbol and words, never colour alone."""
+    return f"{symbol(result.label)} {trend_words(result)}".strip()
+
+
+def value_and_unit(o: Observation | None, unit: Unit | None) -> tuple[str, str]:
+    """A headline value and the words of its unit apart ('51.6', 'per 100,000'), so that neither is cut off where
+    space is short; '%' and '£' stay with the number."""
+    if o is None:
+        return "No data", ""
+    if o.value is None:
+        return o.missing or "No data", ""
+    return value_text(o.value, o.decimals, unit), _LONG_UNITS.get(unit, "") if unit else ""

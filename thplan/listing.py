@@ -11,6 +11,7 @@ from typing import Any
 
 from thplan.area import ENGLAND, LONDON
 from thplan.classification import Classification
+from thplan.display import number, published
 from thplan.framework import Framework
 from thplan.observation import Observation
 
@@ -25,13 +26,13 @@ def shown(o: Observation | None) -> float | None:
     """A value as published: rounded to its own decimal places."""
     if o is None or o.value is None:
         return None
-    return round(o.value, o.decimals)
+    return published(o.value, o.decimals)
 
 
 def shown_text(o: Observation | None) -> str:
     if o is None or o.value is None:
         return ""
-    return f"{o.value:,.{o.decimals}f}".replace(",", "")
+    return number(o.value, o.decimals).replace(",", "")
 
 
 def _period(o: Observation | None) -> str:

@@ -9,7 +9,7 @@ from thplan.area import LONDON
 from thplan.classification import Classification, ComparisonLabel, TrendLabel
 from thplan.display import observation_text
 from thplan.polarity import Polarity
-from thplan.summary import headline
+from thplan.summary import Headline, headline
 
 
 def _value(o, c: Classification) -> str:  # type: ignore[no-untyped-def]
@@ -59,29 +59,38 @@ def _count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
+def _moved(head: Headline) -> str:
+    """'1 increased', '2 decreased', '1 increased and 1 decreased'."""
+    parts = [f"{head.count(label)} {label.value.lower()}" for label in (TrendLabel.INCREASED, TrendLabel.DECREASED)
+             if head.count(label)]  # fmt: skip
+    return " and ".join(parts)
+
+
 def _names(items: Sequence[Classification]) -> str:
     names = [c.measure.name for c in items]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def theme_summary(theme_name: str, classifications: Sequence[Classification]) -> list[str]:
-    """A theme's paragraph as sentences: counts, what worsened, where the borough is behind or ahead of London,
-    what needs attention, then one sentence per measure."""
+def theme_summary(theme_name: str, classifications: Sequence[Classification], baseline: str) -> list[str]:
+    """A theme's paragraph as sentences: counts (the same as its badges: every label, adding up to the number of
+    measures), what worsened, where the borough is behind or ahead of London, what needs attention, then one
+    sentence per measure."""
     items = list(classifications)
     if not items:
         return [f"{theme_name} has no measures with data yet."]
     head = headline(items)
-    counts = head.counts
     judged = [c for c in items if c.measure.polarity is not Polarity.NONE]
+    unjudged = head.count(TrendLabel.INCREASED) + head.count(TrendLabel.DECREASED)
     sentences = [
-        f"Of the {len(items)} measures of {theme_name}, {counts['Improved']} improved since the 2017/18 baseline, "
-        f"{counts['The same']} stayed the same and {counts['Worsened']} worsened"
+        f"Of the {_count(len(items), 'measure', 'measures')} of {theme_name}, {head.count(TrendLabel.IMPROVED)} "
+        f"improved since the {baseline} baseline, {head.count(TrendLabel.SAME)} stayed the same and "
+        f"{head.count(TrendLabel.WORSENED)} worsened"
         + (
-            f"; {_count(counts['Data Unavailable'], 'does', 'do')} not yet have two values to compare"
-            if counts["Data Unavailable"]
+            f"; {_count(head.count(TrendLabel.UNAVAILABLE), 'does', 'do')} not yet have two values to compare"
+            if head.count(TrendLabel.UNAVAILABLE)
             else ""
         )
-        + (f"; {_count(head.no_polarity, 'has', 'have')} no polarity, so no judgement" if head.no_polarity else "")
+        + (f"; {_count(unjudged, 'has', 'have')} no polarity, so no judgement ({_moved(head)})" if unjudged else "")
         + "."
     ]
     worsened = [c for c in judged if c.overall.label is TrendLabel.WORSENED]

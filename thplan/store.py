@@ -335,8 +335,10 @@ class Store:
                          WHERE {undated} AND measure_id = ? AND area = ? AND valid_from = ?""",
                  ["Its source states no period: an earlier version filed it under its table's latest period, and "
                   "the same import gave another figure with no period", measure_id, area, import_id])  # fmt: skip
-            notes.append(f"{measure_id}, {area}: import {import_id} gave two different figures with no period "
-                         f"({figures}); they are left under those periods, each with a note. Check them.")
+            notes.append(
+                f"{measure_id}, {area}: import {import_id} gave two different figures with no period "
+                f"({figures}); they are left under those periods, each with a note. Check them."
+            )
         # The same figure twice in one import (two tables): one copy is kept, the one of the latest table.
         repeats = _first(cur, f"""SELECT count(*) FROM (SELECT rowid, row_number() OVER (PARTITION BY measure_id,
                                   area, valid_from ORDER BY period_end DESC) AS n FROM observations WHERE {undated})
@@ -345,8 +347,10 @@ class Store:
                      (PARTITION BY measure_id, area, valid_from ORDER BY period_end DESC) AS n FROM observations
                      WHERE {undated}) WHERE n > 1)""")  # fmt: skip
         if repeats and repeats[0]:
-            notes.append(f"{repeats[0]} repeated copies of a figure with no period (the same import, the same "
-                         "figure in two tables) were merged into one.")
+            notes.append(
+                f"{repeats[0]} repeated copies of a figure with no period (the same import, the same "
+                "figure in two tables) were merged into one."
+            )
         # Figures filed under different guessed years could be current at once; now one slot, each ends where
         # the next began (the history keeps both).
         overlapping = _first(cur, f"""SELECT count(*) FROM (SELECT valid_to, lead(valid_from) OVER (PARTITION BY
@@ -358,8 +362,10 @@ class Store:
                      WHERE {undated}) c WHERE o.rowid = c.r AND c.next_from IS NOT NULL AND (o.valid_to IS NULL OR
                      o.valid_to > c.next_from)""")  # fmt: skip
         if overlapping and overlapping[0]:
-            notes.append(f"{overlapping[0]} of them had been current at the same time as a later figure with no "
-                         "period for the same measure and area; each now ends where the later one began.")
+            notes.append(
+                f"{overlapping[0]} of them had been current at the same time as a later figure with no "
+                "period for the same measure and area; each now ends where the later one began."
+            )
         moved = _first(cur, f"SELECT count(*), count(DISTINCT measure_id) FROM observations WHERE {undated}")
         _run(cur, f"""UPDATE observations SET context_period = period, period = '{NOT_STATED.label}',
                      period_kind = '{NOT_STATED.kind.value}', period_start = ?, period_end = ? WHERE {undated}""",
@@ -368,9 +374,12 @@ class Store:
         if not per_import:
             return notes
         counts = "; ".join(f"{n} from import {i} ({name})" for i, name, n in per_import)
-        notes.insert(0, f"{moved[0] if moved else 0} figures whose source gave no period, which an earlier version "
-                        f"had filed under their table's latest period, are now stored as '{NOT_STATED.label}' with "
-                        f"that period kept as context ({counts}). Figures with a stated period are unchanged.")
+        notes.insert(
+            0,
+            f"{moved[0] if moved else 0} figures whose source gave no period, which an earlier version "
+            f"had filed under their table's latest period, are now stored as '{NOT_STATED.label}' with "
+            f"that period kept as context ({counts}). Figures with a stated period are unchanged.",
+        )
         at = datetime.now(UTC).replace(tzinfo=None)
         _run(cur, "INSERT INTO imports VALUES (?, ?, ?, ?, '', 'upgrade', 'upgrade', 0, ?, 0, ?, ?, 0, NULL, NULL, ?)",
              [self._next_import_id(cur), at, UPGRADE_USER, f"database upgrade to schema {SCHEMA_VERSION}",
@@ -878,10 +887,23 @@ def _batch(
         column("source_cell").to_pylist(), strict=True,
     ):  # fmt: skip
         yield Observation.of(
-            measure_id=measure_id, area=area_name, period=period, value=number, decimals=decimals, missing=reason,
-            note=remark, footnote=marker, series_break=series_break, covers=covers, lower_ci=lower, upper_ci=upper,
-            count=counted, denominator=out_of, flags=tuple(written.split("; ")) if written else (),
-            context_period=table_period, breakdown=breakdown,
+            measure_id=measure_id,
+            area=area_name,
+            period=period,
+            value=number,
+            decimals=decimals,
+            missing=reason,
+            note=remark,
+            footnote=marker,
+            series_break=series_break,
+            covers=covers,
+            lower_ci=lower,
+            upper_ci=upper,
+            count=counted,
+            denominator=out_of,
+            flags=tuple(written.split("; ")) if written else (),
+            context_period=table_period,
+            breakdown=breakdown,
             source=Source.of(file_name or "", sheet_name or "", cell or ""),
         )
 

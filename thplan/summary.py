@@ -32,6 +32,8 @@ class Headline:
     overall: dict[TrendLabel, int]
     vs_london: dict[ComparisonLabel, int]
     attention: int
+    #: Of the Data Unavailable: how many have one value so far (the rest have none).
+    one_value: int = 0
 
     @property
     def behind_london(self) -> int:
@@ -60,6 +62,7 @@ def headline(classifications: Iterable[Classification]) -> Headline:
         overall={label: trends[label] for label in TREND_ORDER if trends[label]},
         vs_london={label: london[label] for label in COMPARISON_ORDER if london[label]},
         attention=sum(c.needs_attention for c in items),
+        one_value=sum(c.overall.label is TrendLabel.UNAVAILABLE and c.overall.end is not None for c in items),
     )
 
 
@@ -117,7 +120,8 @@ def summary_text(summary: dict[str, Any]) -> str:
     def line(counts: dict[str, Any]) -> str:
         trends = ", ".join(f"{n} {label}" for label, n in counts["overall_trend"].items())
         london = ", ".join(f"{n} {label}" for label, n in counts["vs_london"].items())
-        return f"{counts['measures']} measures: {trends}. vs London: {london}. Need attention: {counts['needs_attention']}."
+        attention = counts["needs_attention"]
+        return f"{counts['measures']} measures: {trends}. vs London: {london}. Need attention: {attention}."
 
     lines = [f"The Plan: {line(summary)}"]
     lines += [f"  {theme['theme']}: {line(theme)}" for theme in summary["themes"]]

@@ -22,10 +22,16 @@ GUIDE = [
     ("How to use this template", ""),
     ("One row per measure, area and period.", "Leave Area blank for the home area (Tower Hamlets)."),
     ("Measure id", "The catalogue id of an existing measure; leave blank for a new measure and give its name."),
-    ("Period", "2017/18 (financial or academic year), 2017 (calendar year), 2015-17 (rolling years), 2017/18 Q1; "
-               "'period not stated' for a figure whose source gives it no period (it is never filed under a year)."),
-    ("Sex, Age, Category", "Optional: the breakdown a value is of (Persons, 0-9 yrs; a category type and category). "
-                           "Blank for the measure's headline."),
+    (
+        "Period",
+        "2017/18 (financial or academic year), 2017 (calendar year), 2015-17 (rolling years), 2017/18 Q1; "
+        "'period not stated' for a figure whose source gives it no period (it is never filed under a year).",
+    ),
+    (
+        "Sex, Age, Category",
+        "Optional: the breakdown a value is of (Persons, 0-9 yrs; a category type and category). "
+        "Blank for the measure's headline.",
+    ),
     ("Value", "A number. Percentages as 64.7, not 0.647. Leave blank and give a Missing reason when there is none."),
     ("Decimals", "Optional: how many decimal places the value is published with (72.90 has 2)."),
     ("Missing reason", "Data not published, Data Unavailable, N/A, Suppressed, [c], [x], [z] ..."),

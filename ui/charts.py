@@ -1,8 +1,17 @@
-"""Altair charts (pure: no Streamlit), so tests can assert their specs and exports can render them offline."""
+"""Altair charts (pure: no Streamlit), so tests can assert their specs and exports can render them offline.
+
+A measure's chart is drawn on time: each value sits at the middle of the period it covers (a rolling 2016-18 value
+over its own three years, drawn as a span), a period with no value leaves a gap in the line, and so does a series
+break (marked). A figure whose period its source does not state has no place in time: it is a labelled line
+across the chart, not a point. Confidence intervals are drawn where values have them, and the legend's symbols are
+the marks' own (a line with its dash, the interval's bar).
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -11,6 +20,7 @@ from thplan.area import ENGLAND, LONDON
 from thplan.display import HEX, observation_text
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
+from thplan.period import PeriodKind
 
 if TYPE_CHECKING:  # Altair is imported by the functions that draw: the overview draws none (0.17 s at start-up)
     import altair as alt
@@ -19,99 +29,218 @@ HOME_COLOUR = "#0072B2"  # Okabe-Ito blue, solid and thick: the borough
 BENCHMARK_STYLE = {LONDON: ("#E69F00", [8, 4]), ENGLAND: ("#000000", [2, 3])}  # orange dashed, black dotted
 OTHER_COLOURS = ["#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 #: Quantities whose axis starts at zero; years and scores are shown on their own range, and say so.
-ZERO_BASED = {Unit.PERCENT, Unit.COUNT, Unit.POUNDS, Unit.RATE_100K, Unit.RATE_1K}
+ZERO_BASED = {Unit.PERCENT, Unit.COUNT, Unit.POUNDS, Unit.RATE_100K, Unit.RATE_10K, Unit.RATE_1K}
+INTERVAL = "95% confidence interval"
+FONT = 14  # axis and legend text, readable from the back of a room (meeting mode draws larger)
+COLUMNS = ["Area", "Period", "mid", "start", "end", "Value", "Shown", "Lower", "Upper", "Note", "Break", "Segment",
+           "Span"]  # fmt: skip
 
 
-def axis_title(measure: Measure, *, zero: bool = False) -> str:
-    unit = measure.unit.value if measure.unit else "value"
-    if zero or measure.unit in ZERO_BASED or measure.unit is None:
-        return unit
-    return f"{unit} (axis does not start at zero)"
+def _ms(day: date) -> int:
+    """A day as Vega's time: milliseconds since 1970, UTC."""
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp() * 1000)
+
+
+def _middle(o: Observation) -> date:
+    period = o.effective_period
+    return period.start + (period.end - period.start) / 2
 
 
 def series_frame(measure: Measure, series: Mapping[str, Sequence[Observation]]) -> pd.DataFrame:
-    """One row per area and period: the long frame every measure chart is drawn from."""
+    """One row per area and dated value: where it sits in time, its interval, and the segment of the line it is
+    on (a new segment after a period with no value, or at a series break)."""
     rows = []
     for area, observations in series.items():
-        for o in observations:
-            rows.append(
-                {
-                    "Area": area,
-                    "Period": o.period.label,
-                    "end": o.effective_period.end.isoformat(),
-                    "Value": o.value,
-                    "Shown": observation_text(o, measure.unit, long=True),
-                    "Note": "; ".join(p for p in (o.note, o.missing if o.value is None else None) if p),
-                    "Break": o.series_break,
-                }
-            )
-    return pd.DataFrame(rows, columns=["Area", "Period", "end", "Value", "Shown", "Note", "Break"])
+        dated = sorted((o for o in observations if o.dated and o.value is not None),
+                       key=lambda o: (o.effective_period.sort_key, o.period.sort_key))  # fmt: skip
+        segment, previous = 0, None
+        for o in dated:
+            period = o.effective_period
+            if previous is not None and (o.series_break or period.start > previous.end + timedelta(days=1)):
+                segment += 1
+            previous = period
+            rows.append({
+                "Area": area, "Period": period.label, "mid": _ms(_middle(o)), "start": _ms(period.start),
+                "end": _ms(period.end), "Value": o.value, "Shown": observation_text(o, measure.unit, long=True),
+                "Lower": o.lower_ci, "Upper": o.upper_ci,
+                "Note": "; ".join(p for p in (o.note,) if p), "Break": o.series_break, "Segment": f"{area} {segment}",
+                "Span": period.kind is PeriodKind.ROLLING,
+            })  # fmt: skip
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def period_order(frame: pd.DataFrame) -> list[str]:
-    return list(frame.sort_values(["end", "Period"])["Period"].drop_duplicates())
+def undated_figures(series: Mapping[str, Sequence[Observation]]) -> dict[str, Observation]:
+    """Each area's figure whose period its source does not state (drawn as a line across the chart)."""
+    return {area: o for area, observations in series.items() for o in observations if not o.dated and o.available}
+
+
+def _domain(values: Sequence[float], zero: bool) -> tuple[float, float]:
+    """The y axis's range, worked out here so the chart can say whether it starts at zero."""
+    low, high = min(values), max(values)
+    if zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    spread = (high - low) or abs(high) or 1.0
+    step = 10 ** math.floor(math.log10(spread / 5))
+    low = low if zero and low == 0 else math.floor((low - spread * 0.05) / step) * step
+    high = high if zero and high == 0 else math.ceil((high + spread * 0.05) / step) * step
+    if zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+    return low, high
+
+
+def axis_title(measure: Measure, domain: tuple[float, float] | None = None) -> str:
+    """The unit, and '(axis does not start at zero)' exactly when the drawn axis does not."""
+    unit = measure.unit.value if measure.unit else "value"
+    if domain is not None and (domain[0] > 0 or domain[1] < 0):
+        return f"{unit} (axis does not start at zero)"
+    return unit
+
+
+def _time_axis(frame: pd.DataFrame, home: str, font: int) -> alt.Axis:
+    """Ticks at the middles of the home area's periods (of every area's, when it has none), each labelled with its
+    period ('2017/18'), at most about ten of them; a benchmark's other periods are named in its tooltips."""
+    import altair as alt
+
+    own = frame[frame["Area"] == home]
+    ticks = (own if len(own) else frame).drop_duplicates("mid").sort_values("mid")
+    step = max(1, math.ceil(len(ticks) / 10))
+    shown = ticks.iloc[::-1].iloc[::step].iloc[::-1]  # the latest period always labelled
+    moments = ", ".join(str(m) for m in shown["mid"])
+    labels = ", ".join(repr(str(p)) for p in shown["Period"])
+    return alt.Axis(values=list(shown["mid"]), labelExpr=f"[{labels}][indexof([{moments}], +datum.value)]",
+                    labelAngle=0, labelFontSize=font, title=None, grid=False, labelOverlap=False)  # fmt: skip
 
 
 def series_chart(
-    measure: Measure, series: Mapping[str, Sequence[Observation]], home: str, *, height: int = 260
+    measure: Measure, series: Mapping[str, Sequence[Observation]], home: str, *, height: int = 260, font: int = FONT
 ) -> alt.LayerChart:
-    """The home area's series with London and England in distinct colours and dash patterns, points, tooltips,
-    value notes (diamonds) and series breaks (a labelled rule)."""
+    """The home area's series with London and England in distinct colours and dash patterns, on time."""
     import altair as alt
 
     frame = series_frame(measure, series)
+    undated = undated_figures(series)
     areas = list(series)
-    colours = [
-        HOME_COLOUR if a == home else BENCHMARK_STYLE.get(a, (OTHER_COLOURS[i % 5], None))[0]
-        for i, a in enumerate(areas)
-    ]
+    colours = [HOME_COLOUR if a == home else BENCHMARK_STYLE.get(a, (OTHER_COLOURS[i % 5], None))[0]
+               for i, a in enumerate(areas)]  # fmt: skip
     dashes = [[1, 0] if a == home else BENCHMARK_STYLE.get(a, ("", [4, 2]))[1] for a in areas]
-    order = period_order(frame)
-    values = frame.dropna(subset=["Value"])
-    x = alt.X("Period:O", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelFontSize=13))
-    y = alt.Y(
-        "Value:Q",
-        title=axis_title(measure),
-        scale=alt.Scale(zero=measure.unit in ZERO_BASED, nice=True),
-        axis=alt.Axis(labelFontSize=13, titleFontSize=13),
+    values = [*frame["Value"], *frame["Lower"].dropna(), *frame["Upper"].dropna(), *(o.value for o in undated.values())]
+    domain = _domain([float(v) for v in values], measure.unit in ZERO_BASED) if values else (0.0, 1.0)
+    x = alt.X(
+        "mid:T", scale=alt.Scale(type="utc", padding=24), axis=_time_axis(frame, home, font) if len(frame) else None
     )
-    colour = alt.Color(
-        "Area:N",
-        scale=alt.Scale(domain=areas, range=colours),
-        legend=alt.Legend(orient="bottom", title=None, labelFontSize=14, symbolStrokeWidth=3),
-    )
-    dash = alt.StrokeDash("Area:N", scale=alt.Scale(domain=areas, range=dashes), legend=None)
-    tooltip = [
-        alt.Tooltip("Area:N"),
-        alt.Tooltip("Period:O"),
-        alt.Tooltip("Shown:N", title="Value"),
-        alt.Tooltip("Note:N"),
+    y = alt.Y("Value:Q", title=axis_title(measure, domain), scale=alt.Scale(domain=list(domain), nice=False),
+              axis=alt.Axis(labelFontSize=font, titleFontSize=font))  # fmt: skip
+    legend = alt.Legend(orient="bottom", title=None, labelFontSize=font, symbolType="stroke", symbolStrokeWidth=3,
+                        symbolSize=400)  # fmt: skip
+    colour = alt.Color("Area:N", scale=alt.Scale(domain=areas, range=colours), legend=legend)
+    dash = alt.StrokeDash("Area:N", scale=alt.Scale(domain=areas, range=dashes), legend=legend)
+    tooltip = [alt.Tooltip("Area:N"), alt.Tooltip("Period:N"), alt.Tooltip("Shown:N", title="Value"),
+               alt.Tooltip("Note:N")]  # fmt: skip
+    base = alt.Chart(frame).encode(x=x, y=y, color=colour, tooltip=tooltip)
+    layers: list[alt.Chart] = [
+        base.mark_line(strokeWidth=3).encode(strokeDash=dash, detail="Segment:N"),
+        base.mark_point(filled=True, size=80, opacity=1),
     ]
-    base = alt.Chart(values).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    lines = base.mark_line(strokeWidth=3).encode(strokeDash=dash, size=alt.value(3))
-    points = base.mark_point(filled=True, size=80)
-    layers: list[alt.Chart] = [lines, points]
-    noted = values[values["Note"] != ""]
+    spans = frame[frame["Span"]]
+    if len(spans):  # a rolling value over the years it covers
+        layers.append(alt.Chart(spans).mark_rule(strokeWidth=2, opacity=0.6).encode(
+            x=alt.X("start:T"), x2="end:T", y=y, color=alt.Color("Area:N", scale=alt.Scale(domain=areas, range=colours),
+                                                                  legend=None), tooltip=tooltip))  # fmt: skip
+    intervals = frame.dropna(subset=["Lower", "Upper"]).assign(Interval=INTERVAL)
+    if len(intervals):
+        layers.append(alt.Chart(intervals).mark_rule(opacity=0.7).encode(
+            x=x, y=alt.Y("Lower:Q"), y2="Upper:Q",
+            color=alt.Color("Area:N", scale=alt.Scale(domain=areas, range=colours), legend=None),
+            strokeWidth=alt.StrokeWidth("Interval:N", scale=alt.Scale(domain=[INTERVAL], range=[2]),
+                                        legend=_interval_legend(font)),
+            tooltip=[alt.Tooltip("Area:N"), alt.Tooltip("Period:N"), alt.Tooltip("Lower:Q", format=",.1f"),
+                     alt.Tooltip("Upper:Q", format=",.1f")]))  # fmt: skip
+    noted = frame[frame["Note"] != ""]
     if len(noted):
-        layers.append(
-            alt.Chart(noted)
-            .mark_point(shape="diamond", size=220, filled=False, strokeWidth=2, color="#000000")
-            .encode(x=x, y=y, tooltip=tooltip)
-        )
+        layers.append(alt.Chart(noted).mark_point(shape="diamond", size=220, filled=False, strokeWidth=2,
+                                                  color="#000000").encode(x=x, y=y, tooltip=tooltip))  # fmt: skip
     breaks = frame[frame["Break"]].drop_duplicates("Period")
     if len(breaks):
-        rule = alt.Chart(breaks).encode(x=x)
+        rule = alt.Chart(breaks.assign(at=breaks["start"])).encode(x=alt.X("at:T"))
         layers.append(rule.mark_rule(strokeDash=[2, 2], color=HEX["gray"], size=2))
-        layers.append(
-            rule.mark_text(
-                text="Series break", dx=4, align="left", baseline="top", color="#444444", fontSize=12
-            ).encode(y=alt.value(2))
-        )
+        layers.append(rule.mark_text(text="Series break", dx=4, align="left", baseline="top", color="#444444",
+                                     fontSize=font - 2).encode(y=alt.value(2)))  # fmt: skip
+    if undated:
+        layers.extend(_undated_lines(measure, undated, areas, colours, dashes, y, font))
     return alt.layer(*layers).properties(height=height, width="container")
 
 
+def _interval_legend(font: int) -> alt.Legend:
+    """The intervals' legend entry: a vertical bar, as they are drawn."""
+    import altair as alt
+
+    return alt.Legend(orient="top", title=None, labelFontSize=font, symbolType="M0,-1L0,1", symbolSize=220,
+                      symbolStrokeWidth=2, symbolStrokeColor="#333333")  # fmt: skip
+
+
+def _undated_lines(
+    measure: Measure, undated: Mapping[str, Observation], areas: list[str], colours: list[str],
+    dashes: list[list[int]], y: alt.Y, font: int,
+) -> list[alt.Chart]:  # fmt: skip
+    """Each figure whose period its source does not state: a line across the chart, labelled as such."""
+    import altair as alt
+
+    highest_first = sorted(undated.items(), key=lambda item: -(item[1].value or 0))
+    rows = [{"Area": area, "Value": o.value, "Label": f"{area}: {observation_text(o, measure.unit, long=True)}, "
+             "period not stated"} for area, o in highest_first]  # fmt: skip
+    frame = pd.DataFrame(rows)
+    base = alt.Chart(frame).encode(
+        y=y, color=alt.Color("Area:N", scale=alt.Scale(domain=areas, range=colours), legend=None),
+        tooltip=[alt.Tooltip("Label:N", title="Figure")])  # fmt: skip
+    layers = [base.mark_rule(strokeWidth=2, opacity=0.8).encode(
+        strokeDash=alt.StrokeDash("Area:N", scale=alt.Scale(domain=areas, range=dashes), legend=None))]  # fmt: skip
+    for number in range(len(frame)):  # the highest figure's label above its line, the next below its own, ...
+        above = number % 2 == 0
+        layers.append(alt.Chart(frame.iloc[[number]]).encode(
+            y=y, color=alt.Color("Area:N", scale=alt.Scale(domain=areas, range=colours), legend=None),
+        ).mark_text(align="right", baseline="bottom" if above else "top", dy=-3 if above else 3, fontSize=font - 1,
+                    fontWeight="bold").encode(x=alt.value("width"), text="Label:N"))  # fmt: skip
+    return layers
+
+
 def sparkline_values(observations: Sequence[Observation]) -> list[float]:
-    return [o.value for o in observations if o.value is not None]
+    return [o.value for o in observations if o.value is not None and o.dated]
+
+
+def inequality_chart(
+    measure: Measure, rows: Sequence[tuple[str, Observation]], home: Observation | None, home_label: str,
+    *, height: int = 320, font: int = FONT,
+) -> alt.LayerChart:  # fmt: skip
+    """One period's categories of a breakdown (deprivation deciles, ethnic groups), each with its 95% interval,
+    and the home area's headline value as a labelled line."""
+    import altair as alt
+
+    frame = pd.DataFrame([{"Category": category, "Value": o.value, "Lower": o.lower_ci, "Upper": o.upper_ci,
+                           "Shown": observation_text(o, measure.unit, long=True), "Period": o.period.label}
+                          for category, o in rows if o.value is not None])  # fmt: skip
+    order = [c for c, _ in rows]
+    x = alt.X("Category:N", sort=order, title=None, axis=alt.Axis(labelAngle=-30, labelFontSize=font - 2,
+                                                                 labelLimit=220))  # fmt: skip
+    values = [*frame["Value"], *frame["Lower"].dropna(), *frame["Upper"].dropna(), *([home.value] if home else [])]
+    domain = _domain([float(v) for v in values], measure.unit in ZERO_BASED)
+    y = alt.Y("Value:Q", title=axis_title(measure, domain), scale=alt.Scale(domain=list(domain), nice=False),
+              axis=alt.Axis(labelFontSize=font, titleFontSize=font))  # fmt: skip
+    tooltip = ["Category", alt.Tooltip("Shown:N", title="Value"), "Period"]
+    layers: list[alt.Chart] = [alt.Chart(frame).mark_bar(color="#9DB9D3").encode(x=x, y=y, tooltip=tooltip)]
+    ci = frame.dropna(subset=["Lower", "Upper"]).assign(Interval=INTERVAL)
+    if len(ci):
+        layers.append(alt.Chart(ci).mark_rule(color="#222222").encode(
+            x=x, y="Lower:Q", y2="Upper:Q",
+            strokeWidth=alt.StrokeWidth("Interval:N", scale=alt.Scale(domain=[INTERVAL], range=[2]),
+                                        legend=_interval_legend(font))))  # fmt: skip
+    if home is not None and home.value is not None:
+        line = pd.DataFrame([{"Value": home.value, "Label": f"{home_label} {home.period.label}: "
+                              f"{observation_text(home, measure.unit, long=True)}"}])  # fmt: skip
+        mark = alt.Chart(line).encode(y=y)
+        layers.append(mark.mark_rule(color=HOME_COLOUR, strokeWidth=3))
+        layers.append(mark.mark_text(align="left", baseline="bottom", dx=4, dy=-3, color=HOME_COLOUR, fontSize=font,
+                                     fontWeight="bold").encode(x=alt.value(0), text="Label:N"))  # fmt: skip
+    return alt.layer(*layers).properties(height=height, width="container")
 
 
 def ranked_chart(
@@ -143,7 +272,7 @@ def ranked_chart(
                 title=None,
                 axis=alt.Axis(labelFontSize=12),
             ),
-            x=alt.X("Value:Q", title=axis_title(measure, zero=True), scale=alt.Scale(zero=True)),
+            x=alt.X("Value:Q", title=measure.unit.value if measure.unit else "value", scale=alt.Scale(zero=True)),
             color=alt.Color(
                 "Kind:N",
                 scale=alt.Scale(domain=["home", "benchmark", "other"], range=[HOME_COLOUR, "#E69F00", "#BFBFBF"]),
@@ -156,11 +285,14 @@ def ranked_chart(
     return alt.layer(bars, labels).properties(height=height, width="container")
 
 
-def image(spec: dict[str, Any], fmt: str, title: str = "") -> bytes:
-    """A chart's Vega-Lite spec as PNG or SVG for a slide, rendered offline by vl-convert (no browser, no network)."""
+def image(spec: dict[str, Any], fmt: str, title: str, source: str, as_at: datetime) -> bytes:
+    """A chart's Vega-Lite spec as PNG or SVG for a slide, with its title, source and as-at date, rendered offline
+    by vl-convert (no browser, no network)."""
     import vl_convert
 
-    spec = {**spec, "width": 720, "title": {"text": title, "fontSize": 16, "anchor": "start"}}
+    subtitle = f"Source: {source} · data as at {as_at:%d %B %Y}" if source else f"Data as at {as_at:%d %B %Y}"
+    spec = {**spec, "width": 720, "title": {"text": title, "subtitle": subtitle, "fontSize": 16, "subtitleFontSize": 12,
+                                           "anchor": "start", "subtitleColor": "#333333"}}  # fmt: skip
     if fmt == "svg":
         return vl_convert.vegalite_to_svg(spec).encode("utf-8")
     return vl_convert.vegalite_to_png(spec, scale=2)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from thplan.display import stored_text
 from thplan.store import ImportRecord
 
 COUNTS = ("Rows", "New", "Revised", "Removed")  # the columns of `imports_frame` that count values
@@ -43,12 +44,6 @@ def describe(r: ImportRecord) -> str:
             f"SHA-256 {r.sha256 or 'none'}; {r.rows:,} rows read.")  # fmt: skip
 
 
-def _shown(value: object, decimals: object, missing: object) -> str:
-    if value is not None and not pd.isna(value):  # type: ignore[arg-type]
-        return f"{float(value):.{0 if pd.isna(decimals) else int(decimals)}f}"  # type: ignore[arg-type]
-    return "" if missing is None or pd.isna(missing) else str(missing)  # type: ignore[arg-type]
-
-
 def changes_frame(changes: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -56,9 +51,10 @@ def changes_frame(changes: pd.DataFrame) -> pd.DataFrame:
             "Measure": changes["measure_id"],
             "Area": changes["area"],
             "Period": changes["period"],
-            "Before": [_shown(v, d, m) for v, d, m in
+            "Breakdown": changes["breakdown"],
+            "Before": [stored_text(v, d, m) for v, d, m in
                        zip(changes["old_value"], changes["old_decimals"], changes["old_missing"], strict=True)],
-            "After": [_shown(v, d, m) for v, d, m in
+            "After": [stored_text(v, d, m) for v, d, m in
                       zip(changes["value"], changes["decimals"], changes["missing"], strict=True)],
         }
     )  # fmt: skip

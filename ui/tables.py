@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from thplan.area import ENGLAND, LONDON
 from thplan.classification import Classification
-from thplan.display import observation_text
-from ui import shell
+from thplan.display import observation_text, stored_text
+from thplan.observation import Observation
+from thplan.period import NOT_STATED
+from thplan.view import View
+from ui import caches
 
 MAX_AREA_COLUMNS = 6
+UNDATED = "Period not stated"
 
 
-def _compared(c: Classification, start, end) -> str:  # type: ignore[no-untyped-def]
+def _compared(c: Classification, start: Observation | None, end: Observation | None) -> str:
     unit = c.measure.unit
     parts = [f"{observation_text(o, unit)} ({o.period.label})" for o in (start, end) if o is not None]
     return " → ".join(parts)
@@ -23,63 +26,50 @@ def method_frame(c: Classification) -> pd.DataFrame:
     london, england = c.vs(LONDON), c.vs(ENGLAND)
     rows = [
         ("Overall trend", c.overall.label, c.overall.method, _compared(c, c.overall.start, c.overall.end)),
-        (
-            "Direction of travel",
-            c.direction.label,
-            c.direction.method,
-            _compared(c, c.direction.start, c.direction.end),
-        ),
+        ("Direction of travel", c.direction.label, c.direction.method,
+         _compared(c, c.direction.start, c.direction.end)),
         ("vs London", london.label, london.method, _compared(c, london.value, london.benchmark).replace("→", "vs")),
-        (
-            "vs England",
-            england.label,
-            england.method,
-            _compared(c, england.value, england.benchmark).replace("→", "vs"),
-        ),
+        ("vs England", england.label, england.method,
+         _compared(c, england.value, england.benchmark).replace("→", "vs")),
         ("Recent trend (Fingertips)", c.recent.label, c.recent.method, ""),
-    ]
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=["Result", "Label", "Method", "Values compared"])
 
 
-def values_frame(view: shell.View, c: Classification) -> pd.DataFrame:
-    """Periods down, areas across (the home area, London, England, then others), with missing-value reasons."""
-    areas = [a for a in (c.area, LONDON, ENGLAND) if view.observations(c.measure.id, a)]
-    others = [a for a in view.areas_of(c.measure.id) if a not in areas]
+def values_frame(view: View, c: Classification, series: dict[str, tuple[Observation, ...]]) -> pd.DataFrame:
+    """Periods down (a figure whose period its source does not state in a row of its own, first), areas across
+    (the area, London, England, then others), with missing-value reasons and notes."""
+    areas = [a for a in (c.area, LONDON, ENGLAND) if series.get(a)]
+    others = [a for a in series if a not in areas]
     areas += others[: max(0, MAX_AREA_COLUMNS - len(areas))]
     cells: dict[str, dict[str, str]] = {}
     order: dict[str, tuple[int, int]] = {}
     notes: dict[str, str] = {}
     for area in areas:
-        for o in view.observations(c.measure.id, area):
-            cells.setdefault(o.period.label, {})[area] = observation_text(o, c.measure.unit)
-            order[o.period.label] = o.effective_period.sort_key
-            if area == c.area and o.note:
-                notes[o.period.label] = o.note
+        for o in series.get(area, ()):
+            label = o.period.label if o.dated else UNDATED
+            cells.setdefault(label, {})[area] = observation_text(o, c.measure.unit)
+            order[label] = o.effective_period.sort_key
+            if o.note and (area == c.area or not o.dated):
+                notes[label] = o.note
+            if not o.dated and o.context_period:
+                notes[label] = f"Its source gives no period (its table's latest period: {o.context_period})."
     rows = [{"Period": p, **cells[p], "Notes": notes.get(p, "")} for p in sorted(cells, key=order.get)]
     return pd.DataFrame(rows, columns=["Period", *areas, "Notes"]).fillna("")
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _history(version: tuple[int, int], measure_id: str) -> pd.DataFrame:
-    return shell.store().value_history(measure_id)
-
-
-def history_frame(view: shell.View, measure_id: str) -> pd.DataFrame:
-    frame = _history(view.version, measure_id)
+def history_frame(view: View, measure_id: str, breakdown: str = "") -> pd.DataFrame:
+    frame = caches.value_history(view.version, measure_id)
     if frame.empty:
         return frame
-
-    def value(v: object, d: object, m: object) -> str:
-        if pd.isna(v):
-            return "" if pd.isna(m) else str(m)
-        return f"{float(v):.{0 if pd.isna(d) else int(d)}f}"
-
+    frame = frame[frame["breakdown"] == breakdown]
     shown = pd.DataFrame(
         {
             "Area": frame["area"],
-            "Period": frame["period"],
+            "Period": [UNDATED if p == NOT_STATED.label else p for p in frame["period"]],
             "Value": [
-                value(v, d, m) for v, d, m in zip(frame["value"], frame["decimals"], frame["missing"], strict=True)
+                stored_text(v, d, m)
+                for v, d, m in zip(frame["value"], frame["decimals"], frame["missing"], strict=True)
             ],
             "Written by": [
                 f"import {int(i)}: {f} ({u}, {t:%d %b %Y})"

@@ -8,17 +8,20 @@ import pandas as pd
 import streamlit as st
 
 from thplan.area import ENGLAND, LONDON
-from thplan.display import value_text
+from thplan.display import stored_text
 from thplan.ingest.importer import ImportOptions, ImportResult, import_bytes
 from thplan.ingest.problems import Problem, Severity
 from thplan.store import DIFF_ROWS
-from ui import charts, shell
+from thplan.view import View
+from ui import caches, charts
 from ui.text import md
 
 CODES = {
     "stated": "Stated trend or comparison differs from the figures",
     "near-match": "Measure name close to a catalogued one",
     "polarity": "Polarity",
+    "plan": "The Plan and the indicator library",
+    "breakdown": "Breakdowns",
     "": "Other",
 }
 
@@ -31,7 +34,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def validation_report(result: ImportResult, view: shell.View) -> None:
+def validation_report(result: ImportResult, view: View) -> None:
     st.subheader("Validation report")
     for table in result.tables:
         theme = view.framework.theme(table.theme)
@@ -65,13 +68,16 @@ def _series_breaks(result: ImportResult) -> list[Problem]:
             for r in flagged.itertuples()]  # fmt: skip
 
 
-def _benchmark_periods(result: ImportResult, view: shell.View) -> list[Problem]:
+def _benchmark_periods(result: ImportResult, view: View) -> list[Problem]:
+    """The measures the file changes that are compared with a benchmark value of another period (before it)."""
     found = []
     for measure_id in result.after:
         c = view.classification(measure_id)
-        for caveat in c.caveats if c else ():
-            if caveat.startswith("Benchmark period differs"):
-                found.append(Problem(Severity.WARNING, f"{measure_id}: {caveat} (before this import)", result.file))
+        for area in (LONDON, ENGLAND):
+            compared = c.vs(area) if c else None
+            if compared is not None and compared.period_differs:
+                found.append(Problem(Severity.WARNING, f"{measure_id}: {compared.caveats[0]} (before this import)",
+                                     result.file))  # fmt: skip
     return found
 
 
@@ -109,7 +115,7 @@ def tracker_preview(result: ImportResult) -> None:
                                    "Deadline": changed["deadline"]}), hide_index=True)  # fmt: skip
 
 
-def preview(result: ImportResult, view: shell.View) -> None:
+def preview(result: ImportResult, view: View) -> None:
     st.subheader("What will change")
     if result.diff is not None and "tracker_items" in result.diff.tables:
         tracker_preview(result)
@@ -118,8 +124,11 @@ def preview(result: ImportResult, view: shell.View) -> None:
     for cell, (label, count) in zip(st.columns(len(counts)), counts.items(), strict=True):
         cell.metric(label, f"{count:,}")
     if result.new_measures:
+        framework = view.framework
+        goes = {m.id: "the Plan" if framework.in_plan(m) else "the indicator library" for m in result.new_measures}
         st.dataframe(pd.DataFrame([{"New measure": m.name, "Id": m.id, "Polarity": m.polarity.value,
-                                    "Theme": m.theme_id} for m in result.new_measures]), hide_index=True)  # fmt: skip
+                                    "Goes to": goes[m.id], "Theme": m.theme_id} for m in result.new_measures]),
+                     hide_index=True)  # fmt: skip
     changes = result.diff.observations if result.diff else pd.DataFrame()
     changed = changes[changes["status"] != "unchanged"] if len(changes) else changes
     if len(changed):
@@ -133,31 +142,23 @@ def preview(result: ImportResult, view: shell.View) -> None:
         st.caption(f"Before-and-after charts for the first {len(result.after)} of the {touched} measures that change.")
 
 
-def _number(value: object, decimals: object) -> str:
-    if value is None or pd.isna(value):  # type: ignore[arg-type]
-        return ""
-    return value_text(float(value), 0 if pd.isna(decimals) else int(decimals), None)  # type: ignore[arg-type]
-
-
 def _changes_frame(changed: pd.DataFrame) -> pd.DataFrame:
-    def shown(value: object, decimals: object, missing: object) -> str:
-        return _number(value, decimals) or ("" if pd.isna(missing) else str(missing))  # type: ignore[arg-type]
-
     return pd.DataFrame(
         {
             "Change": changed["status"],
             "Measure": changed["measure_id"],
             "Area": changed["area"],
             "Period": changed["period"],
-            "Before": [shown(v, d, m) for v, d, m in zip(changed["old_value"], changed["old_decimals"],
-                                                          changed["old_missing"], strict=True)],
-            "After": [shown(v, d, m) if s != "removed" else "" for v, d, m, s in
+            "Breakdown": changed["breakdown"],
+            "Before": [stored_text(v, d, m) for v, d, m in zip(changed["old_value"], changed["old_decimals"],
+                                                                changed["old_missing"], strict=True)],
+            "After": [stored_text(v, d, m) if s != "removed" else "" for v, d, m, s in
                       zip(changed["value"], changed["decimals"], changed["missing"], changed["status"], strict=True)],
         }
     )  # fmt: skip
 
 
-def _before_after(measure_id: str, result: ImportResult, view: shell.View) -> None:
+def _before_after(measure_id: str, result: ImportResult, view: View) -> None:
     after = result.after.get(measure_id, [])
     measure = view.framework.measure(measure_id) or next((m for m in result.new_measures if m.id == measure_id), None)
     if measure is None:
@@ -185,12 +186,12 @@ def decisions() -> dict[str, str | None]:
 
 def preview_result(data: bytes, name: str, mode: str, officer: str) -> tuple[ImportResult, tuple[int, int]]:
     """A dry run of the import, remembered for this file, mode, match decisions and data version."""
-    version = shell.store().version()
+    version = caches.store().version()
     key = (hashlib.sha256(data).hexdigest(), name, mode, tuple(sorted(decisions().items())), version)
     cached = st.session_state.get("preview")
     if cached is None or cached[0] != key:
         options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions())
-        cached = (key, import_bytes(shell.store(), data, name, options))
+        cached = (key, import_bytes(caches.store(), data, name, options))
         st.session_state["preview"] = cached
     return cached[1], version
 

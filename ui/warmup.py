@@ -31,9 +31,9 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
 def warm() -> None:
     """What the overview's first run needs, into the shared caches: the database, the view, the grid's rows."""
     try:
-        from ui import shell
+        from ui import caches
 
-        view = shell.view_of(shell.store().version(), None)
+        view = caches.view_of(caches.store().version(), None)
         from ui import widgets  # after the view, which the first page waits for (the widgets load pandas' Styler)
 
         widgets.grid_frame(view, list(view.classifications))

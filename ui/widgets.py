@@ -1,5 +1,5 @@
-"""Reusable pieces of the pages: status badges, measure cards, the measures grid. Uploaded text is always escaped
-(markdown) or shown as plain text, never rendered as HTML."""
+"""Reusable pieces of the pages: status badges, measure cards, charts, the measures grid, meeting mode, headline
+tiles. Uploaded text is always escaped (markdown) or shown as plain text, never rendered as HTML."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler  # here, not at the first grid: its templates take 0.1 s to compile
 
 from thplan.area import ENGLAND, LONDON
-from thplan.classification import Classification
+from thplan.classification import Classification, TrendLabel
 from thplan.display import (
     TINT,
     badge_text,
@@ -19,30 +19,37 @@ from thplan.display import (
     colour,
     comparison_sentence,
     observation_text,
+    since_label,
     symbol,
+    trend_badge,
     trend_sentence,
+    value_and_unit,
 )
+from thplan.measure import Unit
 from thplan.summary import ThemeGroup, headline
-from ui import charts, shell, urlstate
+from thplan.view import View
+from ui import caches, charts, chrome, urlstate
 from ui.text import md
 
 T = TypeVar("T")
 
 
-def badge(prefix: str, label: str) -> str:
-    return f":{colour(label)}-badge[{md(prefix)}{badge_text(label)}]"
+def badge(prefix: str, label: str, words: str | None = None) -> str:
+    """A coloured badge: the prefix, the label's symbol and its words (or `words`)."""
+    text = f"{symbol(label)} {words}".strip() if words is not None else badge_text(label)
+    return f":{colour(label)}-badge[{md(prefix)}{md(text)}]"
 
 
-def status_badges(c: Classification) -> str:
-    """Overall trend, direction of travel and both comparisons, each with a symbol, words and colour."""
-    return " ".join(
-        [
-            badge("Since 2017/18: ", c.overall.label),
-            badge("Last change: ", c.direction.label),
-            badge("vs London: ", c.vs(LONDON).label),
-            badge("vs England: ", c.vs(ENGLAND).label),
-        ]
-    )
+def status_badges(view: View, c: Classification) -> str:
+    """Overall trend (since the period it really starts from), direction of travel and both comparisons, each with
+    a symbol, words and colour."""
+    overall = c.overall
+    return " ".join([
+        badge(f"{since_label(overall, view.framework.settings.baseline)}: ", overall.label, trend_badge(overall)[2:]),
+        badge("Last change: ", c.direction.label, trend_badge(c.direction)[2:]),
+        badge("vs London: ", c.vs(LONDON).label),
+        badge("vs England: ", c.vs(ENGLAND).label),
+    ])  # fmt: skip
 
 
 def explanation(c: Classification) -> list[str]:
@@ -54,32 +61,32 @@ def explanation(c: Classification) -> list[str]:
     ]
 
 
-def chart(view: shell.View, c: Classification, *, height: int = 260) -> dict[str, Any] | None:
-    """Draw the measure's chart (the borough against London and England); returns its Vega-Lite spec."""
-    spec = _chart_spec(view, view.version, c.area, c.measure.id, height)
+def chart(view: View, c: Classification, *, height: int = 260, font: int = charts.FONT, breakdown: str | None = None
+          ) -> dict[str, Any] | None:  # fmt: skip
+    """Draw the measure's chart (the area against London and England, of its headline or of `breakdown`); returns
+    its Vega-Lite spec. A count is drawn alone: it is not compared with areas of other sizes (R9)."""
+    measure = c.measure
+    alone = measure.unit is Unit.COUNT
+
+    def build() -> dict[str, Any] | None:
+        series = {}
+        for place in (c.area,) if alone else (c.area, LONDON, ENGLAND):
+            values = (view.observations(measure.id, place) if breakdown is None
+                      else view.breakdown_series(measure.id, place, breakdown))  # fmt: skip
+            if place not in series and any(o.value is not None for o in values):
+                series[place] = values
+        if not series:
+            return None
+        return charts.series_chart(measure, series, c.area, height=height, font=font).to_dict()  # type: ignore[no-any-return]
+
+    spec = caches.chart_spec(view, ("series", measure.id, breakdown, height, font), build)
     if spec is None:
         st.info("No values yet for this measure.")
         return None
     st.vega_lite_chart(spec, theme=None)
+    if alone:
+        st.caption("London and England are not drawn: a count is not compared between areas of different sizes.")
     return spec
-
-
-@st.cache_data(max_entries=2048, show_spinner=False)
-def _chart_spec(
-    _view: shell.View, version: tuple[int, int], area: str, measure_id: str, height: int
-) -> dict[str, Any] | None:
-    """Built once per version of the data: building and validating an Altair chart costs more than drawing it."""
-    c = _view.classification(measure_id)
-    if c is None:
-        return None
-    series = {}
-    for place in (area, LONDON, ENGLAND):
-        observations = _view.observations(measure_id, place)
-        if place not in series and any(o.value is not None for o in observations):
-            series[place] = observations
-    if not series:
-        return None
-    return charts.series_chart(c.measure, series, area, height=height).to_dict()  # type: ignore[no-any-return]
 
 
 CARDS_PER_PAGE = 12
@@ -100,39 +107,45 @@ def paginate(items: Sequence[T], per_page: int, param: str, *, what: str) -> lis
     return list(items[(chosen - 1) * per_page : chosen * per_page])
 
 
-def measure_card(view: shell.View, c: Classification, *, with_chart: bool = True) -> None:
+def headline_metric(c: Classification, place: Any = st) -> None:
+    """The latest value, large, its unit in the label so that neither is cut off, and the change since the
+    previous value coloured by polarity."""
+    latest = c.latest
+    value, unit = value_and_unit(latest, c.measure.unit)
+    label = f"Latest ({latest.period.label})" if latest else "Latest"
+    delta, mode = change_text(c)
+    place.metric(f"{label}, {unit}" if unit else label, value, delta or None, delta_color=mode)  # type: ignore[arg-type]
+
+
+def measure_card(view: View, c: Classification, *, with_chart: bool = True) -> None:
     with st.container(border=True):
         st.markdown(f"**{md(c.measure.name)}**")
-        delta, mode = change_text(c)
-        latest = c.latest
-        value = observation_text(latest, c.measure.unit, long=True) if latest else "No data"
-        when = f"Latest ({latest.period.label})" if latest else "Latest"
         number, status = st.columns([2, 3])
-        number.metric(when, value, delta or None, delta_color=mode)  # type: ignore[arg-type]
-        status.markdown(status_badges(c))
+        headline_metric(c, number)
+        status.markdown(status_badges(view, c))
         st.caption(md(" ".join(explanation(c)[:2])))
         if with_chart:
             chart(view, c)
-        st.page_link(
-            "pages/measure.py", label="Details, values and history", icon="🔎", **shell.page_args(measure=c.measure.id)
-        )
+        st.page_link("pages/measure.py", label=f"Details of {c.measure.name}", icon="🔎",
+                     **chrome.page_args(measure=c.measure.id))  # fmt: skip
 
 
-GRID_STATUS = ["Since 2017/18", "Last change", "vs London", "vs England"]
+GRID_STATUS = ["Overall trend", "Last change", "vs London", "vs England"]
 
 
-def grid_frame(view: shell.View, classifications: list[Classification]) -> pd.DataFrame:
-    """The grid's rows for these measures (all rows are built once per version and area, then picked)."""
-    frame = _grid_rows(view, view.version, view.area)
-    return frame.set_index("id", drop=False).loc[[c.measure.id for c in classifications]].reset_index(drop=True)
+def trend_cell(view: View, c: Classification) -> str:
+    """'▲ Improved since 2018/19', '○ One value so far': the overall trend with the period it starts from."""
+    text = trend_badge(c.overall)
+    if c.overall.label is TrendLabel.UNAVAILABLE:
+        return text
+    return f"{text} since {since_label(c.overall, view.framework.settings.baseline)[6:]}"
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _grid_rows(_view: shell.View, version: tuple[int, int], area: str) -> pd.DataFrame:
+def _grid_rows(view: View) -> pd.DataFrame:
     rows = []
-    for c in _view.classifications:
-        theme = _view.framework.theme(c.measure.theme_id)
-        outcome = _view.framework.outcome(c.measure.outcome_id)
+    for c in view.classifications:
+        theme = view.framework.theme(c.measure.theme_id)
+        outcome = view.framework.outcome(c.measure.outcome_id)
         latest = c.latest
         rows.append(
             {
@@ -140,26 +153,38 @@ def _grid_rows(_view: shell.View, version: tuple[int, int], area: str) -> pd.Dat
                 "Theme": theme.short if theme else "",
                 "Outcome": outcome.name if outcome else "Output measure" if c.measure.kind.value == "output" else "",
                 "Measure": c.measure.name,
-                "Latest": observation_text(latest, c.measure.unit),
+                "Latest": observation_text(latest, c.measure.unit, long=True),
                 "Period": latest.period.label if latest else "",
-                "Trend": charts.sparkline_values(_view.observations(c.measure.id, c.area)),
-                "Since 2017/18": badge_text(c.overall.label),
-                "Last change": badge_text(c.direction.label),
+                "Trend": charts.sparkline_values(view.observations(c.measure.id, c.area)),
+                "Overall trend": trend_cell(view, c),
+                "Last change": trend_badge(c.direction),
                 "vs London": badge_text(c.vs(LONDON).label),
                 "vs England": badge_text(c.vs(ENGLAND).label),
+                "_overall": c.overall.label.value,
+                "_direction": c.direction.label.value,
             }
         )
-    return pd.DataFrame(rows, columns=["id", "Theme", "Outcome", "Measure", "Latest", "Period", "Trend", *GRID_STATUS])
+    return pd.DataFrame(rows, columns=["id", "Theme", "Outcome", "Measure", "Latest", "Period", "Trend", *GRID_STATUS,
+                                       "_overall", "_direction"])  # fmt: skip
 
 
-def _tint(text: object) -> str:
-    label = str(text).split(" ", 1)[-1]
-    return f"background-color: {TINT[colour(label)]}"
+def grid_frame(view: View, classifications: list[Classification]) -> pd.DataFrame:
+    """The grid's rows for these measures (all rows are built once per version and area, then picked)."""
+    frame = caches.grid_rows(view, lambda: _grid_rows(view))
+    return frame.set_index("id", drop=False).loc[[c.measure.id for c in classifications]].reset_index(drop=True)
 
 
 def grid(frame: pd.DataFrame, *, key: str) -> str | None:
     """The measures grid; returns the id of the measure the viewer chose (a row click)."""
-    styled: Styler = frame.style.map(_tint, subset=GRID_STATUS)
+    labels = {"Overall trend": "_overall", "Last change": "_direction"}
+
+    def tint(column: pd.Series) -> list[str]:
+        label = (
+            frame.loc[column.index, labels[column.name]] if column.name in labels else column.str.split(" ", n=1).str[1]
+        )
+        return [f"background-color: {TINT[colour(str(v))]}" for v in label]
+
+    styled: Styler = frame.style.apply(tint, subset=GRID_STATUS)
     event = st.dataframe(
         styled,
         key=key,
@@ -170,6 +195,7 @@ def grid(frame: pd.DataFrame, *, key: str) -> str | None:
         column_config={
             "Measure": st.column_config.TextColumn(width="large"),
             "Outcome": st.column_config.TextColumn(width="medium"),
+            "Overall trend": st.column_config.TextColumn(width="medium"),
             "Trend": st.column_config.LineChartColumn("Trend", width="small"),
         },
         height=min(38 + 35 * len(frame), 760),
@@ -178,16 +204,26 @@ def grid(frame: pd.DataFrame, *, key: str) -> str | None:
     return str(frame.iloc[rows[0]]["id"]) if rows else None
 
 
-def meeting_view(view: shell.View, ids: list[str], names: dict[str, str]) -> None:
-    """One measure per screen, large, with previous/next through the theme (or all measures)."""
+MEETING_FONT = 16
+
+
+def meeting_view(view: View) -> None:
+    """One measure per screen, large, with previous/next through the theme (or all the Plan's measures)."""
     scope = st.query_params.get("scope")
     theme = view.framework.theme(scope) if scope else None
-    scoped = [c.measure.id for c in view.classifications if theme is None or c.measure.theme_id == theme.id] or ids
+    if scope and theme is None:
+        st.warning(f"The link asks for a theme we do not have ({md(repr(scope))}); stepping through every measure.")
+    scoped = [c.measure.id for c in view.classifications if theme is None or c.measure.theme_id == theme.id]
+    if not scoped:
+        st.info("There are no measures to present.")
+        return
     current = st.query_params.get("measure")
+    if current is not None and current not in scoped:
+        st.warning(f"The link asks for a measure we do not have here ({md(repr(current))}); showing the first.")
     index = scoped.index(current) if current in scoped else 0
     c = view.classification(scoped[index])
     assert c is not None
-    back, where, forward, leave = st.columns([1, 3, 1, 1])
+    back, where, forward, leave = st.columns([1, 3, 1, 1.3], vertical_alignment="center")
     if back.button("◀ Previous", disabled=index == 0, use_container_width=True):
         st.query_params["measure"] = scoped[index - 1]
         st.rerun()
@@ -196,64 +232,69 @@ def meeting_view(view: shell.View, ids: list[str], names: dict[str, str]) -> Non
         st.query_params["measure"] = scoped[index + 1]
         st.rerun()
     with leave:
-        shell.exit_meeting_button()
-    st.title(md(c.measure.name))
-    delta, mode = change_text(c)
-    latest = c.latest
-    value = observation_text(latest, c.measure.unit, long=True) if latest else "No data"
+        chrome.exit_meeting_button()
+    st.title(md(c.measure.name), anchor=False)
     left, right = st.columns([1, 3])
-    left.metric(f"Latest ({latest.period.label})" if latest else "Latest", value, delta or None, delta_color=mode)  # type: ignore[arg-type]
-    right.markdown(status_badges(c))
-    right.markdown(md(" ".join(explanation(c)[:2])))
-    chart(view, c, height=400)
+    with left:
+        headline_metric(c)
+        st.markdown(status_badges(view, c).replace(") :", ")\n\n:").replace("] :", "]\n\n:"))
+    with right:
+        chart(view, c, height=330, font=MEETING_FONT)
+    st.markdown(md(" ".join(explanation(c)[:2])))
 
 
 def tiles(items: list[tuple[str, int, str]]) -> None:
-    """Headline numbers as tiles: (label, count, what it means); colour, symbol and words together."""
+    """Headline numbers as tiles: (label, count, what it means); colour, symbol and words together. Not headings:
+    they would add a tab stop each."""
     for column, (label, count, meaning) in zip(st.columns(len(items)), items, strict=True):
         with column.container(border=True):
-            st.markdown(f"### :{colour(label)}[{symbol(label)} {count}]")
+            st.subheader(f":{colour(label)}[{symbol(label)} {count}]", anchor=False)
             st.caption(meaning)
 
 
 ATTENTION_SHOWN = 8
 
 
-def attention_list(view: shell.View, flagged: list[Classification]) -> None:
+def attention_list(view: View, flagged: list[Classification]) -> None:
     if not flagged:
         st.success("No measure is both worse than London and worsening.")
     for c in flagged[:ATTENTION_SHOWN]:
         latest = observation_text(c.latest, c.measure.unit, long=True)
         london = observation_text(c.vs(LONDON).benchmark, c.measure.unit, long=True)
         with st.container(border=True):
-            name, link = st.columns([4, 1], vertical_alignment="center")
+            name, link = st.columns([4, 1.3], vertical_alignment="center")
             name.markdown(
                 f"**{md(c.measure.name)}** · {md(latest)} ({c.latest.period.label}) "
-                f":red-badge[{badge_text(c.direction.label)}] :red-badge[{badge_text(c.vs(LONDON).label)}: "
-                f"London {md(london)}]"
+                f":red-badge[Last change: {md(trend_badge(c.direction))}] "
+                f":red-badge[{badge_text(c.vs(LONDON).label)} than London, {md(london)}]"
             )
-            link.page_link("pages/measure.py", label="Open", icon=":material/arrow_forward:",
-                           **shell.page_args(measure=c.measure.id))  # fmt: skip
+            link.page_link("pages/measure.py", label=f"Open {c.measure.name}", icon=":material/arrow_forward:",
+                           **chrome.page_args(measure=c.measure.id))  # fmt: skip
     if len(flagged) > ATTENTION_SHOWN:
         st.page_link("pages/overview.py", label=f"All {len(flagged)} in the grid", icon=":material/filter_list:",
-                     **shell.page_args(status="Needs attention"))  # fmt: skip
-
-
-COUNT_WORDS = {"Improved": "improved", "The same": "the same", "Worsened": "worsened", "Data Unavailable": "no data"}
+                     **chrome.page_args(status="Needs attention"))  # fmt: skip
 
 
 def count_badges(classifications: list[Classification]) -> str:
-    """'▲ 6 improved ● 1 the same ... ✗ 1 worse than London' as coloured badges."""
+    """'▲ 6 improved ● 1 the same ... ○ 2 with one value so far ✗ 1 worse than London' as coloured badges: every
+    trend that occurs, so they add up to the measures counted."""
     head = headline(classifications)
-    counts = [f":{colour(k)}-badge[{symbol(k)} {n} {COUNT_WORDS[k]}]" for k, n in head.counts.items()]
-    return " ".join([*counts, f":red-badge[✗ {head.behind_london} worse than London]"])
+    parts = []
+    for label, count in head.shown.items():
+        if label is TrendLabel.UNAVAILABLE:
+            one, none = head.one_value, count - head.one_value
+            parts += [f":gray-badge[{symbol(label)} {n} {words}]" for n, words in
+                      ((one, "with one value so far"), (none, "with no data")) if n]  # fmt: skip
+        elif count or label is not TrendLabel.SAME:
+            parts.append(f":{colour(label)}-badge[{symbol(label)} {count} {label.value.lower()}]")
+    return " ".join([*parts, f":red-badge[✗ {head.behind_london} worse than London]"])
 
 
 def theme_rows(groups: list[ThemeGroup]) -> None:
     """Each theme's counts as badges (symbol, number, words), with a link to its page."""
     for group in groups:
         with st.container(border=True):
-            text, link = st.columns([3, 1], vertical_alignment="center")
+            text, link = st.columns([3, 1.2], vertical_alignment="center")
             text.markdown(f"**{md(group.theme.short)}** {count_badges(group.classifications)}")
-            link.page_link("pages/theme.py", label="Open", icon=":material/arrow_forward:",
-                           **shell.page_args(theme=group.theme.id))  # fmt: skip
+            link.page_link("pages/theme.py", label=f"Open {group.theme.short}", icon=":material/arrow_forward:",
+                           **chrome.page_args(theme=group.theme.id))  # fmt: skip

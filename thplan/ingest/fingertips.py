@@ -120,8 +120,9 @@ def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
         breakdowns.setdefault(name, set()).add(breakdown)
         note = text("note") or None
         if not value.blank or note:
-            parsed.observations.append(RawObservation(name, area, period.label, value, location, note=note,
-                                                      breakdown=breakdown, **numbers))  # type: ignore[arg-type]
+            parsed.observations.append(
+                RawObservation(name, area, period.label, value, location, note=note, breakdown=breakdown, **numbers)
+            )  # type: ignore[arg-type]
         facts.setdefault(name, []).append((area, period.label, breakdown, value.value, numbers, text("vs_england")))
         stated = []
         parent = canonical_area(text("parent"))

@@ -313,13 +313,15 @@ def _placement(
     if theme is not None and (outcome is not None or kind is Kind.OUTPUT):
         result.problems.append(info(
             f"'{measure.name}' is placed in the Plan: theme '{theme.name}'"
-            + (f", outcome '{outcome.name}'." if outcome else " (an output measure)."), code="plan", **where))  # fmt: skip
+            + (f", outcome '{outcome.name}'." if outcome else " (an output measure)."),
+            code="plan", **where))  # fmt: skip
         return replace(measure, theme_id=theme.id, outcome_id=outcome.id if outcome else "", kind=kind)
     suggested = framework.theme(ref.suggested_theme)
     if theme is not None:
         result.problems.append(warning(
             f"The file names the theme '{theme.name}' for '{measure.name}' but no outcome of it, so it stays in the "
-            "indicator library. Add an Outcome column, or place it from its measure page.", code="plan", **where))  # fmt: skip
+            "indicator library. Add an Outcome column, or place it from its measure page.",
+            code="plan", **where))  # fmt: skip
     elif suggested is not None and framework.themes:
         result.problems.append(info(
             f"'{measure.name}' is in a table titled for the theme '{suggested.name}' but is not in the Plan: it goes "
@@ -356,8 +358,10 @@ def _infer_polarity(name: str, parsed: Parsed, result: ImportResult, where: dict
     latest: dict[tuple[str, str], str] = {}
     for measure, area, period, breakdown in values:
         place = (area, breakdown)
-        if values[(measure, area, period, breakdown)] is not None and parse_period(period).dated and (
-            place not in latest or parse_period(period).sort_key > parse_period(latest[place]).sort_key
+        if (
+            values[(measure, area, period, breakdown)] is not None
+            and parse_period(period).dated
+            and (place not in latest or parse_period(period).sort_key > parse_period(latest[place]).sort_key)
         ):
             latest[place] = period
     votes: list[int] = []
@@ -538,7 +542,8 @@ def _refuse_conflicts(frame: pd.DataFrame, raw: pd.DataFrame, result: ImportResu
             result.problems.append(
                 error(
                     f"'{later['measure']}' has two different values for {frame.loc[position, 'area']}, "
-                    f"{frame.loc[position, 'period']}{_of_breakdown(frame.loc[position])}: {_show(frame.loc[earlier])} in "
+                    f"{frame.loc[position, 'period']}{_of_breakdown(frame.loc[position])}: "
+                    f"{_show(frame.loc[earlier])} in "
                     f"{_cell_name(frame.loc[earlier])} and {_show(frame.loc[position])} here. Keep one of them.",
                     **where,
                 )

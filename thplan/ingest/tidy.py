@@ -222,8 +222,9 @@ class _Table:
         if "period_stated" not in self.roles:
             return {"period": list(periods)}
         guessed = [t.strip().lower() in ("no", "false", "0", "n") for t in self.text("period_stated")]
-        return {"period": [NOT_STATED.label if g else p for p, g in zip(periods, guessed, strict=True)],
-                "context_period": [p or None if g else None for p, g in zip(periods, guessed, strict=True)]}  # fmt: skip
+        pairs = list(zip(periods, guessed, strict=True))
+        return {"period": [NOT_STATED.label if g else p for p, g in pairs],
+                "context_period": [p or None if g else None for p, g in pairs]}  # fmt: skip
 
     def _breakdowns(self) -> dict[str, list[str | None]]:
         """The rows' breakdowns from Sex, Age, Category type and Category columns, or a Breakdown column written as
