@@ -13,7 +13,7 @@ view = chrome.start("Indicator library")
 st.header("Indicator library", anchor=False)
 st.caption("Measures imports brought that are not in the Plan: context, not counted in any headline.")
 if not view.library:
-    st.info("The indicator library is empty: every measure imported so far is in the Plan.")
+    st.info("There are no measures in the indicator library yet: every measure imported so far is in the Plan.")
     st.stop()
 words = normalise_name(urlstate.text("Search the library", "q", placeholder="e.g. campylobacter")).split()
 found = [c for c in view.library if matches(c, words)]

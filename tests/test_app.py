@@ -14,9 +14,10 @@ from streamlit.testing.v1 import AppTest
 
 import app
 from thplan import summary
+from thplan.classification import TrendLabel
 from thplan.analysis import classify_measures
 from thplan.store import Store
-from ui import shell
+from ui import registry
 from ui.widgets import md
 
 from .conftest import ROOT, SAMPLES, do_import
@@ -85,22 +86,24 @@ def test_overview_counts_and_attention_list_come_from_the_classifier(make_app, r
     classifications = classify_measures(framework, reference_store.observations())
     head = summary.headline(classifications)
     at = make_app()
-    tiles = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert tiles[:4] == [f"### :{c}[{s} {head.counts[k]}]" for k, c, s in (
+    tiles = [h.value for h in at.subheader if h.value.startswith(":")]
+    assert tiles[:5] == [f":{c}[{s} {head.count(TrendLabel(k))}]" for k, c, s in (
         ("Improved", "green", "▲"), ("The same", "orange", "●"), ("Worsened", "red", "▼"),
-        ("Data Unavailable", "gray", "○"))]  # fmt: skip
+        ("Data Unavailable", "gray", "○"), ("Decreased", "blue", "↓"))]  # fmt: skip
+    # the trend tiles add up to the Plan's measures: population turnover (no polarity) Decreased is counted too
+    assert sum(int(t.split(" ")[-1].rstrip("]")) for t in tiles[:5]) == head.total == 37
     flagged = [c.measure.name for c in summary.needs_attention(classifications)]
     assert flagged and all(md(name) in _text(at) for name in flagged)
     grid = at.dataframe[0].value
     assert len(grid) == len(framework.measures) == 37
-    assert {"Since 2017/18", "Last change", "vs London", "vs England", "Trend", "Latest", "Period"} <= set(grid.columns)
+    assert {"Overall trend", "Last change", "vs London", "vs England", "Trend", "Latest", "Period"} <= set(grid.columns)
 
 
 def test_filters_come_from_the_url(make_app):
     at = make_app(themes="health", status="Worsened")
     grid = at.dataframe[0].value
     assert set(grid["Theme"]) == {"Health and wellbeing"}
-    assert set(grid["Since 2017/18"]) == {"▼ Worsened"}
+    assert {t.split(" since ")[0] for t in grid["Overall trend"]} == {"▼ Worsened"}
 
 
 def test_an_unknown_id_in_a_link_gets_a_helpful_message_not_an_error(make_app):
@@ -169,7 +172,7 @@ def test_choosing_another_area_reclassifies_for_it(make_app):
 
 def test_the_area_picker_offers_areas_not_benchmarks(make_app):
     at = make_app(extra=SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv")
-    offered = at.selectbox(key="url:area").options
+    offered = at.selectbox(key="area-picker").options
     assert offered[0] == "Tower Hamlets" and "Islington" in offered
     assert not {"London", "England", "Inner London", "North West region"} & set(offered)
 
@@ -234,15 +237,15 @@ def test_a_hostile_measure_name_is_shown_as_plain_text(make_app, tmp_path, page)
 
 
 def test_the_first_overview_is_drawn_from_the_view_built_as_the_server_started(reference_db, tmp_path, monkeypatch):
-    from ui import shell, warmup
+    from ui import caches, warmup
 
     db = tmp_path / "app.duckdb"
     shutil.copy(reference_db, db)
     monkeypatch.setenv("THPLAN_DB", str(db))
     st.cache_resource.clear()
     builds = []
-    build = shell.views.build
-    monkeypatch.setattr(shell.views, "build", lambda *args: builds.append(args) or build(*args))
+    build = caches.views.build
+    monkeypatch.setattr(caches.views, "build", lambda *args: builds.append(args) or build(*args))
     warmup.warm()
     assert len(builds) == 1
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
@@ -283,5 +286,5 @@ def test_a_database_that_cannot_be_read_is_a_message_on_the_page_and_a_line_in_t
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
     assert not at.exception, [e.message for e in at.exception]
-    assert [e.value for e in at.error] == [shell.DATABASE_UNREADABLE]
+    assert [e.value for e in at.error] == [registry.DATABASE_UNREADABLE]
     assert str(db) in caplog.text and str(db) not in at.error[0].value  # the path is for the administrator

@@ -1,52 +1,135 @@
-"""Chart specs: the borough, London and England each drawn distinctly, with the stored values, honest axes."""
+"""Chart specs: the borough, London and England each drawn distinctly, with the stored values, on time, with honest
+axes: gaps where a period has no value, a break where the series breaks, intervals where values have them, and a
+figure whose period is not stated as a labelled line, never as a point of the series."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from thplan.area import ENGLAND, LONDON
+from thplan.measure import Measure, Unit
+from thplan.observation import Observation
+from thplan.period import NOT_STATED, parse_period
+from thplan.polarity import Polarity
 from ui import charts
 
+from .conftest import SAMPLES, do_import
 
-def _chart(store, measure_id: str):
+
+def _chart(store, measure_id: str, areas=("Tower Hamlets", LONDON, ENGLAND)):
     framework = store.framework()
     measure = framework.measure(measure_id)
-    series = {area: store.observations([measure_id], [area]) for area in ("Tower Hamlets", LONDON, ENGLAND)}
-    return measure, series, charts.series_chart(measure, series, "Tower Hamlets").to_dict()
+    series = {area: store.observations([measure_id], [area]) for area in areas}
+    return measure, series, charts.series_chart(measure, series, areas[0]).to_dict()
+
+
+def _rows(spec: dict, layer: int = 0) -> list[dict]:
+    return spec["datasets"][spec["layer"][layer]["data"]["name"]]
 
 
 def _values(spec: dict, area: str) -> dict[str, float]:
-    rows = next(iter(spec["datasets"].values()))
-    return {r["Period"]: r["Value"] for r in rows if r["Area"] == area and r["Value"] is not None}
+    return {r["Period"]: r["Value"] for r in _rows(spec) if r["Area"] == area}
 
 
-def test_the_london_and_england_series_carry_the_stored_values(reference_store):
+def _layer(spec: dict, kind: str) -> list[dict]:
+    return [layer for layer in spec["layer"] if (layer["mark"]["type"] if isinstance(layer["mark"], dict)
+                                                 else layer["mark"]) == kind]  # fmt: skip
+
+
+def test_the_series_carry_the_stored_dated_values(reference_store):
     _, series, spec = _chart(reference_store, "ks2-progress-reading")
-    for area in (LONDON, ENGLAND, "Tower Hamlets"):
-        stored = {o.period.label: o.value for o in series[area] if o.value is not None}
-        assert stored and _values(spec, area) == stored
+    stored = {o.period.label: o.value for o in series["Tower Hamlets"] if o.value is not None}
+    assert stored and _values(spec, "Tower Hamlets") == stored
 
 
-def test_each_series_has_its_own_colour_and_dash_with_a_legend(reference_store):
+def test_a_figure_whose_period_is_not_stated_is_a_labelled_line_not_a_point(reference_store):
+    _, series, spec = _chart(reference_store, "employment-rate")
+    assert not _values(spec, LONDON) and not _values(spec, ENGLAND)  # no point at any year
+    lines = [r for layer in _layer(spec, "rule") for r in spec["datasets"][layer["data"]["name"]] if "Label" in r]
+    assert {r["Label"] for r in lines} == {"London: 74.9%, period not stated", "England: 75.9%, period not stated"}
+
+
+def test_each_series_has_its_own_colour_and_dash_and_the_legend_draws_them(reference_store):
     _, _, spec = _chart(reference_store, "employment-rate")
     line = spec["layer"][0]
     assert line["encoding"]["color"]["scale"]["range"][:3] == [charts.HOME_COLOUR, "#E69F00", "#000000"]
     assert line["encoding"]["strokeDash"]["scale"]["range"][:3] == [[1, 0], [8, 4], [2, 3]]
-    assert line["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert line["encoding"]["color"]["legend"]["symbolType"] == "stroke"  # a line in the legend, with its dash
+    assert line["encoding"]["strokeDash"]["legend"] == line["encoding"]["color"]["legend"]  # one legend, merged
     assert {t["field"] for t in line["encoding"]["tooltip"]} == {"Area", "Period", "Shown", "Note"}
 
 
-def test_percentages_start_at_zero_and_years_say_they_do_not(reference_store):
-    _, _, percent = _chart(reference_store, "employment-rate")
-    assert percent["layer"][0]["encoding"]["y"]["scale"]["zero"] is True
-    _, _, years = _chart(reference_store, "healthy-life-expectancy-male")
-    assert years["layer"][0]["encoding"]["y"]["scale"]["zero"] is False
-    assert "axis does not start at zero" in years["layer"][0]["encoding"]["y"]["title"]
+def test_the_x_axis_is_time_with_periods_at_their_middles_labelled_in_order(reference_store):
+    _, _, spec = _chart(reference_store, "employment-rate")
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["type"] == "temporal" and x["scale"]["type"] == "utc"
+    rows = sorted(_rows(spec), key=lambda r: r["mid"])
+    assert [r["Period"] for r in rows] == ["2017/18", "2018/19", "2019/20", "2020/21", "2021/22"]
+    assert x["axis"]["values"] == [r["mid"] for r in rows]
+    assert "'2017/18'" in x["axis"]["labelExpr"]
 
 
-def test_series_breaks_and_value_notes_are_marked(reference_store):
+def test_a_year_without_a_value_leaves_a_gap_in_the_line(reference_store):
+    _, _, spec = _chart(reference_store, "business-survival-1-year")  # 2019/20 and 2021/22: Data Unavailable
+    segments = {r["Period"]: r["Segment"] for r in _rows(spec) if r["Area"] == "Tower Hamlets"}
+    assert segments["2017/18"] == segments["2018/19"] != segments["2020/21"]
+    assert spec["layer"][0]["encoding"]["detail"]["field"] == "Segment"
+
+
+def test_a_series_break_splits_the_line_and_is_marked(reference_store):
     _, _, spec = _chart(reference_store, "feel-safe-during-day")
-    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
-    assert "rule" in marks and "text" in marks  # the series-break rule and its label
-    assert any(layer["mark"].get("shape") == "diamond" for layer in spec["layer"] if isinstance(layer["mark"], dict))
+    segments = {r["Period"]: r["Segment"] for r in _rows(spec) if r["Area"] == "Tower Hamlets"}
+    assert segments["2018/19"] != segments["2020/21"]  # the telephone survey of 2020/21 is a series break
+    assert _layer(spec, "rule") and any(layer["mark"].get("text") == "Series break" for layer in _layer(spec, "text"))
+
+
+def test_a_rolling_value_sits_on_its_own_span(make_store):
+    measure = Measure("m", "Healthy life expectancy", polarity=Polarity.HIGHER, unit=Unit.YEARS)
+    series = {"Lambeth": [Observation("m", "Lambeth", parse_period(p), v, 1) for p, v in
+                          (("2015 - 17", 61.1), ("2016 - 18", 62.0))]}  # fmt: skip
+    spec = charts.series_chart(measure, series, "Lambeth").to_dict()
+    rows = {r["Period"]: r for r in _rows(spec)}
+    assert rows["2016-18"]["start"] < rows["2016-18"]["mid"] < rows["2016-18"]["end"]
+    assert rows["2016-18"]["Span"] and any(layer["encoding"].get("x2") for layer in _layer(spec, "rule"))
+
+
+def test_intervals_are_drawn_with_their_own_legend_entry(make_store):
+    store = make_store(framework=False)
+    do_import(store, SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv")
+    measure_id = store.framework().measures[0].id
+    measure = store.framework().measure(measure_id)
+    series = {a: [o for o in store.observations([measure_id], [a]) if o.breakdown.label == "Persons, All ages"]
+              for a in ("Tower Hamlets", LONDON, ENGLAND)}  # fmt: skip
+    spec = charts.series_chart(measure, series, "Tower Hamlets").to_dict()
+    [interval] = [layer for layer in _layer(spec, "rule") if "strokeWidth" in layer["encoding"]]
+    assert interval["encoding"]["y"]["field"] == "Lower" and interval["encoding"]["y2"]["field"] == "Upper"
+    assert interval["encoding"]["strokeWidth"]["scale"]["domain"] == [charts.INTERVAL]
+    assert interval["encoding"]["strokeWidth"]["legend"]["symbolType"] == "M0,-1L0,1"  # a bar, as drawn
+
+
+def test_the_axis_says_it_does_not_start_at_zero_exactly_when_it_does_not():
+    years = Measure("m", "Life expectancy", unit=Unit.YEARS)
+    near = {"A": [Observation("m", "A", parse_period("2020"), 61.9, 1), Observation("m", "A", parse_period("2021"),
+                                                                                       60.5, 1)]}  # fmt: skip
+    y = charts.series_chart(years, near, "A").to_dict()["layer"][0]["encoding"]["y"]
+    assert y["scale"]["domain"][0] > 0 and "axis does not start at zero" in y["title"]
+    percent = Measure("m", "Jobs growth", unit=Unit.PERCENT)
+    signed = {"A": [Observation("m", "A", parse_period("2020"), 2.8, 1), Observation("m", "A", parse_period("2021"),
+                                                                                        -4.9, 1)]}  # fmt: skip
+    y = charts.series_chart(percent, signed, "A").to_dict()["layer"][0]["encoding"]["y"]
+    assert y["scale"]["domain"][0] < 0 < y["scale"]["domain"][1] and y["title"] == "%"
+    scores = Measure("m", "Progress 8", unit=Unit.SCORE)
+    small = {"A": [Observation("m", "A", parse_period("2020"), -0.03, 2), Observation("m", "A", parse_period("2021"),
+                                                                                         0.24, 2)]}  # fmt: skip
+    assert charts.series_chart(scores, small, "A").to_dict()["layer"][0]["encoding"]["y"]["title"] == "score"
+
+
+def test_an_undated_figure_is_never_given_a_place_in_time():
+    measure = Measure("m", "Employment", unit=Unit.PERCENT)
+    series = {"London": [Observation("m", "London", NOT_STATED, 74.9, 1, context_period="2021/22")]}
+    frame = charts.series_frame(measure, series)
+    assert frame.empty and charts.undated_figures(series)["London"].value == 74.9
+    assert date.min not in {r for r in frame.get("mid", [])}
 
 
 def test_the_ranked_chart_highlights_the_home_area(reference_store):

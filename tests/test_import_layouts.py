@@ -130,7 +130,7 @@ def test_several_tables_on_a_sheet_with_titles_legends_and_footnotes(make_store,
     assert safe.series_break and "Telephone survey" in safe.note and safe.footnote == "*"
 
 
-def test_the_theme_comes_from_the_sheet_name_when_a_table_has_no_title(make_store, make_xlsx):
+def test_a_new_measure_in_a_sheet_named_for_a_theme_goes_to_the_library_saying_so(make_store, make_xlsx):
     store = make_store()
     path = make_xlsx(
         {
@@ -141,7 +141,8 @@ def test_the_theme_comes_from_the_sheet_name_when_a_table_has_no_title(make_stor
         }
     )
     result = do_import(store, path)
-    assert [m.theme_id for m in result.new_measures] == ["health"]
+    assert [m.theme_id for m in result.new_measures] == [""]  # a sheet's name is not a placement in the Plan
+    assert any("titled for the theme 'Better health and wellbeing'" in p.message for p in result.problems)
 
 
 def test_a_tidy_csv_with_header_synonyms_bom_semicolons_and_crlf(make_store, make_csv):

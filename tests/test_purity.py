@@ -53,3 +53,58 @@ def test_what_starts_an_import_loads_no_heavy_library(modules, heavy):
     code = f"import sys, {modules}; print(sorted(set({heavy!r}) & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def _local_imports(path: Path) -> set[str]:
+    """The app's own modules a file imports, anywhere in it (a function's import counts: it closes a cycle too)."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def import_graph(root: Path = ROOT) -> dict[str, set[str]]:
+    """app.py, ui/ and pages/ as module -> the app's modules it imports."""
+    files = {"app": root / "app.py", **{f"{d}.{p.stem}": p for d in ("ui", "pages") for p in (root / d).glob("*.py")
+                                        if p.stem != "__init__"}}  # fmt: skip
+    return {module: {m for m in _local_imports(path) if m in files} for module, path in files.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every module that can reach itself, with the path (depth first)."""
+    found = []
+    for start in sorted(graph):
+        stack = [(start, [start])]
+        seen: set[str] = set()
+        while stack:
+            module, path = stack.pop()
+            for target in sorted(graph[module]):
+                if target == start:
+                    found.append([*path, start])
+                elif target not in seen:
+                    seen.add(target)
+                    stack.append((target, [*path, target]))
+    return found
+
+
+def test_the_app_has_no_import_cycle():
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle_through_a_function_s_import(tmp_path):
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "app.py").write_text("from ui import shell\n")
+    (tmp_path / "ui" / "shell.py").write_text("def configure():\n    import app\n")
+    assert cycles(import_graph(tmp_path)) == [["app", "ui.shell", "app"], ["ui.shell", "app", "ui.shell"]]
+
+
+def test_the_view_model_imports_without_streamlit():
+    code = "import sys, thplan.view, thplan.filtering, thplan.summary; sys.exit('streamlit' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0

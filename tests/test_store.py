@@ -404,6 +404,7 @@ def as_schema_2(path) -> None:
         for column in ("breakdown", "sex", "age", "category_type", "category", "context_period"):
             con.execute(f"ALTER TABLE observations DROP COLUMN {column}")
         con.execute("ALTER TABLE measures DROP COLUMN breakdown")
+        con.execute("ALTER TABLE measures DROP COLUMN report_name")
         con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
 
 

@@ -139,13 +139,13 @@ def test_an_officer_decides_a_near_match_before_publishing(make_app):
 def test_publishing_refuses_a_stale_preview(make_app, app_db):
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     at.get("file_uploader")[0].set_value(("update.csv", UPDATE, "text/csv")).run()
-    from ui import shell
+    from ui import caches
 
     # another officer publishes through the same server (the app's one connection) before this one presses Publish
-    do_import(shell.store(), SAMPLES / "fingertips_lambeth_mmr1_vaccination_30309.csv")
+    do_import(caches.store(), SAMPLES / "fingertips_lambeth_mmr1_vaccination_30309.csv")
     next(b for b in at.button if b.label == "Publish").click().run()
     assert "Someone published other data since you opened this preview" in at.warning[-1].value
-    assert shell.store().imports()[-1].file_name == "fingertips_lambeth_mmr1_vaccination_30309.csv"
+    assert caches.store().imports()[-1].file_name == "fingertips_lambeth_mmr1_vaccination_30309.csv"
 
 
 def test_history_shows_imports_to_everyone_but_rollback_only_to_officers(make_app):
@@ -162,20 +162,20 @@ def test_history_shows_imports_to_everyone_but_rollback_only_to_officers(make_ap
 
 
 def test_an_officer_rolls_back_with_confirmation(make_app):
-    from ui import shell
+    from ui import caches
 
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
-    before = shell.store().snapshot()
-    do_import(shell.store(), SAMPLES.parent.parent.parent / "data" / "2021_annual_report_appendix_a.xlsx",
+    before = caches.store().snapshot()
+    do_import(caches.store(), SAMPLES.parent.parent.parent / "data" / "2021_annual_report_appendix_a.xlsx",
               mode="replace")  # fmt: skip
     at.switch_page("pages/history.py").run()
     roll = next(b for b in at.button if b.label.startswith("Roll back import 5"))
     roll.click().run()
-    assert "Tick the box to confirm" in at.warning[0].value and shell.store().imports()[-1].id == 5
+    assert "Tick the box to confirm" in at.warning[0].value and caches.store().imports()[-1].id == 5
     at.checkbox[0].check()  # inside the form: sent with the submit below
     next(b for b in at.button if b.label.startswith("Roll back import 5")).click().run()
     assert "was rolled back as import 6" in at.success[0].value
-    assert shell.store().snapshot() == before
+    assert caches.store().snapshot() == before
 
 
 def test_require_login_puts_every_page_behind_the_login(make_app):

@@ -225,3 +225,20 @@ def value_and_unit(o: Observation | None, unit: Unit | None) -> tuple[str, str]:
     if o.value is None:
         return o.missing or "No data", ""
     return value_text(o.value, o.decimals, unit), _LONG_UNITS.get(unit, "") if unit else ""
+
+
+def spreadsheet_number(value: float, decimals: int, unit: Unit | None, footnote: str | None = None
+                       ) -> tuple[float, str]:  # fmt: skip
+    """A value as a spreadsheet cell holds it: the number ('64.7%' is 0.647) and the number format that shows it as
+    published ('0.0%', '#,##0', '"£"#,##0.00'), a footnote mark written after it by the format ('0%"*"')."""
+    places = published_decimals(value, decimals)
+    digits = "0" + ("." + "0" * places if places else "")
+    if unit is Unit.PERCENT:
+        number, fmt = round(value / 100, places + 2), f"{digits}%"
+    elif unit is Unit.POUNDS:
+        number, fmt = round(value, places), f'"£"#,##{digits}'
+    else:
+        number, fmt = round(value, places), f"#,##{digits}"
+    if footnote:
+        fmt += '"' + footnote.replace('"', "") + '"'
+    return number, fmt

@@ -9,18 +9,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from thplan.display import TINT, badge_text, colour
+from thplan.display import TINT, badge_text, colour, spreadsheet_number
 from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.listing import COLUMNS, shown
 from thplan.observation import Observation
 
 STATUS_COLUMNS = ("overall_trend", "direction_of_travel", "recent_trend", "vs_london", "vs_england")
-NOTES = (
-    "Overall trend: the first value from the 2017/18 baseline on against the latest. Direction of travel: the "
-    "previous value against the latest. vs London / vs England: the latest value against the benchmark's value "
-    "for the same period, else its latest (see the notes column). Needs attention: worse than London and worsened.",
-)
+
+
+def notes_text(baseline: str) -> str:
+    return (f"Overall trend: the first value from the {baseline} baseline on against the latest (the period columns "
+            "say which). Direction of travel: the previous value against the latest. vs London / vs England: the "
+            "latest value against the benchmark's value for the same period, else its latest (the period columns say "
+            "which; 'period not stated' where its source gives none). Needs attention: worse than London and "
+            "worsened.")  # fmt: skip
 
 
 def _plain(key: str, value: Any) -> Any:
@@ -51,6 +54,7 @@ def measures_workbook(rows: Sequence[dict[str, Any]], framework: Framework, as_a
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    units = {m.name: m.unit for m in framework.measures}
     for row in rows:
         values = []
         for key in COLUMNS:
@@ -59,6 +63,10 @@ def measures_workbook(rows: Sequence[dict[str, Any]], framework: Framework, as_a
                 value = badge_text(str(value))
             values.append(neutralise(value) if isinstance(value, str) else value)
         sheet.append(values)
+        for key in COLUMNS:  # each value a number, formatted as published (64.7% is 0.647 shown as 0.0%)
+            if key.endswith("_value") and isinstance(o := row[key], Observation) and o.value is not None:
+                cell = sheet.cell(row=sheet.max_row, column=COLUMNS.index(key) + 1)
+                cell.value, cell.number_format = spreadsheet_number(o.value, o.decimals, units.get(row["measure"]))
         for key in STATUS_COLUMNS:
             cell = sheet.cell(row=sheet.max_row, column=COLUMNS.index(key) + 1)
             cell.fill = PatternFill("solid", fgColor=TINT[colour(str(row[key]))].lstrip("#"))
@@ -73,8 +81,7 @@ def measures_workbook(rows: Sequence[dict[str, Any]], framework: Framework, as_a
     notes = book.create_sheet("Notes")
     notes.append(["Tower Hamlets Plan measures"])
     notes.append([f"As at {as_at:%d %B %Y %H:%M} UTC; {len(rows)} measures."])
-    for line in NOTES:
-        notes.append([line])
+    notes.append([notes_text(framework.settings.baseline)])
     notes.append([])
     notes.append(["Measure", "Source", "Definition"])
     for row in rows:

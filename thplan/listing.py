@@ -16,9 +16,10 @@ from thplan.framework import Framework
 from thplan.observation import Observation
 
 COLUMNS = (
-    "theme", "outcome", "measure", "kind", "polarity", "area", "baseline_period", "baseline_value",
+    "theme", "outcome", "measure", "kind", "polarity", "unit", "area", "baseline_period", "baseline_value",
     "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "direction_of_travel",
-    "recent_trend", "london_value", "vs_london", "england_value", "vs_england", "needs_attention", "notes",
+    "recent_trend", "london_period", "london_value", "vs_london", "england_period", "england_value", "vs_england",
+    "needs_attention", "notes",
 )  # fmt: skip
 
 
@@ -49,6 +50,7 @@ def row(framework: Framework, c: Classification) -> dict[str, Any]:
         "measure": c.measure.name,
         "kind": c.measure.kind.value,
         "polarity": c.measure.polarity.value,
+        "unit": c.measure.unit.value if c.measure.unit else "",
         "area": c.area,
         "baseline_period": _period(c.baseline),
         "baseline_value": c.baseline,
@@ -59,8 +61,10 @@ def row(framework: Framework, c: Classification) -> dict[str, Any]:
         "overall_trend": c.overall.label.value,
         "direction_of_travel": c.direction.label.value,
         "recent_trend": c.recent.label.value,
+        "london_period": _period(london.benchmark),
         "london_value": london.benchmark,
         "vs_london": london.label.value,
+        "england_period": _period(england.benchmark),
         "england_value": england.benchmark,
         "vs_england": england.label.value,
         "needs_attention": c.needs_attention,

@@ -76,6 +76,8 @@ class Measure:
     #: The label of the breakdown its headline uses ("Persons, All ages"); "" when its values have no breakdown,
     #: None when the file gave several and none is the headline yet.
     breakdown: str | None = ""
+    #: The name the annual report's tables give it (the 2021-22 review's wording); its name when blank.
+    report_name: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -9,13 +9,14 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from thplan.area import LONDON
 from thplan.classification import Classification, TrendLabel
-from thplan.display import HEX, TINT, colour, observation_text
+from thplan.display import HEX, TINT, colour, observation_text, spreadsheet_number
 from thplan.formula import neutralise
-from thplan.framework import Framework
-from thplan.measure import Kind
+from thplan.framework import DEFAULT_BASELINE, Framework
+from thplan.measure import Kind, Unit
 from thplan.narrative import theme_summary
 from thplan.observation import Observation
 from thplan.period import SINGLE_YEAR_KINDS, financial_or_academic, parse_period
@@ -27,13 +28,24 @@ REGIONS = (("Inner London", "Inner"), ("Outer London", "Outer"))
 
 
 @dataclass(frozen=True)
+class ReportCell:
+    """One figure of a table: the value (None where there is none) and how the report prints it."""
+
+    value: Observation | None
+    text: str
+
+
+@dataclass(frozen=True)
 class ReportRow:
     measure_id: str
     measure: str
     polarity: str
-    cells: tuple[str, ...]
+    cells: tuple[ReportCell, ...]
     trend: str
-    london: str
+    london: ReportCell
+    unit: Unit | None = None
+    #: Inner and Outer London beside Greater London, where the data hold them (the review prints them in one cell).
+    regions: tuple[tuple[str, ReportCell], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,11 +56,17 @@ class ReportTable:
     rows: tuple[ReportRow, ...]
     footnotes: tuple[str, ...] = ()
     summary: tuple[str, ...] = field(default=())
+    baseline: str = DEFAULT_BASELINE
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(name for row in self.rows for name, _ in row.regions))
 
     @property
     def header(self) -> list[str]:
         first, *rest = self.years
-        return ["Measure", "Polarity", f"Baseline: {first}", *rest, "Overall Trend from 2017", "London"]
+        return ["Measure", "Polarity", f"Baseline: {first}", *rest, f"Overall Trend from {self.baseline[:4]}",
+                "London"]  # fmt: skip
 
 
 def report_years(baseline: str, classifications: Sequence[Classification]) -> tuple[str, ...]:
@@ -62,37 +80,33 @@ def report_years(baseline: str, classifications: Sequence[Classification]) -> tu
     return tuple(financial_or_academic(year).label for year in range(start.start.year, latest + 1))
 
 
-def _cell(o: Observation | None, c: Classification) -> str:
+def _cell(o: Observation | None, c: Classification) -> ReportCell:
     if o is None:
-        return ""
+        return ReportCell(None, "")
     text = observation_text(o, c.measure.unit)
-    return f"{text}{o.footnote}" if o.available and o.footnote else text
+    return ReportCell(o if o.available else None, f"{text}{o.footnote}" if o.available and o.footnote else text)
 
 
-def _london(c: Classification, series: Mapping[tuple[str, str], Sequence[Observation]], last_year: str) -> str:
-    """London for the table's last year (its value, or why it is missing), with Inner and Outer London beside it
-    when the data hold them; failing that, London's figure whose period its source does not state (as the
-    review prints it); failing that, London's latest dated value, with its period."""
+def _london(c: Classification, series: Mapping[tuple[str, str], Sequence[Observation]], last_year: str
+            ) -> tuple[ReportCell, tuple[tuple[str, ReportCell], ...]]:  # fmt: skip
+    """London as the measure is compared with it (R7), so that the table agrees with the dashboard: its value for
+    the table's last year, or its figure whose period its source does not state, or its latest value with that
+    value's period; where there is none, why London's value for the last year is missing. Inner and Outer London
+    beside it when the data hold them for the same period."""
     london = list(series.get((c.measure.id, LONDON), ()))
-    current = [o for o in london if o.period.label == last_year]
-    if current and not current[-1].available:
-        return current[-1].missing or ""
-    if not current:
-        current = [o for o in london if not o.dated and o.available]
-    if not current:
-        older = [o for o in london if o.available]
-        if not older:
-            return ""
-        latest = max(older, key=lambda o: o.effective_period.sort_key)
-        return f"{_cell(latest, c)} ({latest.effective_period.label})"
-    latest = current[-1]
-    parts = []
+    compared = c.vs(LONDON).benchmark
+    if compared is None or not compared.available:
+        # why London's figure for the last year is missing (an older table's reason is not this year's)
+        missing = [o for o in london if not o.available and last_year in (o.period.label, o.context_period)]
+        return ReportCell(None, missing[-1].missing or "" if missing else ""), ()
+    if compared.dated and compared.effective_period.label != last_year:
+        return ReportCell(compared, f"{_cell(compared, c).text} ({compared.effective_period.label})"), ()
+    regions = []
     for area, short in REGIONS:
-        same = [o for o in series.get((c.measure.id, area), ()) if o.available and o.period == latest.period]
+        same = [o for o in series.get((c.measure.id, area), ()) if o.available and o.period == compared.period]
         if same:
-            parts.append(f"{short}: {_cell(same[0], c)}")
-    text = _cell(latest, c)
-    return " ".join([*parts, f"Greater London: {text}"]) if parts else text
+            regions.append((short, _cell(same[0], c)))
+    return _cell(compared, c), tuple(regions)
 
 
 def annual_tables(
@@ -100,9 +114,11 @@ def annual_tables(
     classifications: Sequence[Classification],
     series: Mapping[tuple[str, str], Sequence[Observation]],
 ) -> list[ReportTable]:
-    """One table per theme of its outcome measures, from the current data."""
-    outcome = [c for c in classifications if c.measure.kind is Kind.OUTCOME]
-    years = report_years(framework.settings.baseline, outcome)
+    """One table per theme of its outcome measures (the Plan's), from the current data; each measure named as the
+    annual report names it."""
+    outcome = [c for c in classifications if c.measure.kind is Kind.OUTCOME and framework.in_plan(c.measure)]
+    baseline = framework.settings.baseline
+    years = report_years(baseline, outcome)
     tables = []
     for group in by_theme(framework, outcome):
         rows, notes = [], {}
@@ -113,24 +129,41 @@ def annual_tables(
                     notes[o.footnote] = f"{o.footnote}{o.note}"
             polarity = "" if c.measure.polarity is Polarity.NONE else c.measure.polarity.value
             cells = tuple(_cell(by_period.get(year), c) for year in years)
-            rows.append(ReportRow(c.measure.id, c.measure.name, polarity, cells, c.overall.label.value,
-                                  _london(c, series, years[-1])))  # fmt: skip
+            london, regions = _london(c, series, years[-1])
+            rows.append(ReportRow(c.measure.id, c.measure.report_name or c.measure.name, polarity, cells,
+                                  c.overall.label.value, london, c.measure.unit, regions))  # fmt: skip
         tables.append(
             ReportTable(group.theme.id, f"Tower Hamlets data: {group.theme.name[0].lower()}{group.theme.name[1:]}",
                         years, tuple(rows), tuple(notes.values()),
-                        tuple(theme_summary(group.theme.name, group.classifications)))
+                        tuple(theme_summary(group.theme.name, group.classifications, baseline)), baseline)
         )  # fmt: skip
     return tables
 
 
+def london_text(row: ReportRow) -> str:
+    """The London cell as the review prints it ('Inner: 2.9% Outer: 0.1% Greater London: 1.9%')."""
+    if not row.regions:
+        return row.london.text
+    return " ".join([*(f"{name}: {cell.text}" for name, cell in row.regions), f"Greater London: {row.london.text}"])
+
+
 def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> bytes:
-    """One sheet per theme: title, header, rows, footnotes, legend; a Notes sheet with the plain-English summary."""
+    """One sheet per theme: title, header, rows, footnotes, legend; a Notes sheet with the plain-English summary.
+    Every figure is a number with the number format that prints it as published; text cells are neutralised."""
     from openpyxl import Workbook  # slow to import: only when a workbook is written
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     def fill(label: str) -> PatternFill:
         return PatternFill("solid", fgColor=TINT[colour(label)].lstrip("#"))
+
+    def put(sheet: Any, row: int, column: int, cell: ReportCell, unit: Unit | None) -> None:
+        if cell.value is not None and cell.value.value is not None:
+            number, fmt = spreadsheet_number(cell.value.value, cell.value.decimals, unit, cell.value.footnote)
+            target = sheet.cell(row=row, column=column, value=number)
+            target.number_format = fmt
+        elif cell.text:
+            sheet.cell(row=row, column=column, value=neutralise(cell.text)).data_type = "s"
 
     book = Workbook()
     book.remove(book.active)
@@ -140,19 +173,29 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
         sheet.append([neutralise(table.title)])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([])
-        sheet.append(table.header)
+        header = [*table.header, *(f"{name} London" for name in table.regions)]
+        sheet.append(header)
         for cell in sheet[3]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in table.rows:
-            sheet.append([neutralise(v) for v in (row.measure, row.polarity, *row.cells, row.trend, row.london)])
-            trend_cell = sheet.cell(row=sheet.max_row, column=len(table.header) - 1)
-            trend_cell.fill = fill(row.trend)
-        for line in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
+            line = sheet.max_row + 1
+            sheet.cell(row=line, column=1, value=neutralise(row.measure)).data_type = "s"
+            if row.polarity:
+                sheet.cell(row=line, column=2, value=row.polarity)
+            for column, cell in enumerate(row.cells, start=3):
+                put(sheet, line, column, cell, row.unit)
+            trend = sheet.cell(row=line, column=3 + len(row.cells), value=row.trend)
+            trend.fill = fill(row.trend)
+            put(sheet, line, 4 + len(row.cells), row.london, row.unit)
+            regions = dict(row.regions)
+            for offset, name in enumerate(table.regions):
+                if name in regions:
+                    put(sheet, line, 5 + len(row.cells) + offset, regions[name], row.unit)
+        for line in sheet.iter_rows(min_row=3, max_row=sheet.max_row, max_col=len(header)):
             for cell in line:
                 cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
-                cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
         sheet.append([])
         for note in table.footnotes:
             sheet.append([neutralise(note)])
@@ -163,12 +206,14 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
             cell.fill = fill(label)
         sheet.freeze_panes = "B4"
         sheet.column_dimensions["A"].width = 60
-        for column in range(2, len(table.header) + 1):
+        for column in range(2, len(header) + 1):
             sheet.column_dimensions[get_column_letter(column)].width = 16
     notes = book.create_sheet("Notes")
     notes.append(["Tower Hamlets Plan: annual report data tables"])
     notes.append([f"Generated from the dashboard's data{f' on {as_at:%d %B %Y}' if as_at else ''}."])
-    notes.append(["Overall Trend compares the first value from the 2017/18 baseline on with the latest (see README)."])
+    baseline = tables[0].baseline if tables else ""
+    notes.append([f"Overall Trend compares each measure's first value from the {baseline} baseline on with its latest "
+                  "(see README)."])  # fmt: skip
     for table in tables:
         notes.append([])
         notes.append([neutralise(table.title)])
@@ -208,10 +253,10 @@ def html_page(tables: Sequence[ReportTable], as_at: datetime | None = None) -> s
         parts.extend(f"<th>{e(h)}</th>" for h in table.header)
         parts.append("</tr></thead><tbody>")
         for row in table.rows:
-            cells = "".join(f"<td class='num'>{e(v)}</td>" for v in row.cells)
+            cells = "".join(f"<td class='num'>{e(v.text)}</td>" for v in row.cells)
             style = f"background:{TINT[colour(row.trend)]}"
             parts.append(f"<tr><td>{e(row.measure)}</td><td>{e(row.polarity)}</td>{cells}"
-                         f"<td style='{style}'>{e(row.trend)}</td><td>{e(row.london)}</td></tr>")  # fmt: skip
+                         f"<td style='{style}'>{e(row.trend)}</td><td>{e(london_text(row))}</td></tr>")  # fmt: skip
         parts.append("</tbody></table>")
         parts.extend(f"<p class='footnote'>{e(note)}</p>" for note in table.footnotes)
         legend = "".join(f"<span style='background:{TINT[colour(label)]};border-color:{HEX[colour(label)]}'>"

@@ -82,7 +82,7 @@ MEASURES = Table(
     (("name", "VARCHAR"), ("theme_id", "VARCHAR"), ("outcome_id", "VARCHAR"), ("kind", "VARCHAR"),
      ("polarity", "VARCHAR"), ("unit", "VARCHAR"), ("period_type", "VARCHAR"), ("aliases", "VARCHAR"),
      ("definition", "VARCHAR"), ("notes", "VARCHAR"), ("source", "VARCHAR"), ("tolerance", "DOUBLE"),
-     ("comparison", "VARCHAR"), ("position", "INTEGER"), ("breakdown", "VARCHAR")),
+     ("comparison", "VARCHAR"), ("position", "INTEGER"), ("breakdown", "VARCHAR"), ("report_name", "VARCHAR")),
 )  # fmt: skip
 OBSERVATIONS = Table(
     "observations",
@@ -317,6 +317,7 @@ class Store:
             *(f"ALTER TABLE observations ADD COLUMN {c} VARCHAR" for c in ("sex", "age", "category_type", "category",
                                                                           "context_period")),
             "ALTER TABLE measures ADD COLUMN breakdown VARCHAR DEFAULT ''",
+            "ALTER TABLE measures ADD COLUMN report_name VARCHAR",
         ):  # fmt: skip
             _run(cur, statement)
         undated = "period_stated = FALSE"
@@ -850,6 +851,7 @@ def _measure(r: dict[str, Any]) -> Measure:
         comparison=_none(r["comparison"]) or "direct",
         position=int(_none(r["position"]) or 0),
         breakdown=_none(r["breakdown"]),
+        report_name=_none(r["report_name"]) or "",
     )
 
 
@@ -964,6 +966,7 @@ def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
             "polarity": m.polarity.value, "unit": m.unit.value if m.unit else None, "period_type": m.period_type.value,
             "aliases": json.dumps(list(m.aliases)), "definition": m.definition, "notes": m.notes, "source": m.source,
             "tolerance": m.tolerance, "comparison": m.comparison, "position": m.position, "breakdown": m.breakdown,
+            "report_name": m.report_name,
         }
         for m in measures
     ]  # fmt: skip

@@ -241,12 +241,15 @@ def write_framework(path: Path) -> None:
             outcomes.cell(row=number, column=column, value=value)
     measures = book.create_sheet("Measures")
     columns = ["id", "name", "aliases", "theme", "outcome", "kind", "polarity", "unit", "period type", "definition",
-               "notes", "source", "tolerance"]  # fmt: skip
+               "notes", "source", "tolerance", "report name"]  # fmt: skip
+    # The name each measure's row has in the 2021-22 review's data tables (one of its aliases): the report keeps it.
+    review_names = {row.split("\t")[0] for _, _, _, rows, _ in AR2022_TABLES for row in rows}
     _write_row(measures, 1, columns, lambda t: (t, None), bold=True)
     for number, m in enumerate(fw.MEASURES, start=2):
         values = [m["id"], m["name"], "\n".join(m.get("aliases", [])), m.get("theme", ""), m.get("outcome", ""),
                   m.get("kind", "outcome"), m["polarity"], m["unit"], m.get("period_type", "financial"),
-                  m.get("definition", ""), m.get("notes", ""), m.get("source", ""), m.get("tolerance")]  # fmt: skip
+                  m.get("definition", ""), m.get("notes", ""), m.get("source", ""), m.get("tolerance"),
+                  next((a for a in m.get("aliases", []) if a in review_names), "")]  # fmt: skip
         for column, value in enumerate(values, start=1):
             if value not in (None, ""):
                 measures.cell(row=number, column=column, value=value).alignment = Alignment(wrap_text=True)

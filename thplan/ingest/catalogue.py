@@ -130,5 +130,5 @@ def _measure(
         id=r.get("id") or slugify(name), name=name, theme_id=r.get("theme", ""), outcome_id=r.get("outcome", ""),
         kind=kind, polarity=polarity, unit=unit, period_type=period_type, aliases=_split(r.get("aliases", "")),
         definition=r.get("definition", ""), notes=r.get("notes", ""), source=r.get("source", ""),
-        tolerance=tolerance, position=position, breakdown=r.get("breakdown", ""),
+        tolerance=tolerance, position=position, breakdown=r.get("breakdown", ""), report_name=r.get("report name", ""),
     )  # fmt: skip
