@@ -18,8 +18,11 @@ if not view.classifications:
 
 head = summary.headline(view.classifications)
 since = f"from {view.framework.settings.baseline} on"
+unavailable = head.count(TrendLabel.UNAVAILABLE)
 meaning = {
-    TrendLabel.UNAVAILABLE: f"Data Unavailable: fewer than two values ({head.one_value} with one so far)",
+    TrendLabel.UNAVAILABLE: "Data Unavailable: one value only"
+    if head.one_value == unavailable
+    else f"Data Unavailable ({head.one_value} with one value)",
     TrendLabel.INCREASED: f"Increased {since} (no polarity)",
     TrendLabel.DECREASED: f"Decreased {since} (no polarity)",
 }

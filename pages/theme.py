@@ -21,7 +21,7 @@ group = next(g for g in summary.by_theme(view.framework, view.classifications) i
 
 st.header(widgets.md(theme.name), anchor=False)
 st.markdown(widgets.count_badges(group.classifications))  # the same measures as the plain-English summary
-board, present = st.columns([3, 1], vertical_alignment="center")
+board, present = st.columns([3, 2], vertical_alignment="center")
 with board.expander(f"Board: {widgets.md(theme.board or 'not recorded')} · its priorities"):
     st.markdown("\n".join(f"- {widgets.md(p)}" for p in theme.priorities) or "No priorities recorded.")
 if group.classifications:

@@ -14,8 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 import app
 from thplan import summary
-from thplan.classification import TrendLabel
 from thplan.analysis import classify_measures
+from thplan.classification import TrendLabel
 from thplan.store import Store
 from ui import registry
 from ui.widgets import md

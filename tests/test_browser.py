@@ -64,10 +64,10 @@ def test_a_deep_link_as_the_very_first_request_on_a_fresh_server(browser, refere
 def test_overview_answers_the_three_questions_without_scrolling(server, page):
     open_view(page, server, "overview")
     assert page.get_by_text("Tower Hamlets Plan: are we getting better?").is_visible()
-    assert page.get_by_text("Improved since 2017/18").is_visible()
+    assert page.get_by_text("Improved from 2017/18 on").is_visible()
     assert page.get_by_text("Worse than London now").is_visible()
     assert page.get_by_text("Jobs growth").first.is_visible()  # the first measure needing attention
-    assert page.get_by_text("37 of 37 measures").count() == 1
+    assert page.get_by_text("37 of 37 Plan measures").count() == 1
 
 
 @pytest.mark.parametrize(
@@ -101,8 +101,8 @@ def test_the_first_theme_card_shows_value_trend_and_london_above_the_fold(server
 
 def test_filters_in_a_link_reopen_the_same_view(server, page):
     open_view(page, server + "/?themes=health&status=Worsened")
-    assert page.get_by_text("2 of 37 measures").count() == 1
-    page.get_by_text("2 of 37 measures").scroll_into_view_if_needed()  # the grid is below the fold: show it
+    assert page.get_by_text("2 of 37 Plan measures").count() == 1
+    page.get_by_text("2 of 37 Plan measures").scroll_into_view_if_needed()  # the grid is below the fold: show it
     page.screenshot(path=str(ARTIFACTS / "overview-filtered.png"))
 
 
@@ -115,7 +115,7 @@ def test_a_search_narrows_the_grid_and_the_link_and_a_row_opens_its_measure(serv
     box.press("Enter")
     page.wait_for_function("new URL(location.href).searchParams.get('q') === 'employment'")
     wait_for_app(page)
-    assert page.get_by_text("3 of 37 measures").count() == 1
+    assert page.get_by_text("3 of 37 Plan measures").count() == 1
     assert page.get_by_text("Tower Hamlets Plan: are we getting better?").count() == 1  # the rest of the overview
     grid = page.get_by_test_id("stDataFrame")
     grid.scroll_into_view_if_needed()
@@ -129,7 +129,7 @@ def test_a_search_narrows_the_grid_and_the_link_and_a_row_opens_its_measure(serv
 
 def test_meeting_mode_steps_through_a_theme(server, page):
     open_view(page, server + "/theme?theme=health")
-    page.get_by_text("Present in meeting mode").click()
+    page.get_by_text("Present Health and wellbeing in meeting mode").click()
     wait_for_app(page)
     assert "meeting=1" in page.url
     assert page.get_by_text("1 of 9").is_visible()
@@ -141,6 +141,68 @@ def test_meeting_mode_steps_through_a_theme(server, page):
         "heading", name="Children and young people accessing timely mental health support"
     ).is_visible()
     page.screenshot(path=str(ARTIFACTS / "meeting-2.png"))
-    page.get_by_role("button", name="Exit").click()
+    page.get_by_role("button", name="Exit meeting mode").click()
     wait_for_app(page)
     assert "meeting" not in page.url
+
+
+def test_meeting_mode_at_1280x720_shows_chart_axis_and_legend_above_the_fold_readably(server, page):
+    open_view(page, server + "/measure?meeting=1&scope=health&measure=asthma-admissions-under-19", "meeting-asthma")
+    chart = page.locator("[data-testid='stVegaLiteChart']").first
+    box = chart.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 720  # the chart, its axis and its legend
+    sizes = page.eval_on_selector_all("[data-testid='stVegaLiteChart'] svg text",
+                                      "els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")  # fmt: skip
+    labels = page.eval_on_selector_all("[data-testid='stVegaLiteChart'] svg text", "els => els.map(e => e.textContent)")
+    assert "2017/18" in labels and "2020/21" in labels  # the time axis, labelled by period
+    assert sizes and min(sizes) >= 14
+
+
+def test_an_unknown_measure_in_a_meeting_link_gets_a_message(server, page):
+    open_view(page, server + "/measure?meeting=1&measure=no-such-measure")
+    assert page.get_by_text("asks for a measure we do not have here").is_visible()
+
+
+def test_links_say_where_they_go_and_tiles_add_no_tab_stops(server, page):
+    open_view(page, server)
+    links = page.locator("[data-testid='stPageLink'] a").all_inner_texts()
+    assert links and not [t for t in links if t.strip() in ("Open", "arrow_forward Open")]
+    assert any("Open Jobs growth" in t for t in links)
+    # no "Link to heading" anchors: each would be a tab stop before the filters
+    assert page.locator("[data-testid='stHeadingWithActionElements'] a[href^='#']").count() == 0
+
+
+@pytest.fixture(scope="module")
+def many_areas(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server whose data hold every borough (a Fingertips extract imported into the reference data)."""
+    from thplan.store import Store
+
+    from .conftest import SAMPLES, do_import
+
+    folder = tmp_path_factory.mktemp("areas")
+    db = folder / "app.duckdb"
+    shutil.copy(reference_db, db)
+    with Store(db) as store:
+        assert not do_import(store, SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv").rejected
+    with streamlit_server(db, folder / "server.log") as url:
+        yield url
+
+
+def test_the_chosen_area_stays_in_the_url_and_the_picker_through_the_menu(many_areas, page):
+    open_view(page, many_areas)
+    picker = page.get_by_test_id("stSelectbox").first
+    picker.click()
+    page.keyboard.type("Islington")
+    page.get_by_role("option", name="Islington", exact=True).click()
+    page.wait_for_function("new URL(location.href).searchParams.get('area') === 'Islington'")
+    wait_for_app(page)
+    assert page.get_by_role("heading", name="Islington: are we getting better?").is_visible()
+    assert page.get_by_role("combobox", name="Area").input_value() == "Islington"
+    page.get_by_test_id("stTopNavLinkContainer").get_by_text("Themes").click()
+    page.wait_for_url("**/theme**")
+    wait_for_app(page)
+    assert "area=Islington" in page.url and page.get_by_role("combobox", name="Area").input_value() == "Islington"
+    page.get_by_test_id("stTopNavLinkContainer").get_by_text("Overview").click()
+    wait_for_app(page)
+    assert page.get_by_role("heading", name="Islington: are we getting better?").is_visible()
+    assert "area=Islington" in page.url

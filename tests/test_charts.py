@@ -65,7 +65,13 @@ def test_the_x_axis_is_time_with_periods_at_their_middles_labelled_in_order(refe
     assert x["type"] == "temporal" and x["scale"]["type"] == "utc"
     rows = sorted(_rows(spec), key=lambda r: r["mid"])
     assert [r["Period"] for r in rows] == ["2017/18", "2018/19", "2019/20", "2020/21", "2021/22"]
-    assert x["axis"]["values"] == [r["mid"] for r in rows]
+    assert [(v["year"], v["month"], v["date"]) for v in x["axis"]["values"]] == [
+        (2017, 9, 30),
+        (2018, 9, 30),
+        (2019, 9, 30),
+        (2020, 9, 30),
+        (2021, 9, 30),
+    ]  # each financial year's middle
     assert "'2017/18'" in x["axis"]["labelExpr"]
 
 

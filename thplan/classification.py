@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from thplan.area import ENGLAND, LONDON
@@ -117,6 +117,8 @@ class TrendResult:
     caveats: tuple[str, ...] = ()
     #: The first value between the two compared that is marked as a series break (they may not be comparable).
     series_break: Observation | None = None
+    #: Available values before the baseline, which the overall trend does not compare (R4).
+    earlier: int = 0
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,8 @@ def overall_trend(measure: Measure, series: Sequence[Observation], baseline: Per
     available = [o for o in series if o.available]
     from_baseline = [o for o in available if o.effective_period.overlaps_or_follows(baseline)]
     if from_baseline:
-        return _trend(measure, series, from_baseline[0], f"first value from the {baseline.label} baseline on")
+        found = _trend(measure, series, from_baseline[0], f"first value from the {baseline.label} baseline on")
+        return replace(found, earlier=len(available) - len(from_baseline))
     first = available[0] if available else None
     return _trend(measure, series, first, f"no value from the {baseline.label} baseline on: first available value")
 

@@ -127,6 +127,11 @@ def trend_sentence(result: TrendResult, unit: Unit | None, polarity: Polarity) -
     if result.label is TrendLabel.UNAVAILABLE:
         if result.end is not None:
             only = observation_text(result.end, unit, long=True)
+            if result.earlier:
+                return (
+                    f"Only one value from the baseline on: {only} in {result.end.period.label} (the "
+                    f"{_plural(result.earlier, 'earlier value is', 'earlier values are')} before the baseline)."
+                )
             return f"One value so far: {only} in {result.end.period.label} (a trend needs two)."
         return "No data yet."
     assert result.start is not None and result.end is not None
@@ -136,6 +141,10 @@ def trend_sentence(result: TrendResult, unit: Unit | None, polarity: Polarity) -
         f"{trend_words(result)}: {start} in {result.start.period.label} to {end} in {result.end.period.label}; "
         f"{polarity_phrase(polarity)}."
     )
+
+
+def _plural(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def comparison_sentence(result: ComparisonResult, area: str, unit: Unit | None) -> str:
@@ -191,7 +200,9 @@ def data_status(result: TrendResult) -> str:
     """Why a trend is Data Unavailable, in words: 'One value so far' or 'No data yet' ('' for a trend)."""
     if result.label is not TrendLabel.UNAVAILABLE:
         return ""
-    return "One value so far" if result.end is not None else "No data yet"
+    if result.end is None:
+        return "No data yet"
+    return "Only one value" if result.earlier else "One value so far"
 
 
 def trend_words(result: TrendResult) -> str:

@@ -105,10 +105,13 @@ def _time_axis(frame: pd.DataFrame, home: str, font: int) -> alt.Axis:
     ticks = (own if len(own) else frame).drop_duplicates("mid").sort_values("mid")
     step = max(1, math.ceil(len(ticks) / 10))
     shown = ticks.iloc[::-1].iloc[::step].iloc[::-1]  # the latest period always labelled
-    moments = ", ".join(str(m) for m in shown["mid"])
-    labels = ", ".join(repr(str(p)) for p in shown["Period"])
-    return alt.Axis(values=list(shown["mid"]), labelExpr=f"[{labels}][indexof([{moments}], +datum.value)]",
-                    labelAngle=0, labelFontSize=font, title=None, grid=False, labelOverlap=False)  # fmt: skip
+    # Each tick's label by its time (a chain of conditions: the Vega that Streamlit bundles has no `indexof`).
+    label = "".join(f"time(datum.value) === {m} ? {str(p)!r} : " for m, p in zip(shown["mid"], shown["Period"],
+                                                                                strict=True)) + "''"  # fmt: skip
+    days = [datetime.fromtimestamp(m / 1000, UTC) for m in shown["mid"]]  # Vega-Lite's DateTime objects: the
+    values = [{"year": d.year, "month": d.month, "date": d.day, "utc": True} for d in days]  # Vega Streamlit bundles
+    return alt.Axis(values=values, labelExpr=label, labelAngle=0, labelFontSize=font, title=None,  # reads no numbers
+                    grid=False, labelOverlap=False)  # fmt: skip
 
 
 def series_chart(
@@ -163,18 +166,23 @@ def series_chart(
     if len(breaks):
         rule = alt.Chart(breaks.assign(at=breaks["start"])).encode(x=alt.X("at:T"))
         layers.append(rule.mark_rule(strokeDash=[2, 2], color=HEX["gray"], size=2))
-        layers.append(rule.mark_text(text="Series break", dx=4, align="left", baseline="top", color="#444444",
-                                     fontSize=font - 2).encode(y=alt.value(2)))  # fmt: skip
+        layers.append(rule.mark_text(text="Series break", dx=4, align="left", baseline="bottom", color="#444444",
+                                     fontSize=font - 1).encode(y=alt.value("height")))  # fmt: skip
     if undated:
         layers.extend(_undated_lines(measure, undated, areas, colours, dashes, y, font))
-    return alt.layer(*layers).properties(height=height, width="container")
+    return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
+
+
+def _sized(chart: alt.LayerChart, font: int) -> alt.LayerChart:
+    """Every axis's and legend's text at `font` pixels, whichever layer Vega-Lite takes an axis from."""
+    return chart.configure_axis(labelFontSize=font, titleFontSize=font).configure_legend(labelFontSize=font)
 
 
 def _interval_legend(font: int) -> alt.Legend:
     """The intervals' legend entry: a vertical bar, as they are drawn."""
     import altair as alt
 
-    return alt.Legend(orient="top", title=None, labelFontSize=font, symbolType="M0,-1L0,1", symbolSize=220,
+    return alt.Legend(orient="bottom", title=None, labelFontSize=font, symbolType="M0,-1L0,1", symbolSize=400,
                       symbolStrokeWidth=2, symbolStrokeColor="#333333")  # fmt: skip
 
 
@@ -240,7 +248,7 @@ def inequality_chart(
         layers.append(mark.mark_rule(color=HOME_COLOUR, strokeWidth=3))
         layers.append(mark.mark_text(align="left", baseline="bottom", dx=4, dy=-3, color=HOME_COLOUR, fontSize=font,
                                      fontWeight="bold").encode(x=alt.value(0), text="Label:N"))  # fmt: skip
-    return alt.layer(*layers).properties(height=height, width="container")
+    return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
 
 
 def ranked_chart(

@@ -29,7 +29,7 @@ def breakdown_chooser(view: View, measure: Measure) -> str | None:
                    "All ages): choose one to see its figures. The framework workbook's Breakdown column can name "
                    "one.")  # fmt: skip
     chosen = urlstate.select("Breakdown", labels, "breakdown", what="a breakdown", format_func=names.get,
-                             default=headline or labels[0])  # fmt: skip
+                             default=headline or labels[0], container=st.columns([3, 2])[0])  # fmt: skip
     return None if chosen == headline else chosen
 
 

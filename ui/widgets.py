@@ -108,13 +108,14 @@ def paginate(items: Sequence[T], per_page: int, param: str, *, what: str) -> lis
 
 
 def headline_metric(c: Classification, place: Any = st) -> None:
-    """The latest value, large, its unit in the label so that neither is cut off, and the change since the
-    previous value coloured by polarity."""
+    """The latest value, large, its unit under it so that neither is cut off, and the change since the previous
+    value coloured by polarity."""
     latest = c.latest
     value, unit = value_and_unit(latest, c.measure.unit)
-    label = f"Latest ({latest.period.label})" if latest else "Latest"
     delta, mode = change_text(c)
-    place.metric(f"{label}, {unit}" if unit else label, value, delta or None, delta_color=mode)  # type: ignore[arg-type]
+    place.metric(f"Latest ({latest.period.label})" if latest else "Latest", value, delta or None, delta_color=mode)  # type: ignore[arg-type]
+    if unit:
+        place.caption(unit)  # under the number: a long unit would cut the number short beside it
 
 
 def measure_card(view: View, c: Classification, *, with_chart: bool = True) -> None:
@@ -223,7 +224,7 @@ def meeting_view(view: View) -> None:
     index = scoped.index(current) if current in scoped else 0
     c = view.classification(scoped[index])
     assert c is not None
-    back, where, forward, leave = st.columns([1, 3, 1, 1.3], vertical_alignment="center")
+    back, where, forward, leave = st.columns([1.2, 3, 1.2, 1.8], vertical_alignment="center")
     if back.button("◀ Previous", disabled=index == 0, use_container_width=True):
         st.query_params["measure"] = scoped[index - 1]
         st.rerun()
@@ -234,12 +235,11 @@ def meeting_view(view: View) -> None:
     with leave:
         chrome.exit_meeting_button()
     st.title(md(c.measure.name), anchor=False)
-    left, right = st.columns([1, 3])
-    with left:
-        headline_metric(c)
-        st.markdown(status_badges(view, c).replace(") :", ")\n\n:").replace("] :", "]\n\n:"))
+    st.markdown(status_badges(view, c))
+    left, right = st.columns([1, 4])
+    headline_metric(c, left)
     with right:
-        chart(view, c, height=330, font=MEETING_FONT)
+        chart(view, c, height=300, font=MEETING_FONT)
     st.markdown(md(" ".join(explanation(c)[:2])))
 
 
@@ -261,15 +261,14 @@ def attention_list(view: View, flagged: list[Classification]) -> None:
     for c in flagged[:ATTENTION_SHOWN]:
         latest = observation_text(c.latest, c.measure.unit, long=True)
         london = observation_text(c.vs(LONDON).benchmark, c.measure.unit, long=True)
-        with st.container(border=True):
-            name, link = st.columns([4, 1.3], vertical_alignment="center")
-            name.markdown(
+        with st.container(border=True, gap="small"):
+            st.markdown(
                 f"**{md(c.measure.name)}** · {md(latest)} ({c.latest.period.label}) "
                 f":red-badge[Last change: {md(trend_badge(c.direction))}] "
-                f":red-badge[{badge_text(c.vs(LONDON).label)} than London, {md(london)}]"
+                f":red-badge[{badge_text(c.vs(LONDON).label)} than London ({md(london)})]"
             )
-            link.page_link("pages/measure.py", label=f"Open {c.measure.name}", icon=":material/arrow_forward:",
-                           **chrome.page_args(measure=c.measure.id))  # fmt: skip
+            st.page_link("pages/measure.py", label=f"Open {c.measure.name}", icon=":material/arrow_forward:",
+                         **chrome.page_args(measure=c.measure.id))  # fmt: skip
     if len(flagged) > ATTENTION_SHOWN:
         st.page_link("pages/overview.py", label=f"All {len(flagged)} in the grid", icon=":material/filter_list:",
                      **chrome.page_args(status="Needs attention"))  # fmt: skip
@@ -284,7 +283,7 @@ def count_badges(classifications: list[Classification]) -> str:
         if label is TrendLabel.UNAVAILABLE:
             one, none = head.one_value, count - head.one_value
             parts += [f":gray-badge[{symbol(label)} {n} {words}]" for n, words in
-                      ((one, "with one value so far"), (none, "with no data")) if n]  # fmt: skip
+                      ((one, "with one value"), (none, "with no data")) if n]  # fmt: skip
         elif count or label is not TrendLabel.SAME:
             parts.append(f":{colour(label)}-badge[{symbol(label)} {count} {label.value.lower()}]")
     return " ".join([*parts, f":red-badge[✗ {head.behind_london} worse than London]"])
@@ -293,8 +292,7 @@ def count_badges(classifications: list[Classification]) -> str:
 def theme_rows(groups: list[ThemeGroup]) -> None:
     """Each theme's counts as badges (symbol, number, words), with a link to its page."""
     for group in groups:
-        with st.container(border=True):
-            text, link = st.columns([3, 1.2], vertical_alignment="center")
-            text.markdown(f"**{md(group.theme.short)}** {count_badges(group.classifications)}")
-            link.page_link("pages/theme.py", label=f"Open {group.theme.short}", icon=":material/arrow_forward:",
-                           **chrome.page_args(theme=group.theme.id))  # fmt: skip
+        with st.container(border=True, gap="small"):
+            st.markdown(f"**{md(group.theme.short)}** {count_badges(group.classifications)}")
+            st.page_link("pages/theme.py", label=f"Open {group.theme.short}", icon=":material/arrow_forward:",
+                         **chrome.page_args(theme=group.theme.id))  # fmt: skip
