@@ -46,9 +46,11 @@ def every_measure(view: View) -> None:
     shown_now = filtering.apply(view.classifications, filter_controls(view))
     frame = widgets.grid_frame(view, shown_now)
     count, csv_button, xlsx_button = st.columns([4, 1, 1], vertical_alignment="center")
-    count.caption(f"{len(frame)} of {len(view.classifications)} Plan measures. Choose a row to open the measure; "
-                  "the indicator library holds the rest.")  # fmt: skip
+    count.caption(f"{len(frame)} of {len(view.classifications)} Plan measures. Choose a row to open the measure.")
     exports.download_buttons(view, shown_now, csv_button, xlsx_button)
+    if view.library:
+        st.page_link("pages/library.py", label=f"Open the indicator library: {len(view.library)} more measures, not in "
+                     "the Plan", icon=":material/menu_book:", **chrome.page_args())  # fmt: skip
     page = widgets.paginate(frame.index, widgets.GRID_ROWS_PER_PAGE, "rows", what="measures")
     opened = widgets.grid(frame.loc[page], key="grid") if len(frame) else None
     if opened:

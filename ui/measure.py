@@ -13,7 +13,7 @@ from thplan.measure import NOT_BENCHMARKED, Kind, Measure
 from thplan.placement import place
 from thplan.store import StoreError
 from thplan.view import View
-from ui import auth, caches, charts, urlstate
+from ui import auth, caches, charts, chrome, urlstate
 from ui.text import md
 
 
@@ -64,6 +64,8 @@ def standing(view: View, measure: Measure) -> None:
         return
     st.info("In the indicator library, not in the Plan: no headline, count or report includes it.",
             icon=":material/menu_book:")  # fmt: skip
+    st.page_link("pages/library.py", label="Open the indicator library", icon=":material/menu_book:",
+                 **chrome.page_args())  # fmt: skip
     officer = auth.officer()
     if officer is None:
         st.caption("Officers can add it to one of the Plan's themes and outcomes after logging in (Upload page).")

@@ -12,18 +12,19 @@ import streamlit as st
 
 _LOG = logging.getLogger(__name__)
 
-#: (file, menu title, icon, URL path), in menu order; the first is the home page.
+#: (file, menu title, icon, URL path, in the menu), in menu order; the first is the home page. The indicator
+#: library is reached from the overview and the measure page (the menu holds nine pages on a 1280-pixel screen).
 PAGES = (
-    ("pages/overview.py", "Overview", ":material/dashboard:", "overview"),
-    ("pages/theme.py", "Themes", ":material/category:", "theme"),
-    ("pages/measure.py", "Measure", ":material/monitoring:", "measure"),
-    ("pages/library.py", "Indicator library", ":material/menu_book:", "library"),
-    ("pages/compare.py", "Compare areas", ":material/leaderboard:", "compare"),
-    ("pages/delivery.py", "Delivery", ":material/task_alt:", "delivery"),
-    ("pages/since.py", "What changed", ":material/update:", "since"),
-    ("pages/reports.py", "Annual report", ":material/table_view:", "report"),
-    ("pages/upload.py", "Upload", ":material/upload:", "upload"),
-    ("pages/history.py", "History", ":material/history:", "history"),
+    ("pages/overview.py", "Overview", ":material/dashboard:", "overview", True),
+    ("pages/theme.py", "Themes", ":material/category:", "theme", True),
+    ("pages/measure.py", "Measure", ":material/monitoring:", "measure", True),
+    ("pages/compare.py", "Compare areas", ":material/leaderboard:", "compare", True),
+    ("pages/delivery.py", "Delivery", ":material/task_alt:", "delivery", True),
+    ("pages/since.py", "What changed", ":material/update:", "since", True),
+    ("pages/reports.py", "Annual report", ":material/table_view:", "report", True),
+    ("pages/upload.py", "Upload", ":material/upload:", "upload", True),
+    ("pages/history.py", "History", ":material/history:", "history", True),
+    ("pages/library.py", "Indicator library", ":material/menu_book:", "library", False),
 )
 
 DATABASE_UNREADABLE = (
@@ -37,9 +38,10 @@ _run = threading.local()
 def main() -> None:
     """Run the page the URL names, through the registry (the menu, or none in meeting mode)."""
     pages = [
-        st.Page(path, title=title, icon=icon, url_path=url, default=number == 0)
-        for number, (path, title, icon, url) in enumerate(PAGES)
-    ]
+        st.Page(path, title=title, icon=icon, url_path=url, default=number == 0,
+                visibility="visible" if menu else "hidden")
+        for number, (path, title, icon, url, menu) in enumerate(PAGES)
+    ]  # fmt: skip
     meeting = st.query_params.get("meeting") == "1"
     with _navigating():
         st.navigation(pages, position="hidden" if meeting else "top").run()
