@@ -288,3 +288,21 @@ def test_a_database_that_cannot_be_read_is_a_message_on_the_page_and_a_line_in_t
     assert not at.exception, [e.message for e in at.exception]
     assert [e.value for e in at.error] == [registry.DATABASE_UNREADABLE]
     assert str(db) in caplog.text and str(db) not in at.error[0].value  # the path is for the administrator
+
+
+def test_the_summary_command_reports_exactly_the_overview_s_headline(make_app, reference_db, tmp_path, run_cli):
+    campylobacter = SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv"
+    at = make_app(extra=campylobacter)
+    db = tmp_path / "app.duckdb"  # the database the app was given
+    summary = json.loads(run_cli("summary", "--db", str(db), "--format", "json").stdout)
+    tiles = [h.value for h in at.subheader if h.value.startswith(":")]
+    counts = {re.sub(r".*\[. ", "", t).rstrip("]") for t in tiles}
+    trend = [int(t.split(" ")[-1].rstrip("]")) for t in tiles[: len(summary["overall_trend"])]]
+    assert trend == list(summary["overall_trend"].values()) and sum(trend) == summary["measures"] == 37
+    worse, attention = (int(t.split(" ")[-1].rstrip("]")) for t in tiles[-2:])
+    assert (worse, attention) == (summary["vs_london"]["Worse"], summary["needs_attention"])
+    assert counts and f"{summary['measures']} Plan measures" in _text(at)
+    badges = [m.value for m in at.markdown if m.value.startswith("**") and "worse than London]" in m.value]
+    for theme, line in zip(summary["themes"], badges, strict=True):
+        shown = sum(int(n) for n in re.findall(r"\[\S+ (\d+) (?!worse than London)", line))
+        assert shown == theme["measures"], (theme["theme"], line)

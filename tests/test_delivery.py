@@ -160,10 +160,24 @@ def test_the_delivery_page_shows_priorities_statuses_and_filters(make_app):
     at = make_app("pages/delivery.py")
     assert not at.exception
     assert at.subheader[0].value.startswith("Tower Hamlets Together - Health and Wellbeing Strategy")
-    assert len(at.dataframe) == 5 and len(at.get("progress")) == 5  # every priority has an item with a % complete
+    assert len(at.table) == 5 and len(at.get("progress")) == 5  # every priority has an item with a % complete
     filtered = make_app("pages/delivery.py", status="Completed")
-    tables = [t.value for t in filtered.dataframe]
+    tables = [t.value for t in filtered.table]
     assert len(tables) == 1 and set(tables[0]["Status"]) == {"✓ Completed"} and len(tables[0]) == 3
+
+
+def test_a_priority_s_progress_averages_only_the_items_that_give_a_percent_and_says_how_many(reference_store):
+    [tracker] = reference_store.trackers()
+    summaries = summarise(tracker, reference_store.tracker_items(tracker.id))
+    partial = [s for s in summaries if s.with_percent < len(s.activities) + len(s.deliverables)]
+    assert partial, "the reference tracker has a priority whose items do not all give a %"
+    for s in partial:
+        given = [i.percent for i in (*s.activities, *s.deliverables) if i.percent is not None]
+        assert s.progress == round(sum(given) / len(given)) and s.with_percent == len(given)
+        assert (
+            f"of the {len(given)} items that give a %" in s.progress_text or "of the item that gives" in s.progress_text
+        )
+        assert "give none)" in s.progress_text
 
 
 def test_the_health_theme_page_shows_its_delivery_status(make_app):

@@ -485,3 +485,44 @@ def cell_numbers(reference: str) -> dict[str, int | None]:
 def write_frame(store: Store, frame: pd.DataFrame) -> None:
     with store.transaction() as tx:
         tx.write(Payload(observations=frame), mode="update", meta={"user": "tests", "file_name": "t", "sha256": ""})
+
+
+def test_a_schema_2_database_files_its_guessed_benchmark_periods_as_not_stated(reference_db, tmp_path):
+    db = tmp_path / "v2.duckdb"
+    shutil.copy(reference_db, db)
+    with Store(db) as store:
+        fresh = store.observations()
+    as_schema_2(db)  # as the earlier version stored it: each undated figure under its table's latest period
+    with duckdb.connect(str(db)) as con:
+        guessed = con.execute("SELECT count(*) FROM observations WHERE NOT period_stated").fetchone()[0]
+    assert guessed > 60
+    with Store(db) as upgraded:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        assert upgraded.observations() == fresh  # field by field: periods, context, values
+        assert f"{guessed} figures whose source gave no period" in upgraded.upgrade_notes[0]
+        record = upgraded.imports()[-1]
+        assert record.kind == "upgrade" and record.revised_values == guessed
+        with pytest.raises(StoreError, match="cannot be rolled back"), upgraded.transaction() as tx:
+            tx.rollback(record.id, user="tests")
+    with Store(db) as again:
+        assert again.upgrade_notes == [] and again.observations() == fresh  # upgraded once
+
+
+def test_an_upgrade_ends_a_guessed_figure_where_the_next_began(make_store, tmp_path):
+    """Update mode could leave two undated figures of one area current, filed under different guessed years."""
+    store = make_store(framework=False)
+    first = replace(EVERY_FIELD, area="London", period=NOT_STATED, covers=None, context_period="2019/20", value=75.1,
+                    breakdown=Breakdown())  # fmt: skip
+    write_observations(store, [first])
+    write_observations(store, [replace(first, value=74.9, context_period="2021/22")])
+    store.close()
+    # Schema 2 had them under 2019/20 and 2021/22: two current rows.
+    with duckdb.connect(str(store.path)) as con:
+        con.execute("UPDATE observations SET valid_to = NULL")
+    as_schema_2(store.path)
+    with Store(store.path) as upgraded:
+        [current] = upgraded.observations()
+        assert (current.value, current.context_period) == (74.9, "2021/22")
+        history = upgraded.value_history("employment-rate", "London")
+        assert history[["value", "valid_from", "valid_to"]].values.tolist() == [[75.1, 1, 2], [74.9, 2, None]]
+        assert any("now ends where the later one began" in note for note in upgraded.upgrade_notes)

@@ -297,8 +297,8 @@ def compare_with_benchmark(
 
     if area == benchmark_area:
         return not_compared(f"{area} is the benchmark itself")
-    dated = [o for o in ordered(o for o in benchmark if o.dated) if o.available]
-    undated = next((o for o in benchmark if not o.dated and o.available), None)
+    dated = [o for o in ordered(o for o in benchmark if o.period.dated) if o.value is not None]
+    undated = next((o for o in benchmark if not o.period.dated and o.value is not None), None)
     latest_bench = _benchmark_figure(measure, dated, undated)
     if measure.comparison == NOT_BENCHMARKED:
         return not_compared("its publisher does not compare it between areas", latest_bench)
@@ -457,7 +457,7 @@ def classify(
 ) -> Classification:
     """Classify one measure for one area; `benchmarks` maps benchmark areas to their series. The area's figures
     whose period is not stated are kept apart (R2)."""
-    ordered_series = tuple(ordered(o for o in series if o.dated))
+    ordered_series = tuple(ordered(o for o in series if o.period.dated))
     baseline = parse_period(baseline_label, measure.period_type)
     comparisons = {
         bench_area: compare_with_benchmark(measure, area, ordered_series, bench_area, bench_series)

@@ -114,6 +114,17 @@ class PrioritySummary:
     counts: dict[str, int] = field(default_factory=dict)
     progress: int | None = None  # mean % complete of the items that give one
     overdue: int = 0
+    with_percent: int = 0  # how many of its activities and deliverables give a % complete
+
+    @property
+    def progress_text(self) -> str:
+        """'100% complete on average, of the 2 of 4 items that give a %'."""
+        items = len(self.activities) + len(self.deliverables)
+        if self.progress is None:
+            return "No % complete given."
+        which = "the item that gives a %" if self.with_percent == 1 else f"the {self.with_percent} items that give a %"
+        every = "every item" if self.with_percent == items else f"{which} ({items - self.with_percent} give none)"
+        return f"{self.progress}% complete on average, of {every}"
 
 
 def summarise(tracker: Tracker, items: Sequence[Item]) -> list[PrioritySummary]:
@@ -129,5 +140,5 @@ def summarise(tracker: Tracker, items: Sequence[Item]) -> list[PrioritySummary]:
         progress = round(sum(percents) / len(percents)) if percents else None
         result.append(PrioritySummary(priority, activities, deliverables,
                                       {s.value: counts.get(s.value, 0) for s in Status}, progress,
-                                      sum(i.overdue(tracker.as_at) for i in members)))  # fmt: skip
+                                      sum(i.overdue(tracker.as_at) for i in members), len(percents)))  # fmt: skip
     return result

@@ -46,18 +46,16 @@ class Period:
     end: date
     #: Periods sort by their last day, then their first (worked out once: a first view sorts 86,000 values by it).
     sort_key: tuple[int, int] = field(init=False, repr=False, compare=False)
+    #: False for NOT_STATED: a figure whose source gives it no period (worked out once, as `sort_key`).
+    dated: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sort_key", (self.end.toordinal(), self.start.toordinal()))
+        object.__setattr__(self, "dated", self.kind is not PeriodKind.NOT_STATED)
 
     @property
     def years(self) -> int:
         return self.end.year - self.start.year + (1 if self.kind is PeriodKind.ROLLING else 0)
-
-    @property
-    def dated(self) -> bool:
-        """False for NOT_STATED: a figure whose source gives it no period."""
-        return self.kind is not PeriodKind.NOT_STATED
 
     def overlaps_or_follows(self, other: Period) -> bool:
         """True when this period ends on or after the first day of `other`."""

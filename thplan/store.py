@@ -888,26 +888,13 @@ def _batch(
         lower_ci, upper_ci, count, denominator, flags, context, _breakdowns(batch, breakdowns), file, sheet,
         column("source_cell").to_pylist(), strict=True,
     ):  # fmt: skip
-        yield Observation.of(
-            measure_id=measure_id,
-            area=area_name,
-            period=period,
-            value=number,
-            decimals=decimals,
-            missing=reason,
-            note=remark,
-            footnote=marker,
-            series_break=series_break,
-            covers=covers,
-            lower_ci=lower,
-            upper_ci=upper,
-            count=counted,
-            denominator=out_of,
-            flags=tuple(written.split("; ")) if written else (),
-            context_period=table_period,
-            breakdown=breakdown,
-            source=Source.of(file_name or "", sheet_name or "", cell or ""),
-        )
+        yield Observation(
+            measure_id=measure_id, area=area_name, period=period, value=number, decimals=decimals, missing=reason,
+            note=remark, footnote=marker, series_break=series_break, covers=covers, lower_ci=lower, upper_ci=upper,
+            count=counted, denominator=out_of, flags=tuple(written.split("; ")) if written else (),
+            context_period=table_period, breakdown=breakdown,
+            source=Source(file_name or "", sheet_name or "", cell or ""),
+        )  # fmt: skip
 
 
 def _texts(column: pa.Array) -> list[str | None]:
@@ -935,16 +922,18 @@ def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> lis
 
 
 def _breakdowns(batch: pa.RecordBatch, made: dict[str, Breakdown]) -> list[Breakdown]:
-    """Each row's breakdown, each distinct one built once and kept in `made` across batches (most rows have none)."""
-    parts = [pc.fill_null(batch.column(name), "") for name in ("sex", "age", "category_type", "category")]
-    keys = pc.binary_join_element_wise(*parts, _JOIN)
-
-    def breakdown(key: str) -> Breakdown:
-        if key not in made:
-            made[key] = Breakdown(*key.split(_JOIN))
-        return made[key]
-
-    return _each_distinct(keys, breakdown)
+    """Each row's breakdown, from its label (most rows have none), each distinct one built once from its parts and
+    kept in `made` across batches."""
+    labels = batch.column("breakdown").dictionary_encode()
+    codes = labels.indices.to_numpy()
+    parts = [batch.column(name) for name in ("sex", "age", "category_type", "category")]
+    shared = []
+    for code, label in enumerate(labels.dictionary.to_pylist()):
+        if label not in made:
+            row = int((codes == code).argmax())  # the first row of this label: its parts are every such row's
+            made[label] = Breakdown(*(part[row].as_py() or "" for part in parts))
+        shared.append(made[label])
+    return list(map(shared.__getitem__, codes.tolist()))
 
 
 def _each_distinct(column: pa.Array, make: Callable[[Any], Any] | None) -> list[Any]:

@@ -26,9 +26,9 @@ def priority_summary(summary: PrioritySummary, *, compact: bool = False) -> None
     overdue = f" :red-badge[⏰ {summary.overdue} overdue]" if summary.overdue else ""
     st.markdown(f"**{md(summary.priority.title)}** {counts_line(summary.counts)}{overdue}")
     if summary.progress is not None:
-        st.progress(summary.progress / 100, text=f"{summary.progress}% complete on average")
+        st.progress(summary.progress / 100, text=summary.progress_text)
     elif not compact:
-        st.caption("No % complete given.")
+        st.caption(summary.progress_text)
 
 
 def _status_text(item: Item) -> str:
@@ -44,7 +44,7 @@ def items_frame(items: list[Item], as_at: date) -> pd.DataFrame:
             "Type": "Activity" if i.kind == "activity" else "Deliverable",
             "Item": i.title,
             "Status": _status_text(i),
-            "% complete": i.percent,
+            "% complete": f"{i.percent}%" if i.percent is not None else "",
             "Deadline": i.deadline.strftime("%d %b %Y") if i.deadline else "",
             "Overdue": "⏰ overdue" if i.overdue(as_at) else "",
             "Champions / lead officer": i.people,
@@ -66,16 +66,7 @@ def items_table(items: list[Item], tracker: Tracker) -> None:
     styled = frame.style.map(_tint, subset=["Status"]).map(
         lambda v: f"background-color: {TINT['red']}" if v else "", subset=["Overdue"]
     )
-    st.dataframe(
-        styled,
-        hide_index=True,
-        column_config={
-            "Item": st.column_config.TextColumn(width="large"),
-            "Type": st.column_config.TextColumn(width="small"),
-            "% complete": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%"),
-            "Comments": st.column_config.TextColumn(width="large"),
-        },
-    )
+    st.table(styled.hide(axis="index"))  # a table wraps each item's name and comments, read in full
 
 
 STATUSES = [s.value for s in Status]
