@@ -6,15 +6,15 @@ from ui import charts, chrome, urlstate
 from ui.text import md
 
 view = chrome.start("Compare areas")
-st.title("Compare areas")
-comparable = [c for c in view.classifications if len(view.areas_of(c.measure.id)) >= 3]
+st.title("Compare areas", anchor=False)
+comparable = [c for c in view.everything if len(view.areas_of(c.measure.id)) >= 3]  # the library's too
 if not comparable:
     st.info(
         "The data hold no measure with figures for several areas yet. Import a Fingertips, Oflog or LG Inform "
         "extract (for example every London borough) to compare the borough with others."
     )
     st.stop()
-names = {c.measure.id: c.measure.name for c in comparable}
+names = {c.measure.id: c.measure.name + ("" if view.framework.in_plan(c.measure) else " (library)") for c in comparable}
 measure_id = urlstate.select(
     "Measure", list(names), "measure", what="a measure with several areas", format_func=names.get
 )
@@ -24,7 +24,7 @@ latest = {a: obs[-1] for a in areas if (obs := [o for o in view.observations(mea
 st.caption(f"Latest value of each area ({c.measure.polarity}); {md(view.area)} in blue, London and England in orange.")
 st.altair_chart(charts.ranked_chart(c.measure, latest, view.area, height=max(220, 22 * len(latest))), theme=None)
 
-st.subheader("Over time")
+st.subheader("Over time", anchor=False)
 defaults = [a for a in (view.area, "London", "England") if a in areas]
 chosen = urlstate.multiselect("Areas", areas, "areas", what="an area", default=defaults, max_selections=8)
 if chosen:

@@ -293,16 +293,43 @@ def test_a_database_that_cannot_be_read_is_a_message_on_the_page_and_a_line_in_t
 def test_the_summary_command_reports_exactly_the_overview_s_headline(make_app, reference_db, tmp_path, run_cli):
     campylobacter = SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv"
     at = make_app(extra=campylobacter)
+    from ui import caches
+
+    caches.store().close()  # the app holds its database: let the command line open it
+    st.cache_resource.clear()
     db = tmp_path / "app.duckdb"  # the database the app was given
     summary = json.loads(run_cli("summary", "--db", str(db), "--format", "json").stdout)
     tiles = [h.value for h in at.subheader if h.value.startswith(":")]
-    counts = {re.sub(r".*\[. ", "", t).rstrip("]") for t in tiles}
     trend = [int(t.split(" ")[-1].rstrip("]")) for t in tiles[: len(summary["overall_trend"])]]
     assert trend == list(summary["overall_trend"].values()) and sum(trend) == summary["measures"] == 37
     worse, attention = (int(t.split(" ")[-1].rstrip("]")) for t in tiles[-2:])
     assert (worse, attention) == (summary["vs_london"]["Worse"], summary["needs_attention"])
-    assert counts and f"{summary['measures']} Plan measures" in _text(at)
+    assert f"{summary['measures']} Plan measures" in _text(at)
     badges = [m.value for m in at.markdown if m.value.startswith("**") and "worse than London]" in m.value]
     for theme, line in zip(summary["themes"], badges, strict=True):
         shown = sum(int(n) for n in re.findall(r"\[\S+ (\d+) (?!worse than London)", line))
         assert shown == theme["measures"], (theme["theme"], line)
+
+
+def test_a_library_measure_offers_its_breakdowns_and_an_inequality_chart(make_app):
+    at = make_app("pages/measure.py", measure="campylobacter-incidence-rate-100-000",
+                  extra=SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv")  # fmt: skip
+    assert not at.exception
+    assert "In the indicator library, not in the Plan" in at.info[0].value
+    chooser = at.selectbox(key="url:breakdown")
+    assert chooser.value == "Persons, All ages" and "Persons, 0-9 yrs" in chooser.options
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    inequality = [s for s in specs if any(layer.get("mark", {}).get("type") == "bar" for layer in s["layer"])]
+    assert len(inequality) == 2  # the County & UA and the District & UA deprivation deciles
+    layers = inequality[0]["layer"]
+    assert any(layer["mark"].get("color") == "#0072B2" for layer in layers)  # the home area's value marked
+    chooser.set_value("Persons, 0-9 yrs").run()
+    assert at.query_params["breakdown"] == "Persons, 0-9 yrs" and not at.exception
+
+
+def test_a_measure_fingertips_does_not_compare_says_why(make_app):
+    at = make_app("pages/measure.py", measure="violent-crime-violence-offences-per-1-000-population", area="Derby",
+                  extra=SAMPLES / "fingertips_east_midlands_countyua_pre419_8_indicators.data.csv")  # fmt: skip
+    assert not at.exception
+    assert any("does not compare it between areas" in i.value for i in at.info)
+    assert "vs London: – Not compared" in shown(_text(at))

@@ -43,7 +43,7 @@ def test_the_series_carry_the_stored_dated_values(reference_store):
 
 
 def test_a_figure_whose_period_is_not_stated_is_a_labelled_line_not_a_point(reference_store):
-    _, series, spec = _chart(reference_store, "employment-rate")
+    *_, spec = _chart(reference_store, "employment-rate")
     assert not _values(spec, LONDON) and not _values(spec, ENGLAND)  # no point at any year
     lines = [r for layer in _layer(spec, "rule") for r in spec["datasets"][layer["data"]["name"]] if "Label" in r]
     assert {r["Label"] for r in lines} == {"London: 74.9%, period not stated", "England: 75.9%, period not stated"}
@@ -149,3 +149,17 @@ def test_the_ranked_chart_highlights_the_home_area(reference_store):
     assert colour["domain"] == ["home", "benchmark", "other"] and colour["range"][0] == charts.HOME_COLOUR
     kinds = {r["Area"]: r["Kind"] for r in next(iter(spec["datasets"].values()))}
     assert kinds["Tower Hamlets"] == "home" and kinds["London"] == "benchmark" and kinds["Inner London"] == "other"
+
+
+def test_the_inequality_chart_draws_each_category_s_interval_and_marks_the_home_value():
+    measure = Measure("m", "Smoking", unit=Unit.PERCENT)
+    deciles = [(f"Decile {n}", Observation("m", ENGLAND, parse_period("2019"), 10.0 + n, 1, lower_ci=9.0 + n,
+                                           upper_ci=11.0 + n)) for n in range(1, 11)]  # fmt: skip
+    home = Observation("m", "Tower Hamlets", parse_period("2019"), 17.2, 1)
+    spec = charts.inequality_chart(measure, deciles, home, "Tower Hamlets").to_dict()
+    [bars] = _layer(spec, "bar")
+    assert bars["encoding"]["x"]["sort"] == [c for c, _ in deciles]  # in the categories' own order
+    interval = next(layer for layer in _layer(spec, "rule") if "y2" in layer["encoding"])
+    assert interval["encoding"]["strokeWidth"]["scale"]["domain"] == [charts.INTERVAL]
+    label = next(r for layer in _layer(spec, "text") for r in spec["datasets"][layer["data"]["name"]])
+    assert label["Label"] == "Tower Hamlets 2019: 17.2%"

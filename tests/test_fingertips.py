@@ -146,3 +146,44 @@ def test_one_indicator_is_one_measure_with_its_breakdowns(make_store):
     assert "Persons, 0-9 yrs" in labels and len(labels) == 22
     deciles = {o.breakdown.category for o in store.observations([measure.id], [ENGLAND]) if o.breakdown.in_category}
     assert "Most deprived decile (IMD2015)" in deciles and len(deciles) == 10
+
+
+def test_england_twice_for_one_period_with_the_same_value_is_one_value(make_store, make_csv):
+    """A download of several area types gives England's row once for each (here: once as an area, once with
+    itself as parent, written to fewer places); the same figure is one value, a different one a conflict."""
+    lines = CAMPYLOBACTER.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    header, rows = lines[0], "".join(lines[1:])
+    england = next(line for line in rows.split("\n93356") if ",E92000001,England,Country,Persons,All ages,,,2016,"
+                   in line)  # fmt: skip
+    again = england.replace(",,,E92000001,England,", ",E92000001,England,E92000001,England,", 1)
+    again = again.replace("89.1292253807248", "89.12922538")  # the same figure, fewer decimals
+    store = make_store(framework=False)
+    same = do_import(store, make_csv(header + rows + "93356" + again.lstrip("\n") + "\n", name="twice.csv"))
+    assert not same.rejected, same.errors
+    [value] = [o for o in store.observations(areas=[ENGLAND]) if o.period.label == "2016"
+               and o.breakdown.label == "Persons, All ages"]  # fmt: skip
+    assert round(value.value, 6) == 89.129225
+    other = again.replace("89.12922538", "90.5")
+    different = do_import(make_store(framework=False, name="b.duckdb"),
+                          make_csv(header + rows + "93356" + other.lstrip("\n") + "\n", name="other.csv"))  # fmt: skip
+    assert different.rejected and "two different values for England, 2016 (Persons, All ages)" in str(
+        different.errors[0]
+    )
+
+
+def test_a_tidy_file_s_breakdown_columns_and_a_name_s_brackets_are_breakdowns(make_store, make_csv):
+    store = make_store(framework=False)
+    do_import(store, CAMPYLOBACTER)
+    tidy = make_csv("Measure,Area,Period,Sex,Age,Value\n"
+                    '"Campylobacter incidence rate/100,000",Tower Hamlets,2018,Persons,0-9 yrs,20.5\n'
+                    '"Campylobacter incidence rate/100,000",Tower Hamlets,2018,,,31.0\n'
+                    '"Campylobacter incidence rate/100,000 (Persons, 0-9 yrs)",Hackney,2018,,,40.1\n')  # fmt: skip
+    result = do_import(store, tidy)
+    assert not result.rejected and not result.new_measures  # one measure, not three
+    values = {(o.area, o.breakdown.label): o.value for o in store.observations(areas=["Tower Hamlets", "Hackney"])
+              if o.period.label == "2018"}  # fmt: skip
+    assert values == {
+        ("Tower Hamlets", "Persons, 0-9 yrs"): 20.5,
+        ("Tower Hamlets", "Persons, All ages"): 31.0,
+        ("Hackney", "Persons, 0-9 yrs"): 40.1,
+    }  # a value without a breakdown is the headline's

@@ -52,7 +52,8 @@ def test_a_later_file_places_a_library_measure_in_the_plan(reference_store, make
     do_import(reference_store, CAMPYLOBACTER)
     result = do_import(reference_store, make_csv(
         "Measure,Period,Value,Theme,Outcome\n"
-        "\"Campylobacter incidence rate/100,000\",2017,30.3,health,health-independent\n", name="place.csv"))  # fmt: skip
+        "\"Campylobacter incidence rate/100,000\",2017,30.3,health,health-independent\n",
+        name="place.csv"))  # fmt: skip
     assert [m.id for m in result.placed] == ["campylobacter-incidence-rate-100-000"]
     assert _summary(reference_store)["measures"] == 38
 
@@ -93,7 +94,7 @@ def test_summary_from_the_command_line(run_cli, tmp_path):
     assert set(summary) == {"measures", "overall_trend", "vs_london", "needs_attention", "themes"}
     assert summary["measures"] == 37 == sum(summary["overall_trend"].values())
     assert summary["overall_trend"]["Decreased"] == 1  # population turnover has no polarity: counted, not lost
-    assert [t["theme"] for t in summary["themes"]][0] == "A better deal for children and young people"
+    assert summary["themes"][0]["theme"] == "A better deal for children and young people"
     assert sum(t["measures"] for t in summary["themes"]) == 37
     assert all(sum(t["overall_trend"].values()) == t["measures"] for t in summary["themes"])
     assert run_cli("import", str(CAMPYLOBACTER)).returncode == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from thplan.analysis import classify_measures
+from thplan.analysis import classify_measures, headline
 from thplan.area import ENGLAND, LONDON
 from thplan.classification import Classification
 from thplan.display import observation_text
@@ -56,7 +56,11 @@ def _labels(c: Classification) -> dict[str, str]:
 
 
 def since(framework: Framework, then: Sequence[Observation], now: Sequence[Observation], area: str) -> Since:
-    """Compare the data as they stood then with the data now, for `area` and its benchmarks."""
+    """Compare the data as they stood then with the data now, for `area` and its benchmarks: the Plan's measures'
+    headline values (a library measure, or another breakdown, is not what changed for the Plan)."""
+    plan = {m.id for m in framework.plan_measures}
+    then = [o for o in headline(framework, then) if o.measure_id in plan]
+    now = [o for o in headline(framework, now) if o.measure_id in plan]
     names = {m.id: m.name for m in framework.measures}
     units = {m.id: m.unit for m in framework.measures}
     before = {o.key: o for o in then}

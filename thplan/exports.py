@@ -59,8 +59,9 @@ def measures_workbook(rows: Sequence[dict[str, Any]], framework: Framework, as_a
         values = []
         for key in COLUMNS:
             value = _plain(key, row[key])
-            if key in STATUS_COLUMNS:
-                value = badge_text(str(value))
+            if key in STATUS_COLUMNS:  # the label with what qualifies it, as the screens show it
+                note = row.get(f"{key}_note")
+                value = badge_text(str(value)) + (f", {note}" if note else "")
             values.append(neutralise(value) if isinstance(value, str) else value)
         sheet.append(values)
         for key in COLUMNS:  # each value a number, formatted as published (64.7% is 0.647 shown as 0.0%)

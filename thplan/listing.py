@@ -10,15 +10,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from thplan.area import ENGLAND, LONDON
-from thplan.classification import Classification
-from thplan.display import number, published
+from thplan.classification import Classification, TrendResult
+from thplan.display import number, published, trend_words
 from thplan.framework import Framework
 from thplan.observation import Observation
 
 COLUMNS = (
     "theme", "outcome", "measure", "kind", "polarity", "unit", "area", "baseline_period", "baseline_value",
-    "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "direction_of_travel",
-    "recent_trend", "london_period", "london_value", "vs_london", "england_period", "england_value", "vs_england",
+    "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "overall_trend_note",
+    "direction_of_travel", "direction_of_travel_note", "recent_trend", "london_period", "london_value", "vs_london", "england_period", "england_value", "vs_england",
     "needs_attention", "notes",
 )  # fmt: skip
 
@@ -40,6 +40,12 @@ def _period(o: Observation | None) -> str:
     return o.period.label if o is not None else ""
 
 
+def _note(result: TrendResult) -> str:
+    """What qualifies a trend's label: 'not comparable: telephone survey from 2020/21', 'One value so far'."""
+    words = trend_words(result)
+    return words.removeprefix(result.label.value).lstrip(", ") if words != result.label.value else ""
+
+
 def row(framework: Framework, c: Classification) -> dict[str, Any]:
     theme = framework.theme(c.measure.theme_id)
     outcome = framework.outcome(c.measure.outcome_id)
@@ -59,7 +65,9 @@ def row(framework: Framework, c: Classification) -> dict[str, Any]:
         "latest_period": _period(c.latest),
         "latest_value": c.latest,
         "overall_trend": c.overall.label.value,
+        "overall_trend_note": _note(c.overall),
         "direction_of_travel": c.direction.label.value,
+        "direction_of_travel_note": _note(c.direction),
         "recent_trend": c.recent.label.value,
         "london_period": _period(london.benchmark),
         "london_value": london.benchmark,
