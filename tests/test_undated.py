@@ -3,6 +3,7 @@ compared as the benchmark's latest figure, drawn as a line, and a second file re
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 
@@ -25,10 +26,8 @@ def _stated_periods(text: str) -> set[str]:
     found = set()
     for match in _PERIODS.findall(text):
         for kind in ("financial", "academic"):
-            try:
+            with contextlib.suppress(PeriodError):
                 found.add(parse_period(match, kind).label)  # type: ignore[arg-type]
-            except PeriodError:
-                pass
     return found
 
 

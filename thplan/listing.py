@@ -18,8 +18,8 @@ from thplan.observation import Observation
 COLUMNS = (
     "theme", "outcome", "measure", "kind", "polarity", "unit", "area", "baseline_period", "baseline_value",
     "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "overall_trend_note",
-    "direction_of_travel", "direction_of_travel_note", "recent_trend", "london_period", "london_value", "vs_london", "england_period", "england_value", "vs_england",
-    "needs_attention", "notes",
+    "direction_of_travel", "direction_of_travel_note", "recent_trend", "london_period", "london_value", "vs_london",
+    "england_period", "england_value", "vs_england", "needs_attention", "notes",
 )  # fmt: skip
 
 

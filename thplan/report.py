@@ -227,15 +227,17 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
 
 PRINT_CSS = """
   body { font-family: Arial, Helvetica, sans-serif; color: #111; margin: 1.5cm; }
-  h1 { font-size: 20pt; } h2 { font-size: 14pt; margin-top: 1.2em; }
-  table { border-collapse: collapse; width: 100%; font-size: 9.5pt; page-break-inside: avoid; }
-  th, td { border: 1px solid #bfbfbf; padding: 4px 6px; text-align: left; vertical-align: top; }
+  h1 { font-size: 16pt; margin: 0 0 0.2em; } h2 { font-size: 13pt; margin: 0.4em 0; }
+  table { border-collapse: collapse; width: 100%; font-size: 9pt; page-break-inside: avoid; }
+  th, td { border: 1px solid #bfbfbf; padding: 3px 5px; text-align: left; vertical-align: top; }
   th { background: #ddebf7; }
   td.num { text-align: right; white-space: nowrap; }
   .legend span { display: inline-block; padding: 2px 10px; margin-right: 8px; border: 1px solid #bfbfbf; }
-  .summary { font-size: 10pt; }
-  .footnote { font-size: 9pt; }
-  section { page-break-after: always; }
+  .summary { font-size: 8.5pt; column-count: 2; column-gap: 1cm; }
+  .summary p { margin: 0 0 0.35em; break-inside: avoid; }
+  .footnote { font-size: 8.5pt; }
+  section { page-break-after: always; break-inside: avoid; }
+  section:last-child { page-break-after: auto; }
   @page { size: A4 landscape; margin: 1cm; }
   @media print { body { margin: 0; } }
 """
@@ -245,11 +247,13 @@ def html_page(tables: Sequence[ReportTable], as_at: datetime | None = None) -> s
     """A printable page (print to PDF from the browser gives one theme per page). All text is escaped."""
     e = html.escape
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Tower Hamlets Plan data tables"
-             f"</title><style>{PRINT_CSS}</style></head><body><h1>Tower Hamlets Plan data</h1>"]  # fmt: skip
-    if as_at:
-        parts.append(f"<p>Generated from the dashboard's data on {as_at:%d %B %Y}.</p>")
-    for table in tables:
-        parts.append(f"<section><h2>{e(table.title)}</h2><table><thead><tr>")
+             f"</title><style>{PRINT_CSS}</style></head><body>"]  # fmt: skip
+    for number, table in enumerate(tables):
+        parts.append("<section>")
+        if number == 0:  # on the first theme's page: a title page of its own would hold one line
+            generated = f"Generated from the dashboard's data on {as_at:%d %B %Y}." if as_at else ""
+            parts.append(f"<h1>Tower Hamlets Plan data</h1><p class='footnote'>{generated}</p>")
+        parts.append(f"<h2>{e(table.title)}</h2><table><thead><tr>")
         parts.extend(f"<th>{e(h)}</th>" for h in table.header)
         parts.append("</tr></thead><tbody>")
         for row in table.rows:
