@@ -19,7 +19,7 @@ tracker = next(t for t in trackers if t.id == chosen)
 items = caches.tracker_items(view.version, tracker.id)
 summaries = summarise(tracker, items)
 
-st.subheader(tracker.title)
+st.subheader(tracker.title, anchor=False)
 period = f"{tracker.period_start:%d %B %Y} to {tracker.period_end:%d %B %Y}" if tracker.period_start and \
     tracker.period_end else "period not stated"  # fmt: skip
 theme = view.framework.theme(tracker.theme_id)

@@ -8,7 +8,7 @@ from ui.text import md
 
 view = chrome.start("History")
 officer = auth.officer()  # rollback is offered to officers only, and checked again when it runs
-st.header("Import history")
+st.header("Import history", anchor=False)
 records = caches.store().imports()
 if not records:
     st.info("Nothing has been imported yet.")
@@ -22,12 +22,12 @@ if done := st.session_state.pop("rolled_back", None):
 ids = [str(r.id) for r in reversed(records)]
 chosen = urlstate.select("Import", ids, "import", what="an import", format_func=history.label(records))
 record = next(r for r in records if str(r.id) == chosen)
-st.subheader(f"What import {record.id} changed")
+st.subheader(f"What import {record.id} changed", anchor=False)
 st.caption(md(history.describe(record)))
 changes = caches.store().import_changes(record.id)
 st.dataframe(history.changes_frame(changes), hide_index=True) if len(changes) else st.caption("No values changed.")
 
-st.subheader("Roll back")
+st.subheader("Roll back", anchor=False)
 if officer is None:
     st.caption("Officers can roll back an import after logging in (Upload page).")
     st.stop()

@@ -9,7 +9,7 @@ from ui import caches, chrome
 from ui.text import md
 
 view = chrome.start("What changed")
-st.header("What changed since…")
+st.header("What changed since…", anchor=False)
 records = caches.store().imports()
 if not records:
     st.info("Nothing has been imported yet, so nothing has changed.")
@@ -29,18 +29,18 @@ st.caption(f"{len(later)} import(s) since {chosen:%d %B %Y}: " + ", ".join(f"{r.
                                                                          for r in later[:8]))  # fmt: skip
 changes = caches.changes_since(view, moment)
 
-st.subheader("Classifications that changed")
+st.subheader("Classifications that changed", anchor=False)
 if changes.reclassified:
     st.dataframe(pd.DataFrame([vars(r) for r in changes.reclassified]).rename(columns=str.capitalize), hide_index=True)
 else:
     st.caption("None.")
-st.subheader("Measures with new data")
+st.subheader("Measures with new data", anchor=False)
 if changes.new_data:
     rows = [{"Measure": n.measure, "Area": n.area, "New periods": ", ".join(n.periods)} for n in changes.new_data]
     st.dataframe(pd.DataFrame(rows), hide_index=True)
 else:
     st.caption("None.")
-st.subheader("Past values that were revised")
+st.subheader("Past values that were revised", anchor=False)
 if changes.revisions:
     st.dataframe(pd.DataFrame([vars(r) for r in changes.revisions]).rename(columns=str.capitalize), hide_index=True)
 else:

@@ -12,7 +12,7 @@ from ui.text import md
 chrome.configure("Upload")
 officer = auth.require_officer()  # the guard: a viewer never gets past this line, whatever the URL
 view = chrome.start("Upload")
-st.header("Upload new data")
+st.header("Upload new data", anchor=False)
 if done := st.session_state.pop("published", None):
     st.success(done)
 intro, downloads = st.columns([3, 1])

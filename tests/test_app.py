@@ -333,3 +333,16 @@ def test_a_measure_fingertips_does_not_compare_says_why(make_app):
     assert not at.exception
     assert any("does not compare it between areas" in i.value for i in at.info)
     assert "vs London: – Not compared" in shown(_text(at))
+
+
+def test_the_annual_report_page_shows_the_figures_as_published(make_app):
+    at = make_app("pages/report.py")
+    children = at.dataframe[0].value
+    reading = children[children["Measure"] == "Pupil progress score in reading for KS2"].iloc[0]
+    assert (reading["Baseline: 2017/18"], reading["2018/19"], reading["London"]) == ("1.1", "1.3", "0.8")
+
+
+def test_each_page_s_url_is_its_file_s_name():
+    """AppTest finds a page by its file's name: a page whose URL differs would silently run the home page in the
+    tests above (as the annual report's once did)."""
+    assert [Path(path).stem for path, *_ in app.PAGES] == [url for *_, url, _ in app.PAGES]

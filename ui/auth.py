@@ -101,7 +101,7 @@ def require_officer() -> str:
     name = officer()
     if name:
         return name
-    st.header("Officer login")
+    st.header("Officer login", anchor=False)
     st.caption("Uploading, publishing and rolling back data are for officers. Log in to continue.")
     login_form("officer")
     st.stop()
@@ -111,7 +111,7 @@ def require_officer() -> str:
 def require_viewer() -> None:
     if viewer_allowed():
         return
-    st.header("Tower Hamlets Plan dashboard")
+    st.header("Tower Hamlets Plan dashboard", anchor=False)
     st.caption("This dashboard is for logged-in users.")
     login_form("viewer")
     st.stop()

@@ -21,7 +21,7 @@ PAGES = (
     ("pages/compare.py", "Compare areas", ":material/leaderboard:", "compare", True),
     ("pages/delivery.py", "Delivery", ":material/task_alt:", "delivery", True),
     ("pages/since.py", "What changed", ":material/update:", "since", True),
-    ("pages/reports.py", "Annual report", ":material/table_view:", "report", True),
+    ("pages/report.py", "Annual report", ":material/table_view:", "report", True),
     ("pages/upload.py", "Upload", ":material/upload:", "upload", True),
     ("pages/history.py", "History", ":material/history:", "history", True),
     ("pages/library.py", "Indicator library", ":material/menu_book:", "library", False),

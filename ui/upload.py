@@ -35,7 +35,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
 
 
 def validation_report(result: ImportResult, view: View) -> None:
-    st.subheader("Validation report")
+    st.subheader("Validation report", anchor=False)
     for table in result.tables:
         theme = view.framework.theme(table.theme)
         where = f"sheet '{md(table.sheet)}', " if table.sheet else ""
@@ -116,7 +116,7 @@ def tracker_preview(result: ImportResult) -> None:
 
 
 def preview(result: ImportResult, view: View) -> None:
-    st.subheader("What will change")
+    st.subheader("What will change", anchor=False)
     if result.diff is not None and "tracker_items" in result.diff.tables:
         tracker_preview(result)
         return

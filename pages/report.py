@@ -9,7 +9,7 @@ from thplan import report
 from ui import caches, chrome
 
 view = chrome.start("Annual report")
-st.header("Annual report data tables")
+st.header("Annual report data tables", anchor=False)
 st.caption("One table per theme, laid out as in the Tower Hamlets Plan Annual Review 2021-22, from the current data.")
 tables = caches.annual_tables(view)
 if not tables or not any(t.rows for t in tables):
@@ -23,9 +23,9 @@ right.download_button("Printable page (HTML)", lambda: report.html_page(tables, 
                       "tower-hamlets-plan-data-tables.html", mime="text/html", icon=":material/print:",
                       on_click="ignore", help="Open it in a browser and print to PDF: one theme per page.")  # fmt: skip
 for table in tables:
-    st.subheader(table.title)
-    frame = pd.DataFrame([[r.measure, r.polarity, *r.cells, r.trend, r.london] for r in table.rows],
-                         columns=table.header)  # fmt: skip
+    st.subheader(table.title, anchor=False)
+    frame = pd.DataFrame([[r.measure, r.polarity, *(c.text for c in r.cells), r.trend, report.london_text(r)]
+                          for r in table.rows], columns=table.header)  # fmt: skip
     st.dataframe(frame, hide_index=True)
     for note in table.footnotes:
         st.caption(note)
