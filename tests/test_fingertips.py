@@ -187,3 +187,14 @@ def test_a_tidy_file_s_breakdown_columns_and_a_name_s_brackets_are_breakdowns(ma
         ("Tower Hamlets", "Persons, All ages"): 31.0,
         ("Hackney", "Persons, 0-9 yrs"): 40.1,
     }  # a value without a breakdown is the headline's
+
+
+def test_a_fingertips_measure_round_trips_through_the_upload_template(make_store, make_csv):
+    from thplan import template
+
+    store = make_store(framework=False)
+    do_import(store, CAMPYLOBACTER)
+    text = template.csv_text(template.rows(store.framework(), store.observations()))
+    back = do_import(store, make_csv(text, name="current.csv"))
+    assert not back.rejected, back.errors[:3]
+    assert set(back.diff.counts["observations"]) == {"unchanged"} and not back.new_measures

@@ -10,6 +10,8 @@ from thplan.display import stored_text
 from thplan.store import ImportRecord
 
 COUNTS = ("Rows", "New", "Revised", "Removed")  # the columns of `imports_frame` that count values
+#: What an import that is not a file's was (the store's kinds of import; a file's import says its mode).
+WHAT = {"rollback": "rollback", "upgrade": "database upgrade", "placement": "placed in the Plan"}
 
 
 def imports_frame(records: Sequence[ImportRecord]) -> pd.DataFrame:
@@ -21,7 +23,7 @@ def imports_frame(records: Sequence[ImportRecord]) -> pd.DataFrame:
                 "Import": r.id,
                 "When (UTC)": f"{r.at:%Y-%m-%d %H:%M}",
                 "Who": r.user,
-                "What": "rollback" if r.kind == "rollback" else f"{r.mode} import",
+                "What": WHAT.get(r.kind, f"{r.mode} import"),
                 "File": r.file_name,
                 "SHA-256": r.sha256[:8],  # enough to tell files apart; the whole hash is in the description
                 "Rows": r.rows,
