@@ -1,1 +1,1 @@
-"""Streamlit helpers shared by the pages: scaffolding and cached data (shell), charts, widgets."""
+"""Streamlit helpers shared by the pages: the page registry, the caches, the page chrome, charts, widgets."""
