@@ -66,6 +66,9 @@ def read_breakdown(text: str) -> Breakdown | None:
     return Breakdown(sex, age, kind.strip() if colon else "", category.strip())
 
 
+_DEPTH = {")": 1, "(": -1}
+
+
 def split_name(name: str) -> tuple[str, Breakdown | None]:
     """A measure name and the breakdown its last brackets name: 'Campylobacter rate (Persons, 0-9 yrs)' ->
     ('Campylobacter rate', Persons, 0-9 yrs); a name whose brackets say something else -> (name, None)."""
@@ -74,7 +77,7 @@ def split_name(name: str) -> tuple[str, Breakdown | None]:
         return name, None
     depth = 0
     for position in range(len(text) - 1, -1, -1):  # the bracket that opens the last group (groups nest)
-        depth += {")": 1, "(": -1}.get(text[position], 0)
+        depth += _DEPTH.get(text[position], 0)
         if depth == 0:
             found = read_breakdown(text[position + 1 : -1])
             return (text[:position].rstrip(), found) if found is not None and text[:position].strip() else (name, None)
