@@ -352,8 +352,8 @@ RECENT_CASES = [
      _proportions(RISING[:1], 2009) + _points([(None, None, None, None, None)], 2010) + _proportions(RISING[1:], 2011),
      RecentTrendLabel.CANNOT, None),
     ("a-value-without-its-count-ends-the-run", H, P,
-     _proportions(RISING[:3], 2010) + [replace(_proportions(RISING[3:4], 2013)[0], count=None)]
-     + _proportions(RISING[:2], 2014), RecentTrendLabel.CANNOT, None),
+     [*_proportions(RISING[:3], 2010), replace(_proportions(RISING[3:4], 2013)[0], count=None),
+      *_proportions(RISING[:2], 2014)], RecentTrendLabel.CANNOT, None),
     ("a-value-of-its-whole-denominator-in-the-run-cannot-be-calculated", H, P,
      _points([(1000, 1000, 100.0, 99.6, 100.0)], 2014) + _proportions(RISING, 2015), RecentTrendLabel.CANNOT, None),
     ("a-score-is-not-tested", H, Unit.SCORE, _points(SET_1, 2014), RecentTrendLabel.CANNOT, None),

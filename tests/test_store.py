@@ -391,6 +391,22 @@ def test_columns_a_payload_leaves_out_are_stored_empty(make_store):
     assert store.observations() == [replace(EVERY_FIELD, area="England"), bare]
 
 
+BREAKDOWNS = {
+    "sex-age-and-category": Breakdown("Persons", "0-9 yrs", "Deprivation deciles", "Most deprived decile"),
+    "a-category-of-a-type-alone": Breakdown(category_type="Ethnic groups", category="Asian"),
+    "a-category-named-like-a-sex": Breakdown(category="Male"),
+    "none": Breakdown(),
+}
+
+
+@pytest.mark.parametrize("breakdown", BREAKDOWNS.values(), ids=BREAKDOWNS.keys())
+def test_a_breakdown_reads_back_as_its_parts_not_as_its_label_reads(make_store, breakdown):
+    store = make_store(framework=False)
+    write_observations(store, [replace(EVERY_FIELD, breakdown=breakdown)])
+    write_observations(store, [replace(EVERY_FIELD, area="London", breakdown=breakdown)])  # the label stored already
+    assert [o.breakdown for o in store.observations()] == [breakdown, breakdown]
+
+
 def as_schema_2(path) -> None:
     """Rewrite a database as schema 2 stored it: no breakdowns, and a figure whose period its source does not state
     filed under its table's latest period, marked period_stated = FALSE."""
@@ -401,8 +417,9 @@ def as_schema_2(path) -> None:
                        period_start = make_date(CAST(left(context_period, 4) AS INTEGER), 4, 1),
                        period_end = make_date(CAST(left(context_period, 4) AS INTEGER) + 1, 3, 31)
                        WHERE period_kind = 'not stated'""")
-        for column in ("breakdown", "sex", "age", "category_type", "category", "context_period"):
+        for column in ("breakdown", "context_period"):
             con.execute(f"ALTER TABLE observations DROP COLUMN {column}")
+        con.execute("DROP TABLE breakdowns")
         con.execute("ALTER TABLE measures DROP COLUMN breakdown")
         con.execute("ALTER TABLE measures DROP COLUMN report_name")
         con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")

@@ -19,6 +19,8 @@ _AGE = re.compile(
     re.IGNORECASE,
 )
 PERSONS, ALL_AGES = "Persons", "All ages"
+#: What a breakdown is made of (its label is made from them).
+PARTS = ("sex", "age", "category_type", "category")
 
 
 @dataclass(frozen=True, slots=True)

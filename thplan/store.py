@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from thplan.breakdown import Breakdown
+from thplan.breakdown import PARTS, Breakdown, from_label
 from thplan.delivery import Item, Status, Tracker
 from thplan.framework import Framework, Settings
 from thplan.gcpause import paused_gc
@@ -91,8 +91,7 @@ OBSERVATIONS = Table(
      ("decimals", "INTEGER"), ("missing", "VARCHAR"), ("note", "VARCHAR"), ("footnote", "VARCHAR"),
      ("series_break", "BOOLEAN"), ("covers", "VARCHAR"), ("covers_kind", "VARCHAR"), ("covers_start", "DATE"),
      ("covers_end", "DATE"), ("lower_ci", "DOUBLE"), ("upper_ci", "DOUBLE"), ("count", "DOUBLE"),
-     ("denominator", "DOUBLE"), ("flags", "VARCHAR"), ("sex", "VARCHAR"), ("age", "VARCHAR"),
-     ("category_type", "VARCHAR"), ("category", "VARCHAR")),
+     ("denominator", "DOUBLE"), ("flags", "VARCHAR")),
     # Where a value was read, and (for a figure whose source states no period) the latest period of its table:
     # not compared, so a later file repeating the same undated figure changes nothing.
     (("source_file", "VARCHAR"), ("source_sheet", "VARCHAR"), ("source_row", "INTEGER"), ("source_column", "INTEGER"),
@@ -193,6 +192,9 @@ def _ddl() -> list[str]:
             measures_touched INTEGER NOT NULL, new_values INTEGER NOT NULL, revised_values INTEGER NOT NULL,
             removed_values INTEGER NOT NULL, unchanged_values INTEGER NOT NULL, rolls_back INTEGER,
             rolled_back_by INTEGER, summary VARCHAR NOT NULL)""",
+        # A breakdown's parts, by the label its values are stored under: a few rows, where four columns of a
+        # million values each cost the million-value workbook's import (docs/performance.md) a tenth of a second.
+        f"CREATE TABLE IF NOT EXISTS breakdowns (label VARCHAR PRIMARY KEY, {' VARCHAR, '.join(PARTS)} VARCHAR)",
     ]
     for table in TABLES:
         cols = [f"{k} VARCHAR NOT NULL" for k in table.keys]
@@ -315,8 +317,7 @@ class Store:
         for statement in (
             "ALTER TABLE observations ADD COLUMN breakdown VARCHAR DEFAULT ''",
             "ALTER TABLE observations ALTER COLUMN breakdown SET NOT NULL",
-            *(f"ALTER TABLE observations ADD COLUMN {c} VARCHAR" for c in ("sex", "age", "category_type", "category",
-                                                                          "context_period")),
+            "ALTER TABLE observations ADD COLUMN context_period VARCHAR",
             "ALTER TABLE measures ADD COLUMN breakdown VARCHAR DEFAULT ''",
             "ALTER TABLE measures ADD COLUMN report_name VARCHAR",
         ):  # fmt: skip
@@ -457,7 +458,7 @@ class Store:
     ) -> list[Observation]:
         sql, params = self._observations_sql(measure_ids, areas)
         with self._cursor() as cur, paused_gc():
-            return _observations_of(cur.sql(sql, params=params))
+            return _observations_of(cur, cur.sql(sql, params=params))
 
     @staticmethod
     def _observations_sql(measure_ids: Sequence[str] | None, areas: Sequence[str] | None) -> tuple[str, list[Any]]:
@@ -484,7 +485,7 @@ class Store:
             ORDER BY o.measure_id, o.area, o.period_end"""
         chosen = list(areas) if areas is not None else None
         with self._cursor() as cur, paused_gc():
-            return _observations_of(cur.sql(sql, params=[moment, moment, chosen, chosen]))
+            return _observations_of(cur, cur.sql(sql, params=[moment, moment, chosen, chosen]))
 
     def area_counts(self) -> dict[str, int]:
         """Each area with current values, and how many, most first."""
@@ -595,6 +596,7 @@ class Store:
             counts[table.name], diffs[table.name], changed = self._write_table(cur, table, frame, import_id, mode)
             if table is OBSERVATIONS:
                 touched = changed
+                _write_breakdowns(cur, frame)
         # A data file counts its values; a delivery tracker counts its items.
         obs_counts = counts.get("observations") or counts.get("tracker_items", {})
         _run(cur,
@@ -773,6 +775,22 @@ class Store:
         return record
 
 
+def _write_breakdowns(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """Store the parts of each breakdown label the rows give that is not stored yet (a label's parts are those it
+    was first stored with: the label is made from them, so another file's can differ only in how a label that reads
+    two ways was split)."""
+    if not set(PARTS) <= set(frame.columns):
+        return  # values without breakdowns
+    parts = frame[["breakdown", *PARTS]].astype(object).drop_duplicates("breakdown")
+    parts = parts[parts["breakdown"] != ""]
+    if len(parts):
+        cur.register("labels", parts.where(parts.notna(), None))
+        try:
+            _run(cur, f"INSERT OR IGNORE INTO breakdowns SELECT breakdown, {', '.join(PARTS)} FROM labels")
+        finally:
+            cur.unregister("labels")
+
+
 def _sources(table: Table, frame: pd.DataFrame) -> tuple[dict[str, str], list[str]]:
     """Each column's SQL over the incoming rows `i` (the column as given, or NULL for a column the payload leaves
     out: a million-row column of blanks costs more than saying so), and the payload's columns that it reads."""
@@ -856,11 +874,12 @@ def _measure(r: dict[str, Any]) -> Measure:
     )
 
 
-def _observations_of(relation: duckdb.DuckDBPyRelation) -> list[Observation]:
+def _observations_of(cur: duckdb.DuckDBPyConnection, relation: duckdb.DuckDBPyRelation) -> list[Observation]:
     """Observations from a query of the observations table's columns, read as Arrow batches a column at a time:
     each distinct text and period becomes one Python object, not one per row (86,000 rows: 0.41 s to 0.26 s)."""
-    periods: dict[str, Period] = {}  # each distinct period and breakdown, made once across batches
-    breakdowns: dict[str, Breakdown] = {}
+    periods: dict[str, Period] = {}  # each distinct period, made once across batches
+    breakdowns = {str(label): Breakdown(*(p or "" for p in parts))
+                  for label, *parts in _run(cur, f"SELECT label, {', '.join(PARTS)} FROM breakdowns")}  # fmt: skip
     out: list[Observation] = []
     reader = relation.to_arrow_reader(_BATCH_ROWS)
     for batch in reader:
@@ -922,19 +941,11 @@ def _periods(batch: pa.RecordBatch, prefix: str, made: dict[str, Period]) -> lis
     return _each_distinct(keys, period)
 
 
-def _breakdowns(batch: pa.RecordBatch, made: dict[str, Breakdown]) -> list[Breakdown]:
-    """Each row's breakdown, from its label (most rows have none), each distinct one built once from its parts and
-    kept in `made` across batches."""
+def _breakdowns(batch: pa.RecordBatch, stored: dict[str, Breakdown]) -> list[Breakdown]:
+    """Each row's breakdown (most rows have none): the stored parts of its label, else what the label reads as."""
     labels = batch.column("breakdown").dictionary_encode()
-    codes = labels.indices.to_numpy()
-    parts = [batch.column(name) for name in ("sex", "age", "category_type", "category")]
-    shared = []
-    for code, label in enumerate(labels.dictionary.to_pylist()):
-        if label not in made:
-            row = int((codes == code).argmax())  # the first row of this label: its parts are every such row's
-            made[label] = Breakdown(*(part[row].as_py() or "" for part in parts))
-        shared.append(made[label])
-    return list(map(shared.__getitem__, codes.tolist()))
+    shared = [stored.get(label) or from_label(label) for label in labels.dictionary.to_pylist()]
+    return list(map(shared.__getitem__, labels.indices.to_numpy().tolist()))
 
 
 def _each_distinct(column: pa.Array, make: Callable[[Any], Any] | None) -> list[Any]:

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import union_categoricals
 
+from thplan.breakdown import PARTS
 from thplan.ingest.cellformats import Facts
 from thplan.ingest.parsed import Parsed, RawObservation
 from thplan.value import BLANK, CellError, CellValue, parse_value
@@ -24,8 +25,6 @@ from thplan.value import BLANK, CellError, CellValue, parse_value
 FIELDS = ("measure", "area", "period", "breakdown", "value", "decimals", "missing", "note", "footnote", "covers",
           "flags", "series_break", "context_period", "lower_ci", "upper_ci", "count", "denominator", "sex", "age",
           "category_type", "category", "sheet", "row", "column", "header")  # fmt: skip
-#: The fields that say which breakdown a value is of (the label in "breakdown" is made from them).
-BREAKDOWN_PARTS = ("sex", "age", "category_type", "category")
 NO_FORMAT: Facts = (False, None)
 
 
@@ -216,7 +215,7 @@ def from_raw(observations: Sequence[RawObservation]) -> pd.DataFrame:
         columns[name] = [getattr(o, name) for o in observations]
     if any(o.breakdown.label for o in observations):
         columns["breakdown"] = [o.breakdown.label for o in observations]
-        for part in BREAKDOWN_PARTS:
+        for part in PARTS:
             columns[part] = [getattr(o.breakdown, part) or None for o in observations]
     return frame(columns, len(observations))
 

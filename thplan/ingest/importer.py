@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from thplan.area import BENCHMARKS
-from thplan.breakdown import Breakdown, from_label, split_name
+from thplan.breakdown import PARTS, Breakdown, from_label, split_name
 from thplan.classification import Classification, classify
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
@@ -453,7 +453,7 @@ def _breakdowns(raw: pd.DataFrame, measures: dict[str, Measure], result: ImportR
     ]
     if not any(given.categories) and not any(b and b.label for b in fallback):
         return {"breakdown": given}  # the usual file: no breakdowns anywhere (a million rows, not touched)
-    parts = [raw[part].array if part in raw.columns else None for part in cells.BREAKDOWN_PARTS]
+    parts = [raw[part].array if part in raw.columns else None for part in PARTS]
     rows: list[Breakdown] = []
     for position, (label, name_code) in enumerate(zip(given.astype(object), names.codes, strict=True)):
         if label:
@@ -462,7 +462,7 @@ def _breakdowns(raw: pd.DataFrame, measures: dict[str, Measure], result: ImportR
             rows.append(fallback[name_code] or Breakdown())
     return {"breakdown": cells.categorical([b.label for b in rows], len(rows)),
             **{part: cells.categorical([getattr(b, part) or None for b in rows], len(rows))
-               for part in cells.BREAKDOWN_PARTS}}  # fmt: skip
+               for part in PARTS}}  # fmt: skip
 
 
 def _where(keep: np.ndarray, *frames: Any) -> list[Any]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 import pandas as pd
 
 from thplan.area import canonical_area
-from thplan.breakdown import Breakdown, read_breakdown
+from thplan.breakdown import PARTS, Breakdown, read_breakdown
 from thplan.framework import Framework
 from thplan.ingest import cells
 from thplan.ingest.grid import Grid
@@ -229,18 +229,18 @@ class _Table:
     def _breakdowns(self) -> dict[str, list[str | None]]:
         """The rows' breakdowns from Sex, Age, Category type and Category columns, or a Breakdown column written as
         a name's brackets write it ('Persons, 0-9 yrs'; anything else is a category)."""
-        if not any(role in self.roles for role in (*cells.BREAKDOWN_PARTS, "breakdown")):
+        if not any(role in self.roles for role in (*PARTS, "breakdown")):
             return {}
         read: dict[tuple[str, ...], Breakdown] = {}
         found = []
-        for parts in zip(*(self.text(role) for role in (*cells.BREAKDOWN_PARTS, "breakdown")), strict=True):
+        for parts in zip(*(self.text(role) for role in (*PARTS, "breakdown")), strict=True):
             if parts not in read:
                 *given, written = parts
                 read[parts] = Breakdown(*given) if any(given) or not written else (
                     read_breakdown(written) or Breakdown(category=written))  # fmt: skip
             found.append(read[parts])
         return {"breakdown": [b.label for b in found],
-                **{part: [getattr(b, part) or None for b in found] for part in cells.BREAKDOWN_PARTS}}  # fmt: skip
+                **{part: [getattr(b, part) or None for b in found] for part in PARTS}}  # fmt: skip
 
     def _medians(self, table: pd.DataFrame, keep: list[bool]) -> pd.DataFrame:
         """An Oflog-style MEDIAN column: the median of local authorities, as an area of its own."""
