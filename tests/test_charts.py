@@ -151,6 +151,16 @@ def test_the_ranked_chart_highlights_the_home_area(reference_store):
     assert kinds["Tower Hamlets"] == "home" and kinds["London"] == "benchmark" and kinds["Inner London"] == "other"
 
 
+def test_the_ranked_chart_names_each_value_s_period_when_the_areas_latest_periods_differ():
+    measure = Measure("m", "Pupil progress", polarity=Polarity.HIGHER)
+    same = {a: Observation("m", a, parse_period("2018/19"), v, 1) for a, v in (("Tower Hamlets", 1.3), (LONDON, 0.8))}
+    mixed = {**same, LONDON: Observation("m", LONDON, NOT_STATED, 0.8, 1, context_period="2018/19")}
+    specs = [charts.ranked_chart(measure, latest, "Tower Hamlets").to_dict() for latest in (same, mixed)]
+    shown = [{r["Area"]: r["Shown"] for r in next(iter(spec["datasets"].values()))} for spec in specs]
+    assert shown[0] == {"Tower Hamlets": "1.3", LONDON: "0.8"}
+    assert shown[1] == {"Tower Hamlets": "1.3 (2018/19)", LONDON: "0.8 (period not stated)"}
+
+
 def test_the_inequality_chart_draws_each_category_s_interval_and_marks_the_home_value():
     measure = Measure("m", "Smoking", unit=Unit.PERCENT)
     deciles = [(f"Decile {n}", Observation("m", ENGLAND, parse_period("2019"), 10.0 + n, 1, lower_ci=9.0 + n,

@@ -116,13 +116,24 @@ def test_large_counts_are_shown_with_thousands_separators(make_app):
     assert "1,200 new values" in at.success[0].value
 
 
+def test_the_preview_says_what_was_assumed_in_reading_the_file(make_app):
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    fingertips = (SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv").read_bytes()
+    at.get("file_uploader")[0].set_value(("campylobacter.csv", fingertips, "text/csv")).run()
+    assert not at.exception
+    [notes] = [e for e in at.expander if e.label.startswith("What was read and assumed")]
+    messages = " ".join(m.value for m in notes.markdown)
+    assert "Polarity of 'Campylobacter incidence rate/100,000' inferred as 'Lower is better'" in messages
+    assert "will be added to the indicator library" in messages
+
+
 def test_a_bad_file_shows_its_problems_and_cannot_be_published(make_app):
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     bad = b"Measure,Period,Value\nEmployment Rate,2021/22,lots\n"
     at.get("file_uploader")[0].set_value(("bad.csv", bad, "text/csv")).run()
     assert "must be fixed before this file can be published" in at.error[0].value
-    problems = at.dataframe[0].value
-    assert problems.iloc[0]["Cell"] == "C2" and "'lots' is neither a number" in problems.iloc[0]["Message"]
+    problems = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert problems[0].startswith("- **C2, column 'Value'**: ") and "'lots' is neither a number" in problems[0]
     assert not [b for b in at.button if b.label == "Publish"]
 
 

@@ -254,14 +254,16 @@ def inequality_chart(
 def ranked_chart(
     measure: Measure, latest: Mapping[str, Observation], home: str, *, height: int = 520
 ) -> alt.LayerChart:
-    """Areas ranked by their latest value, the home area highlighted, London and England marked."""
+    """Areas ranked by their latest value, the home area highlighted, London and England marked; each value
+    labelled with its period when the areas' latest periods differ."""
     import altair as alt
 
+    dated = len({o.period for o in latest.values() if o.value is not None}) > 1
     rows = [
         {
             "Area": area,
             "Value": o.value,
-            "Shown": observation_text(o, measure.unit, long=True),
+            "Shown": observation_text(o, measure.unit, long=True) + (f" ({o.period.label})" if dated else ""),
             "Period": o.period.label,
             "Kind": "home" if area == home else "benchmark" if area in BENCHMARK_STYLE else "other",
         }
@@ -280,7 +282,12 @@ def ranked_chart(
                 title=None,
                 axis=alt.Axis(labelFontSize=12),
             ),
-            x=alt.X("Value:Q", title=measure.unit.value if measure.unit else "value", scale=alt.Scale(zero=True)),
+            x=alt.X(
+                "Value:Q",
+                title=measure.unit.value if measure.unit else "value",
+                scale=alt.Scale(zero=True),
+                axis=alt.Axis(tickCount=8),
+            ),  # Vega's default, a tick per 40 px, crowds a wide chart
             color=alt.Color(
                 "Kind:N",
                 scale=alt.Scale(domain=["home", "benchmark", "other"], range=[HOME_COLOUR, "#E69F00", "#BFBFBF"]),

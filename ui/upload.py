@@ -34,6 +34,24 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     )  # fmt: skip
 
 
+#: Up to this many problems are listed as sentences (a table's cells cut long messages short); more, as a table.
+LISTED = 12
+
+
+def problems_table(problems: list[Problem]) -> None:
+    """Each problem where it is (sheet, cell, column heading) and what it says."""
+    if len(problems) > LISTED:
+        st.dataframe(problems_frame(problems), hide_index=True)
+        return
+    lines = []
+    for p in problems:
+        where = [f"sheet '{p.sheet}'" if p.sheet else "", p.cell or (f"row {p.row}" if p.row else ""),
+                 f"column '{p.header}'" if p.header else ""]  # fmt: skip
+        place = ", ".join(w for w in where if w)
+        lines.append(f"- {'**' + md(place) + '**: ' if place else ''}{md(p.message)}")
+    st.markdown("\n".join(lines))
+
+
 def validation_report(result: ImportResult, view: View) -> None:
     st.subheader("Validation report", anchor=False)
     for table in result.tables:
@@ -44,7 +62,7 @@ def validation_report(result: ImportResult, view: View) -> None:
     if result.errors:
         st.error(f"{len(result.errors)} problem(s) must be fixed before this file can be published. Nothing has "
                  "been written.")  # fmt: skip
-        st.dataframe(problems_frame(result.errors), hide_index=True)
+        problems_table(result.errors)
     breaks = _series_breaks(result)
     warnings = [*result.warnings, *breaks, *_benchmark_periods(result, view)]
     if warnings:
@@ -53,9 +71,12 @@ def validation_report(result: ImportResult, view: View) -> None:
             group = [p for p in warnings if p.code == code]
             if group:
                 with st.expander(f"{label} ({len(group)})", expanded=code in ("stated", "near-match")):
-                    st.dataframe(problems_frame(group), hide_index=True)
+                    problems_table(group)
     if not result.errors and not warnings:
         st.success("No problems found.")
+    if result.notes:
+        with st.expander(f"What was read and assumed ({len(result.notes):,})", expanded=len(result.notes) <= 10):
+            problems_table(result.notes)
 
 
 def _series_breaks(result: ImportResult) -> list[Problem]:

@@ -84,6 +84,11 @@ class ImportResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
     @property
+    def notes(self) -> list[Problem]:
+        """What was read and what was assumed in reading it (a polarity inferred, a new measure's home)."""
+        return [p for p in self.problems if p.severity is Severity.INFO]
+
+    @property
     def rejected(self) -> bool:
         return bool(self.errors)
 
