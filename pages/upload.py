@@ -39,23 +39,24 @@ if file is None:
 
 data = file.getvalue()
 seen = st.session_state.get("seen_version")  # the data version of the preview the officer last saw
-result, version = upload.preview_result(data, file.name, mode, officer)
+result = upload.preview_result(data, file.name, mode, officer)
+if note := st.session_state.pop("stale", None):
+    st.warning(note)
 upload.validation_report(result, view)
 if result.near_matches:
     upload.decide_near_matches(result)
 if result.rejected:
     st.stop()
 upload.preview(result, view)
-st.session_state["seen_version"] = version
+st.session_state["seen_version"] = result.version
 if st.button("Publish", type="primary", icon=":material/publish:"):
-    if seen != version:
-        st.warning("Someone published other data since you opened this preview; it has been updated above. Check "
-                   "it again, then publish.")  # fmt: skip
-        st.stop()
-    options = ImportOptions(mode=mode, user=officer, matches=upload.decisions())
+    options = ImportOptions(mode=mode, user=officer, matches=upload.decisions(), expected_version=seen)
     published = import_bytes(caches.store(), data, file.name, replace(options, dry_run=False))
+    if published.stale:  # someone else published first: show this officer the preview of the data as they are now
+        st.session_state["stale"] = md(published.errors[0].message)
+        st.rerun()
     if published.rejected:
-        st.error("The file could not be published:\n\n" + "\n\n".join(str(p) for p in published.errors))
+        st.error("The file could not be published:\n\n" + "\n\n".join(md(str(p)) for p in published.errors))
         st.stop()
     caches.refresh()
     st.session_state.pop("preview", None)

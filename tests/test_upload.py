@@ -155,8 +155,40 @@ def test_publishing_refuses_a_stale_preview(make_app, app_db):
     # another officer publishes through the same server (the app's one connection) before this one presses Publish
     do_import(caches.store(), SAMPLES / "fingertips_lambeth_mmr1_vaccination_30309.csv")
     next(b for b in at.button if b.label == "Publish").click().run()
-    assert "Someone published other data since you opened this preview" in at.warning[-1].value
+    assert "Other data were published after your preview was made" in at.warning[0].value
     assert caches.store().imports()[-1].file_name == "fingertips_lambeth_mmr1_vaccination_30309.csv"
+    assert at.session_state["seen_version"] == caches.store().version()  # the preview shown is of the data now
+    next(b for b in at.button if b.label == "Publish").click().run()  # now checked against that preview: it goes
+    assert caches.store().imports()[-1].file_name == "update.csv"
+
+
+def test_of_two_officers_publishing_from_the_same_preview_exactly_one_gets_through(make_store):
+    """The freshness check runs inside the write's transaction: checked before it, both would pass and the second
+    would publish a revision its preview never showed."""
+    import threading
+    import time
+
+    store = make_store()
+    preview = import_bytes(store, UPDATE, "update.csv", ImportOptions(dry_run=True, user="a"))
+    other = UPDATE.replace(b"73.4", b"73.9")
+    results = {}
+
+    def publish(name: str, data: bytes) -> None:
+        options = ImportOptions(user=name, expected_version=preview.version)
+        results[name] = import_bytes(store, data, f"{name}.csv", options)
+
+    threads = [threading.Thread(target=publish, args=a) for a in (("a", UPDATE), ("b", other))]
+    with store.transaction():  # another write in progress: both publishes read their files, then queue for the lock
+        for thread in threads:
+            thread.start()
+        time.sleep(3)
+    for thread in threads:
+        thread.join()
+    won = [r for r in results.values() if r.import_id is not None]
+    lost = [r for r in results.values() if r.stale]
+    assert len(won) == 1 and len(lost) == 1 and lost[0].import_id is None
+    assert [i.file_name for i in store.imports()[-1:]] == [won[0].file]
+    assert store.version() != preview.version
 
 
 def test_history_shows_imports_to_everyone_but_rollback_only_to_officers(make_app):

@@ -205,8 +205,9 @@ def decisions() -> dict[str, str | None]:
     return dict(st.session_state.get("match_decisions", {}))
 
 
-def preview_result(data: bytes, name: str, mode: str, officer: str) -> tuple[ImportResult, tuple[int, int]]:
-    """A dry run of the import, remembered for this file, mode, match decisions and data version."""
+def preview_result(data: bytes, name: str, mode: str, officer: str) -> ImportResult:
+    """A dry run of the import, remembered for this file, mode, match decisions and data version (the version it
+    was made from is its `version`)."""
     version = caches.store().version()
     key = (hashlib.sha256(data).hexdigest(), name, mode, tuple(sorted(decisions().items())), version)
     cached = st.session_state.get("preview")
@@ -214,7 +215,7 @@ def preview_result(data: bytes, name: str, mode: str, officer: str) -> tuple[Imp
         options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions())
         cached = (key, import_bytes(caches.store(), data, name, options))
         st.session_state["preview"] = cached
-    return cached[1], version
+    return cached[1]
 
 
 def _counts(result: ImportResult) -> dict[str, int]:

@@ -74,6 +74,13 @@ class ImportResult:
     #: For the first PREVIEW_MEASURES measures the file changes, their series for every area after the import
     #: (dry runs only: for previews).
     after: dict[str, list[Observation]] = field(default_factory=dict)
+    #: The data version the import was checked (dry run) or written against.
+    version: tuple[int, int] | None = None
+
+    @property
+    def stale(self) -> bool:
+        """Refused because other data were published after the preview it was to publish."""
+        return any(p.code == STALE for p in self.errors)
 
     @property
     def errors(self) -> list[Problem]:
@@ -597,6 +604,9 @@ def _show(row: pd.Series) -> str:
     return f"{row['value']:g}" if pd.notna(row["value"]) else f"'{row['missing']}'"
 
 
+STALE = "changed-since-preview"
+
+
 def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult) -> None:
     options = result.options
     meta = {
@@ -611,6 +621,13 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
         },
     }
     with store.transaction() as tx:
+        result.version = tx.version()
+        if options.expected_version is not None and result.version != tuple(options.expected_version):
+            result.problems.append(error(
+                "Other data were published after your preview was made, so it no longer shows what publishing "
+                "would change. Nothing was written: check the updated preview, then publish again.", code=STALE,
+                file=result.file))  # fmt: skip
+            raise Abort
         import_id, diff = tx.write(payload, mode=options.mode, meta=meta)
         result.diff = diff
         if options.dry_run:
