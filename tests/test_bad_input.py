@@ -42,6 +42,8 @@ EXPECTED = {
     "bad_value.xlsx": "sheet 'Sheet', row 3, column D ('2022/23'): 'seventy-four' is neither a number",
     "impossible_period.csv": "row 2, column B ('Period'): '2022/24' is not a period",
     "impossible_period.xlsx": "sheet 'Sheet', row 2, column B ('Year'): '2022/21' is not a period",
+    "blank_measure.xlsx": "sheet 'Sheet', row 4, column A ('Measure'): Row 4 has values (under '2021/22', '2022/23')",
+    "blank_measure.csv": "row 4, column A ('Measure'): Row 4 has values (under '2021/22', '2022/23') but no measure",
 }
 
 

@@ -313,3 +313,23 @@ def test_a_report_table_with_an_area_column_reads_each_row_for_its_area(make_sto
                    ("Newham", "2020/21"): 68.0, ("Newham", "2021/22"): 66.5,
                    ("London", "2020/21"): 74.0, ("London", "2021/22"): 74.9}  # fmt: skip
     assert result.stated_checked >= 2  # each row's stated trend is checked for that row's area
+
+
+def test_a_measure_name_merged_down_several_rows_names_each_of_them(make_store, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for line in (["Measure", "Area", "2020/21", "2021/22"], ["Employment Rate", "Tower Hamlets", 70.1, 72.9],
+                 [None, "Newham", 68.0, 66.5], [None, "London", 70.5, 71.5]):  # fmt: skip
+        sheet.append(line)
+    sheet.merge_cells("A2:A4")
+    book.save(path := tmp_path / "merged.xlsx")
+    store = make_store()
+    result = do_import(store, path)
+    assert not result.rejected, result.errors
+    got = {(o.area, o.period.label): o.value for o in store.observations(["employment-rate"])
+           if o.source.file == "merged.xlsx"}  # fmt: skip
+    assert got == {("Tower Hamlets", "2020/21"): 70.1, ("Tower Hamlets", "2021/22"): 72.9,
+                   ("Newham", "2020/21"): 68.0, ("Newham", "2021/22"): 66.5,
+                   ("London", "2020/21"): 70.5, ("London", "2021/22"): 71.5}  # fmt: skip

@@ -22,7 +22,8 @@ from .conftest import SAMPLES, do_import
 
 def openpyxl_grids(data: bytes) -> dict[str, tuple[list[list[object]], dict[tuple[int, int], tuple[bool, int | None]]]]:
     """The reference: every visible sheet's values and number-format facts as openpyxl reads them (in full mode,
-    which, unlike read-only mode, does not trust a sheet's stated dimensions)."""
+    which, unlike read-only mode, does not trust a sheet's stated dimensions), with a merged cell's text in each
+    row it spans, as the importer reads them."""
     book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     result = {}
     for sheet in book.worksheets:
@@ -38,9 +39,14 @@ def openpyxl_grids(data: bytes) -> dict[str, tuple[list[list[object]], dict[tupl
                     facts = number_format_facts(getattr(cell, "number_format", None))
                     if facts != (False, None):
                         formats[(r, c)] = facts
+            rows.append(values)
+        for merge in sheet.merged_cells.ranges:
+            value = rows[merge.min_row - 1][merge.min_col - 1]
+            for r in range(merge.min_row, merge.max_row) if isinstance(value, str) else ():
+                rows[r][merge.min_col - 1] = value
+        for values in rows:
             while values and values[-1] is None:
                 values.pop()
-            rows.append(values)
         while rows and not rows[-1]:
             rows.pop()
         result[sheet.title] = (rows, formats)

@@ -157,6 +157,15 @@ def files() -> dict[str, bytes]:
         ),
         "impossible_period.csv": b"Measure,Period,Value\nEmployment Rate,2022/24,74.1\n",
         "impossible_period.xlsx": _valid_workbook([["Measure", "Year", "Value"], ["Employment Rate", "2022/21", 74.1]]),
+        "blank_measure.xlsx": _valid_workbook(
+            [
+                ["Measure", "2021/22", "2022/23"],
+                ["Employment Rate", 72.9, 74.1],
+                ["Jobs growth", 1.2, 2.5],
+                [None, 70.5, 71.5],
+            ]
+        ),
+        "blank_measure.csv": b"Measure,2021/22,2022/23\nEmployment Rate,72.9,74.1\nJobs growth,1.2,2.5\n,70.5,71.5\n",
     }
 
 

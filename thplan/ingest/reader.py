@@ -40,7 +40,8 @@ def iter_facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
 
 
 def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
-    """The grids with their sheet's formats, and error cells in place ("#N/A" where calamine read nothing)."""
+    """The grids with their sheet's formats, error cells in place ("#N/A" where calamine read nothing), and each
+    merged cell's text in every row it spans (a measure name merged down three rows names all three)."""
     for grid in grids:
         sheet = facts.get(grid.sheet)
         if sheet is None:
@@ -52,6 +53,12 @@ def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
                 rows.extend([] for _ in range(r + 1 - len(rows)))
             rows[r].extend([None] * (c + 1 - len(rows[r])))
             rows[r][c] = shown
+        for first, c, last in sheet.merged:
+            value = rows[first][c] if first < len(rows) and c < len(rows[first]) else None
+            # Texts only: a number's format (a percentage) is its own cell's, so a merged number stays in one row.
+            for r in range(first + 1, min(last, len(rows) - 1) + 1) if value.__class__ is str else ():
+                rows[r].extend([None] * (c + 1 - len(rows[r])))
+                rows[r][c] = value
     return grids
 
 

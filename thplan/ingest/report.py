@@ -121,9 +121,7 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
             texts = [grid.text(row, c) for c in cells]
         if len(cells) > 1 and not (texts and _is_legend(texts)):
             if grid.value(row, measure_col.index) is None:
-                parsed.problems.append(
-                    info("Row has no measure name; skipped.", **grid.where(row, measure_col.index, measure_col.header))
-                )
+                _nameless_row(grid, table, row, parsed)
             else:
                 data_rows.append(row)
             continue
@@ -147,9 +145,7 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
             parsed.problems.append(info(f"'{first}' read as a section heading, not a measure.", **grid.where(row)))
             continue
         if grid.value(row, measure_col.index) is None:
-            parsed.problems.append(
-                info("Row has no measure name; skipped.", **grid.where(row, measure_col.index, measure_col.header))
-            )
+            _nameless_row(grid, table, row, parsed)
             continue
         data_rows.append(row)
     _read_rows(grid, table, data_rows, parsed, home_area)
@@ -174,6 +170,22 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
                     **grid.where(table.header_row, column.index, column.header),
                 )
             )
+
+
+def _nameless_row(grid: Grid, table: _Table, row: int, parsed: Parsed) -> None:
+    """A row without a measure name: an error when it holds values (they would be lost), otherwise skipped."""
+    measure_col = table.column("measure")
+    assert measure_col is not None
+    where = grid.where(row, measure_col.index, measure_col.header)
+    valued = [c for c in table.columns if c.role in ("period", "benchmark") and grid.value(row, c.index) is not None]
+    if valued:
+        headers = ", ".join(f"'{c.header}'" for c in valued[:3]) + (" and more" if len(valued) > 3 else "")
+        parsed.problems.append(error(
+            f"Row {row + 1} has values (under {headers}) but no measure name, so they cannot be stored. Write the "
+            "measure's name in its Measure cell (a merged cell names every row it spans), or delete the row.",
+            **where))  # fmt: skip
+    else:
+        parsed.problems.append(info("Row has no measure name; skipped.", **where))
 
 
 def data_rows_after(grid: Grid, table: _Table, row: int, end: int) -> bool:

@@ -84,6 +84,7 @@ def _styles_with_facts(archive: zipfile.ZipFile, part: str, facts_of: Callable[[
 
 
 _REF = rb'<(?:\w+:)?c r="([A-Z]{1,3})([0-9]+)"'
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})([0-9]+):[A-Z]{1,3}([0-9]+)"')
 _ERROR = re.compile(_REF + rb'[^>]*?\st="e"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</', re.DOTALL)
 
 
@@ -93,6 +94,8 @@ class SheetFacts:
     formats: CellFormats = field(default_factory=lambda: CellFormats.of({}))
     #: (row, column) 0-based -> the error a cell shows ("#N/A").
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: Merged cells spanning more than one row, 0-based and inclusive: (first row, column, last row).
+    merged: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 def scan(
@@ -140,6 +143,9 @@ def _sheet_facts(xml: bytes, styles: _StyleCodes) -> SheetFacts | None:
     if b't="e"' in xml:
         shown = _ERROR.findall(xml)
         found.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
+    if b"mergeCell " in xml:
+        spans = ((int(r) - 1, _column_number(c) - 1, int(last) - 1) for c, r, last in _MERGE.findall(xml))
+        found.merged = [span for span in spans if span[2] > span[0]]
     return found
 
 
