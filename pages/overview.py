@@ -7,10 +7,11 @@ from thplan.classification import TrendLabel
 from thplan.view import View
 from ui import chrome, exports, widgets
 from ui.filters import filter_controls
+from ui.text import md
 
 view = chrome.start("Overview")
 home = view.framework.settings.home_area
-st.header(f"{view.area}: are we getting better?" if view.area != home else "Tower Hamlets Plan: are we getting better?",
+st.header(f"{md(view.area)}: are we getting better?" if view.area != home else "Tower Hamlets Plan: are we getting better?",
           anchor=False)  # fmt: skip
 if not view.classifications:
     st.info("There are no measures yet. An officer can import the Plan's framework and data on the upload page.")

@@ -25,7 +25,7 @@ chosen = st.columns([1, 3])[0].date_input("Since (for example the last board mee
 st.query_params["since"] = chosen.isoformat()
 moment = datetime.combine(chosen, time.min, tzinfo=UTC).replace(tzinfo=None)
 later = [r for r in records if r.at >= moment]
-st.caption(f"{len(later)} import(s) since {chosen:%d %B %Y}: " + ", ".join(f"{r.file_name} ({r.at:%d %b})"
+st.caption(f"{len(later)} import(s) since {chosen:%d %B %Y}: " + ", ".join(f"{md(r.file_name)} ({r.at:%d %b})"
                                                                          for r in later[:8]))  # fmt: skip
 changes = caches.changes_since(view, moment)
 

@@ -346,3 +346,29 @@ def test_each_page_s_url_is_its_file_s_name():
     """AppTest finds a page by its file's name: a page whose URL differs would silently run the home page in the
     tests above (as the annual report's once did)."""
     assert [Path(path).stem for path, *_ in app.PAGES] == [url for *_, url, _ in app.PAGES]
+
+
+HOSTILE_AREA = "[area](http://evil.example/) :blue[blue] www.evil.example :material/warning: x@evil.example"
+_RENDERED = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "success", "error")
+_LABELLED = ("expander", "tab", "button", "checkbox", "radio", "selectbox", "multiselect", "text_input", "toggle")
+
+
+def _markdown_bodies(at: AppTest) -> list[str]:
+    """Every text on the page that Streamlit renders as Markdown: bodies, and the labels of widgets and sections."""
+    bodies = [str(e.value) for kind in _RENDERED for e in getattr(at, kind)]
+    return bodies + [str(e.label) for kind in _LABELLED for e in at.get(kind) if getattr(e, "label", None)]
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_a_hostile_area_name_and_file_name_are_plain_text_on_every_page(make_app, tmp_path, page):
+    csv = tmp_path / "[file](evil) :red[x] www.evil.example.csv"  # no slash: a file name cannot hold one
+    csv.write_text(f'Measure,Period,Area,Value\nEmployment Rate,2021/22,"{HOSTILE_AREA}",70\n'
+                   f'Employment Rate,2022/23,"{HOSTILE_AREA}",71\n')  # fmt: skip
+    at = make_app(page, extra=csv, area=HOSTILE_AREA, since="2000-01-01", measure="employment-rate", theme="jobs")
+    assert not at.exception, [e.message for e in at.exception]
+    for body in (b for b in _markdown_bodies(at) if "evil" in b):
+        # Escaped and joined, each pattern Markdown acts on is broken: no link, colour, icon or bare URL survives.
+        for live in ("](", ":blue[", ":red[", "http://", "www.evil", ":material/", "x@evil"):
+            assert live not in body, (live, body)
+    if page in ("pages/overview.py", "pages/since.py"):
+        assert any("evil" in b for b in _markdown_bodies(at))  # shown there: the heading names the area, since the file

@@ -43,6 +43,16 @@ EXPECTED = {
     "impossible_period.csv": "row 2, column B ('Period'): '2022/24' is not a period",
     "impossible_period.xlsx": "sheet 'Sheet', row 2, column B ('Year'): '2022/21' is not a period",
     "blank_measure.xlsx": "sheet 'Sheet', row 4, column A ('Measure'): Row 4 has values (under '2021/22', '2022/23')",
+    "huge_number.csv": "row 2, column C ('2022/23'): '999999999999...999% (401 characters)' is too large to be a value",
+    "header_only.csv": "The table's header row (A1) has no rows of data below it",
+    "blank_period.csv": "row 2, column B ('Period'): The period is blank",
+    "formula_no_result.xlsx": "sheet 'Sheet', row 2, column C: The cell holds a formula (=70+4) whose result",
+    "duplicate_parts.xlsx": "holds two parts named xl/worksheets/sheet1.xml",
+    "mixed_encoding.csv": "it is UTF-8 up to line 3, which is not",
+    "nul_after_4k.csv": "line 202 holds a NUL byte",
+    "over_long_field.csv": "Row 2 of the CSV file cannot be read",
+    "ambiguous_decimals.csv": "none of its numbers says whether it writes decimals with a comma or a point",
+    "mixed_decimals.csv": "decimal comma ('74,1' in C2) and with a decimal point ('2.5' in C3)",
     "blank_measure.csv": "row 4, column A ('Measure'): Row 4 has values (under '2021/22', '2022/23') but no measure",
 }
 

@@ -178,3 +178,22 @@ def test_history_of_a_measure_shows_every_version(run_cli):
     th_2017 = [line for line in lines if line[0] == "Tower Hamlets" and line[1] == "2017/18"]
     assert [line[2] for line in th_2017] == ["0.8", "1.1"]
     assert th_2017[0][4] == "replaced by import 3" and th_2017[1][4] == "current"
+
+
+def test_names_from_files_cannot_drive_the_terminal_or_a_spreadsheet(run_cli, tmp_path):
+    """A terminal escape in a file's name or its measure's is printed escaped; a name that could start a formula is
+    neutralised in the CSV listing, as in every export (numbers stay numbers)."""
+    name = "jobs\x1b]0;owned\x07\x1b[31m.csv"
+    path = tmp_path / name
+    path.write_text('Measure,Period,Value,Polarity\n"=HYPERLINK(""http://evil"",""x"")",2021/22,5,Higher is better\n'
+                    '"=HYPERLINK(""http://evil"",""x"")",2022/23,6,Higher is better\n')  # fmt: skip
+    imported = run_cli("import", str(path))
+    assert imported.returncode == 0, imported.stderr
+    history = run_cli("history")
+    for output in (imported.stdout + imported.stderr, history.stdout):
+        assert "\x1b" not in output and "\x07" not in output
+    assert "jobs\\x1b]0;owned\\x07\\x1b[31m.csv" in history.stdout
+    listed = run_cli("measures", "--format", "csv").stdout
+    assert "'=HYPERLINK" in listed and "\n=HYPERLINK" not in listed and ",=HYPERLINK" not in listed
+    row = next(line for line in listed.splitlines() if "HYPERLINK" in line)
+    assert ",2021/22,5,2021/22,5,2022/23,6,Improved," in row  # the values are still plain numbers

@@ -333,3 +333,38 @@ def test_a_measure_name_merged_down_several_rows_names_each_of_them(make_store, 
     assert got == {("Tower Hamlets", "2020/21"): 70.1, ("Tower Hamlets", "2021/22"): 72.9,
                    ("Newham", "2020/21"): 68.0, ("Newham", "2021/22"): 66.5,
                    ("London", "2020/21"): 70.5, ("London", "2021/22"): 71.5}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "written, stored",
+    [
+        ("tower hamlets", "Tower Hamlets"),
+        ("TOWER HAMLETS", "Tower Hamlets"),
+        ("Tower Hamlets\u200b", "Tower Hamlets"),  # a zero-width space pasted from a web page
+        ("Tower\u00a0Hamlets ", "Tower Hamlets"),
+        ("E09000030", "Tower Hamlets"),
+        ("London Borough of Tower Hamlets", "Tower Hamlets"),
+        ("LONDON", "London"),
+        ("E12000007", "London"),
+        ("england", "England"),
+        ("Hammersmith & Fulham", "Hammersmith and Fulham"),
+        ("e12000002", "North West region"),
+    ],
+)
+def test_an_area_is_one_place_whatever_its_case_spacing_invisible_characters_or_code(
+    written, stored, make_store, make_csv
+):
+    store = make_store()
+    result = do_import(store, make_csv(f"Measure,Period,Area,Value\nEmployment Rate,2022/23,{written},74.1\n"))
+    assert not result.rejected, result.errors
+    assert list(result.changes("new")["area"]) == [stored]
+    assert not [p for p in result.notes if p.code == "area"]
+
+
+def test_an_area_new_to_the_data_is_named_in_the_preview_and_a_later_spelling_of_it_matches(make_store, make_csv):
+    store = make_store()
+    first = do_import(store, make_csv("Measure,Period,Area,Value\nEmployment Rate,2022/23,Spitalfields Ward,74.1\n"))
+    assert next(p.message for p in first.notes if p.code == "area").startswith("New to the data: 'Spitalfields Ward'")
+    again = do_import(store, make_csv("Measure,Period,Area,Value\nEmployment Rate,2023/24,SPITALFIELDS  ward,75.0\n"))
+    assert list(again.changes("new")["area"]) == ["Spitalfields Ward"]
+    assert not [p for p in again.notes if p.code == "area"]

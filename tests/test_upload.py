@@ -75,6 +75,22 @@ def test_a_wrong_password_is_refused(make_app):
     assert _uploaders(at) == 0 and "do not match" in at.error[0].value
 
 
+def test_a_reload_does_not_reset_the_login_throttle(make_app):
+    """Each AppTest is a new browser session of the same server (its cache_resource is shared)."""
+    st.cache_resource.clear()
+    for _ in range(5):  # thplan.throttle.ACCOUNT_FAILURES
+        at = make_app("pages/upload.py", secrets=OFFICERS)
+        at.text_input[0].input("a.officer")
+        at.text_input[1].input("wrong password")
+        at.button[0].click().run()
+        assert "do not match" in at.error[0].value
+    at = make_app("pages/upload.py", secrets=OFFICERS)
+    at.text_input[0].input("a.officer")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click().run()
+    assert "Too many failed logins" in at.error[0].value and not at.get("file_uploader")
+
+
 def test_an_officer_uploads_previews_and_publishes(make_app, app_db):
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     assert _uploaders(at) == 1
@@ -270,3 +286,19 @@ def test_text_that_could_start_a_formula_is_neutralised_and_restored(make_store,
     assert noted[0].value.startswith("'=") and noted[0].data_type == "s"
     back = import_bytes(store, template.workbook(data), "back.xlsx", ImportOptions(user="tests", dry_run=True))
     assert set(back.diff.counts["observations"]) == {"unchanged"}
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_export_of_names_and_notes_with_quotes_and_commas_imports_back_unchanged(make_store, make_csv, fmt):
+    store = make_store()
+    note = 'Revised ""final"" figure, see p. 12'
+    text = f'Measure,Period,Value,Note,Polarity\n"The ""Good Jobs"" rate, %",2022/23,74.1,"{note}",Higher is better\n'
+    assert not do_import(store, make_csv(text)).rejected
+    data = template.rows(store.framework(), store.observations())
+    assert [(row["Measure"], row["Note"]) for row in data] == [
+        ('The "Good Jobs" rate, %', 'Revised "final" figure, see p. 12')
+    ]
+    blob = template.workbook(data) if fmt == "xlsx" else template.csv_text(data).encode()
+    result = import_bytes(store, blob, f"current.{fmt}", ImportOptions(user="tests"))
+    assert not result.rejected, result.errors[:3]
+    assert set(result.diff.counts["observations"]) == {"unchanged"} and not result.new_measures

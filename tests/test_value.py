@@ -97,3 +97,26 @@ def test_anything_else_is_an_error(text):
 def test_a_boolean_cell_is_an_error():
     with pytest.raises(CellError):
         parse_value(True)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["9" * 400, "9" * 400 + "%", "-" + "9" * 20, "1,000,000,000,000,000", float("inf"), float("-inf"), 1e300],
+    ids=[
+        "400-digits",
+        "400-digit-percent",
+        "negative-20-digits",
+        "a-thousand-million-million",
+        "infinity-cell",
+        "minus-infinity-cell",
+        "1e300-cell",
+    ],
+)
+def test_a_number_too_large_to_be_a_value_is_refused_not_stored_as_infinity(raw):
+    with pytest.raises(CellError, match="too large to be a value"):
+        parse_value(raw)
+
+
+def test_the_largest_values_an_indicator_has_are_read():
+    assert parse_value("999,999,999,999").value == 999_999_999_999
+    assert parse_value(12_345_678_901.5).value == 12_345_678_901.5

@@ -16,17 +16,12 @@ _ALIASES = {
     "greater london": LONDON,
     "london benchmark": LONDON,
     "gla": LONDON,
-    "e12000007": LONDON,
     "england benchmark": ENGLAND,
     "national": ENGLAND,
-    "e92000001": ENGLAND,
     "inner": "Inner London",
     "outer": "Outer London",
     "central": "Central London",
-    "e09000030": HOME_AREA,
     "lbth": HOME_AREA,
-    "london borough of tower hamlets": HOME_AREA,
-    "tower hamlets borough": HOME_AREA,
 }
 
 
@@ -42,15 +37,63 @@ def is_benchmark(name: str) -> bool:
     return canonical_area(name) in BENCHMARK_AREAS or bool(_REGION.search(name.strip()))
 
 
+#: London's boroughs by their ONS codes, and England's regions as Fingertips names them: a file may give either.
+_LONDON_BOROUGHS = (
+    "City of London", "Barking and Dagenham", "Barnet", "Bexley", "Brent", "Bromley", "Camden", "Croydon", "Ealing",
+    "Enfield", "Greenwich", "Hackney", "Hammersmith and Fulham", "Haringey", "Harrow", "Havering", "Hillingdon",
+    "Hounslow", "Islington", "Kensington and Chelsea", "Kingston upon Thames", "Lambeth", "Lewisham", "Merton",
+    "Newham", "Redbridge", "Richmond upon Thames", "Southwark", "Sutton", HOME_AREA, "Waltham Forest", "Wandsworth",
+    "Westminster",
+)  # fmt: skip
+_REGIONS = (
+    "North East region", "North West region", "Yorkshire and the Humber region", "East Midlands region",
+    "West Midlands region", "East of England region", LONDON, "South East region", "South West region",
+)  # fmt: skip
+_CODES = {
+    "e92000001": ENGLAND,
+    **{f"e090000{n:02d}": name for n, name in enumerate(_LONDON_BOROUGHS, start=1)},
+    **{f"e1200000{n}": name for n, name in enumerate(_REGIONS, start=1)},
+}
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00-\x1f\x7f-\x9f]")
+_PREFIX = re.compile(r"^(?:the )?(?:london borough of|royal borough of|lb of|lb) (?=\w)")
+_SUFFIX = re.compile(r"(?<=\w) (?:lb|council|borough|borough council|london borough)$")
+
+
+def clean_name(name: object) -> str:
+    """A name as a reader sees it: invisible and control characters removed, spaces collapsed."""
+    return " ".join(_INVISIBLE.sub("", str(name or "")).split())
+
+
 def _key(name: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+    """What two spellings of one place share: case, spaces, punctuation, '&' for 'and' and 'London Borough of'
+    do not count."""
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", clean_name(name).lower().replace("&", " and ")).split())
+    return _SUFFIX.sub("", _PREFIX.sub("", key))
+
+
+_KNOWN = {
+    **{_key(name): name for name in (*_LONDON_BOROUGHS, *_REGIONS, *BENCHMARK_AREAS)},
+    **_CODES,
+    **_ALIASES,
+}
 
 
 def canonical_area(name: object) -> str:
-    """One name per place: 'London region' and 'Greater London' are London."""
-    text = " ".join(str(name or "").split())
-    return _ALIASES.get(_key(text), text)
+    """One name per place: 'London region', 'Greater London', 'LONDON' and E12000007 are London; a place this
+    program does not know keeps its name, cleaned."""
+    text = clean_name(name)
+    return _KNOWN.get(_key(text), text)
+
+
+def is_known_area(name: str) -> bool:
+    """A London borough, an English region, England or one of London's parts (by any of its spellings or codes)."""
+    return _key(name) in _KNOWN or bool(_REGION.search(name.strip()))
+
+
+def area_key(name: str) -> str:
+    """The key two spellings of one area share (for matching a file's areas with those already stored)."""
+    return _key(canonical_area(name))
 
 
 def same_area(a: str, b: str) -> bool:
-    return _key(canonical_area(a)) == _key(canonical_area(b))
+    return area_key(a) == area_key(b)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -15,9 +16,10 @@ from contextlib import nullcontext
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from thplan.dataset import DB_ENV, open_store
+from thplan.formula import CONTROL
 from thplan.gcpause import paused_gc
 from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.problems import Severity
@@ -96,7 +98,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Escaped(io.TextIOBase):
+    """A terminal stream that shows control characters as escapes (\\x1b): a file, sheet or measure name could
+    otherwise move the cursor, recolour or retitle the officer's terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    sys.stdout, sys.stderr = _Escaped(sys.stdout), _Escaped(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = sys.stdout._stream, sys.stderr._stream  # type: ignore[attr-defined]
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "hash-password":
         return _hash_password(args)

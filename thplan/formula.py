@@ -3,11 +3,16 @@ restored when such a file comes back."""
 
 from __future__ import annotations
 
+import re
+
+#: Control characters a spreadsheet cannot hold (openpyxl refuses them, so one would stop a whole export).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """Make a text cell inert in a spreadsheet (it can no longer start a formula)."""
+    """Make a text cell inert in a spreadsheet: it can no longer start a formula, and holds no control character."""
+    text = CONTROL.sub("", text)
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from thplan.area import ENGLAND, LONDON
 from thplan.classification import Classification, TrendResult
 from thplan.display import number, published, trend_words
+from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.observation import Observation
 
@@ -92,6 +93,7 @@ def to_csv(table: Sequence[dict[str, Any]]) -> str:
         writer.writerow(
             shown_text(v) if isinstance(v, Observation) or (v is None and k.endswith("_value"))
             else ("yes" if v else "no") if k == "needs_attention"
+            else neutralise(v) if isinstance(v, str)  # a name from a file could start a formula in a spreadsheet
             else v
             for k, v in ((k, r[k]) for k in COLUMNS)
         )  # fmt: skip
@@ -103,4 +105,4 @@ def to_json(table: Sequence[dict[str, Any]]) -> str:
         {k: shown(v) if isinstance(v, Observation) or (v is None and k.endswith("_value")) else v for k, v in r.items()}
         for r in table
     ]
-    return json.dumps(plain, indent=2, ensure_ascii=False)
+    return json.dumps(plain, indent=2, ensure_ascii=False, allow_nan=False)  # JSON has no Infinity or NaN

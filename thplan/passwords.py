@@ -31,3 +31,19 @@ def verify_password(password: str, stored: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(digest, expected_bytes)
+
+
+def check_login(password: str, stored: str | None, dummy: str) -> bool:
+    """Whether the password is the stored one; for an unknown name (`stored` None) the dummy hash is checked instead,
+    so that a known name cannot be told from an unknown one by how long the answer takes."""
+    matched = verify_password(password, stored if stored is not None else dummy)
+    return matched and stored is not None
+
+
+def dummy_hash(like: str | None) -> str:
+    """A hash of a random password, with as many iterations as `like` (a stored hash) so it takes as long."""
+    try:
+        iterations = int((like or "").split("$")[1])
+    except (IndexError, ValueError):
+        iterations = ITERATIONS
+    return hash_password(secrets.token_urlsafe(16), iterations=iterations)

@@ -109,7 +109,9 @@ def parse_period(text: object, year_kind: PeriodKind = PeriodKind.FINANCIAL) -> 
     """Parse a period label; `year_kind` says whether "2017/18" is a financial or an academic year."""
     if isinstance(text, int | float) and not isinstance(text, bool) and float(text).is_integer():
         text = str(int(text))
-    if not isinstance(text, str) or not text.strip():
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise PeriodError("The period is blank. Give every value its period (such as 2022/23).")
+    if not isinstance(text, str):
         raise PeriodError(f"'{text}' is not a period.")
     return _parse(text.strip(), PeriodKind(year_kind))  # a plain "academic" would share the cache and leak out
 

@@ -114,8 +114,8 @@ def parse_value(
     if isinstance(raw, int | float):
         if math.isnan(raw):
             return BLANK
-        if math.isinf(raw):
-            raise CellError("an infinite number is not a value.")
+        if not abs(raw) < LARGEST:
+            raise CellError(_too_large(raw))
         number = float(raw)
         if percent_format:
             number = _clean(number * 100)
@@ -142,8 +142,21 @@ def parse_value(
     )
 
 
+#: No indicator reaches a thousand million million; a number beyond it (or one too long to be a number at all, read
+#: as infinity) is a mistake in the file, refused rather than stored.
+LARGEST = 1e15
+
+
+def _too_large(shown: object) -> str:
+    text = str(shown)
+    text = text if len(text) <= 24 else f"{text[:12]}...{text[-4:]} ({len(text)} characters)"
+    return f"'{text}' is too large to be a value (the largest is {LARGEST:,.0f}): check the cell."
+
+
 def _number(m: re.Match[str]) -> CellValue:
     digits = m.group("num").replace(",", "")
+    if not abs(float(digits)) < LARGEST:
+        raise CellError(_too_large(m.group(0)))
     sign = (m.group("neg") or "") + (m.group("neg2") or "")
     number = fifteen(-float(digits) if sign in ("-", "−") else float(digits))
     decimals = len(digits.split(".")[1]) if "." in digits else 0

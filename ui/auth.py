@@ -5,16 +5,14 @@ See secrets.toml.example and the README."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from typing import Any
 
 import streamlit as st
 
-from thplan.passwords import verify_password
+from thplan.passwords import check_login, dummy_hash
+from thplan.throttle import LoginThrottle
 from ui.text import md
-
-MAX_ATTEMPTS = 5
 
 
 def _secrets(section: str) -> Mapping[str, Any]:
@@ -38,12 +36,15 @@ def _passwords() -> Mapping[str, str]:
 
 
 def _provider_user() -> str | None:
+    """The identity provider's verified e-mail address of the logged-in user. Never the `name` claim: anyone can
+    call themselves anything, and officers are listed by address."""
     if not identity_provider():
         return None
     try:
         if not st.user.is_logged_in:
             return None
-        return str(st.user.get("email") or st.user.get("name") or "")
+        email = st.user.get("email")
+        return str(email) if email else None
     except Exception:
         return None
 
@@ -83,16 +84,27 @@ def login_form(purpose: str) -> None:
                 "An administrator sets one up in .streamlit/secrets.toml (see the README).")  # fmt: skip
 
 
+@st.cache_resource
+def _throttle() -> LoginThrottle:
+    """One for the server: a reload or a second browser session does not start the count again."""
+    return LoginThrottle()
+
+
+@st.cache_resource
+def _dummy(like: str | None) -> str:
+    return dummy_hash(like)
+
+
 def _check_password(name: str, password: str, passwords: Mapping[str, str]) -> None:
-    failures = int(st.session_state.get("login_failures", 0))
-    if failures >= MAX_ATTEMPTS:
-        time.sleep(min(2 ** (failures - MAX_ATTEMPTS), 30))  # slow down guessing
+    client = st.context.ip_address or "unknown address"
+    if refused := _throttle().begin(name, client):
+        st.error(refused)
+        return
     stored = passwords.get(name.strip())
-    if stored and verify_password(password, stored):
+    if check_login(password, stored, _dummy(next(iter(passwords.values()), None))):
+        _throttle().succeeded(name, client)
         st.session_state["officer"] = name.strip()
-        st.session_state["login_failures"] = 0
         st.rerun()
-    st.session_state["login_failures"] = failures + 1
     st.error("That name and password do not match.")
 
 

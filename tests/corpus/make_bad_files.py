@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import random
 import struct
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -104,6 +105,19 @@ def _lying_sizes(data: bytes) -> bytes:
     return bytes(patched)
 
 
+def _duplicate_parts(data: bytes) -> bytes:
+    """The workbook with a second, different copy of its sheet under the same name (zip allows it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as archive:
+        for item in source.infolist():
+            archive.writestr(item, source.read(item))
+        sheet = source.read("xl/worksheets/sheet1.xml").replace(b"74.1", b"99.9")
+        with warnings.catch_warnings():  # zipfile warns of the duplicate name: the point of this file
+            warnings.simplefilter("ignore")
+            archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return out.getvalue()
+
+
 def files() -> dict[str, bytes]:
     rng = random.Random(20261124)
     good = _valid_workbook([["Measure", "Period", "Value"], ["Employment Rate", "2022/23", 74.1]])
@@ -165,6 +179,21 @@ def files() -> dict[str, bytes]:
                 [None, 70.5, 71.5],
             ]
         ),
+        "huge_number.csv": b"Measure,2021/22,2022/23\nEmployment Rate,64.7%," + b"9" * 400 + b"%\n",
+        "header_only.csv": b"Measure,Period,Value\n",
+        "blank_period.csv": b"Measure,Period,Value\nEmployment Rate,,74.1\n",
+        "formula_no_result.xlsx": _valid_workbook(
+            [["Measure", "Period", "Value"], ["Employment Rate", "2022/23", "=70+4"]]
+        ),
+        "duplicate_parts.xlsx": _duplicate_parts(good),
+        "mixed_encoding.csv": "Measure,Period,Value\nResidents’ satisfaction,2022/23,61\n".encode()
+        + "Résidents,2022/23,62\n".encode("cp1252"),
+        "nul_after_4k.csv": b"Measure,Period,Value\n"
+        + b"Employment Rate,2022/23,74.1\n" * 200
+        + b"Jobs\x00,2022/23,1\n",
+        "over_long_field.csv": b'Measure,Period,Value,Note\nEmployment Rate,2022/23,74.1,"' + b"x" * 200_000 + b'"\n',
+        "ambiguous_decimals.csv": b"Measure;Period;Value\nEmployment Rate;2022/23;1.234\nJobs growth;2022/23;2,500\n",
+        "mixed_decimals.csv": b"Measure;Period;Value\nEmployment Rate;2022/23;74,1\nJobs growth;2022/23;2.5\n",
         "blank_measure.csv": b"Measure,2021/22,2022/23\nEmployment Rate,72.9,74.1\nJobs growth,1.2,2.5\n,70.5,71.5\n",
     }
 

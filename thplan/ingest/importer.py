@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from thplan.area import BENCHMARKS
+from thplan.area import BENCHMARKS, area_key, canonical_area, is_known_area
 from thplan.breakdown import PARTS, Breakdown, from_label, split_name
 from thplan.classification import Classification, classify
+from thplan.formula import CONTROL
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
@@ -147,6 +149,17 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
                 file=name,
             )
         )
+    elif not (
+        parsed.observations
+        or any(len(frame) for frame in parsed.frames)
+        or parsed.framework
+        or any(p.severity is Severity.ERROR for p in parsed.problems)
+    ):
+        table = parsed.tables[0]
+        where = f"sheet '{table.sheet}', " if table.sheet else ""
+        parsed.problems.append(error(
+            f"The table's header row ({where}{table.cell_range.split(':')[0]}) has no rows of data below it. Add "
+            "the rows of values under the headers, or upload the file that has them.", file=name))  # fmt: skip
     result.tables, result.rows = parsed.tables, parsed.rows
     result.problems.extend(parsed.problems)
     if result.rejected:
@@ -155,7 +168,7 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
         trackers, items = tracker_frames(*tracked, name, parsed.tables[0].sheet)
         payload = Payload(trackers=trackers, tracker_items=items)
     else:
-        payload = _payload(parsed, framework, options, result)
+        payload = _payload(parsed, framework, options, result, store.area_counts())
     if result.rejected:
         return result
     _write(store, payload, parsed, result)
@@ -189,7 +202,9 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
     )
 
 
-def _payload(parsed: Parsed, framework: Framework, options: ImportOptions, result: ImportResult) -> Payload:
+def _payload(
+    parsed: Parsed, framework: Framework, options: ImportOptions, result: ImportResult, stored_areas: Iterable[str]
+) -> Payload:
     if parsed.framework is not None:
         fw = parsed.framework
         return Payload(
@@ -202,7 +217,7 @@ def _payload(parsed: Parsed, framework: Framework, options: ImportOptions, resul
     changed = [*result.new_measures, *result.placed]
     return Payload(
         measures=measures_frame(changed) if changed else None,
-        observations=_observations(parsed, measures, result),
+        observations=_observations(parsed, measures, result, stored_areas),
     )
 
 
@@ -276,7 +291,7 @@ def _match_measures(
             polarity = _infer_polarity(name, parsed, result, where)
         measure = Measure(
             id=measure_id,
-            name=name,
+            name=CONTROL.sub("", name),  # an ESC or BEL in a workbook's text: never meant, and it stops exports
             kind=Kind.OUTPUT if ref.kind.lower() == "output" else Kind.OUTCOME,
             polarity=polarity or Polarity.NONE,
             unit=unit,
@@ -417,7 +432,9 @@ _DETAILS = ("value", "decimals", "missing", "note", "footnote", "series_break", 
 _COMPARED = (*_DETAILS, "covers")
 
 
-def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportResult) -> pd.DataFrame:
+def _observations(
+    parsed: Parsed, measures: dict[str, Measure], result: ImportResult, stored_areas: Iterable[str]
+) -> pd.DataFrame:
     """The file's values as rows of the observations table: periods parsed as each measure counts them, every
     value traced to its cell, and two different values for one measure, area and period refused.
 
@@ -429,6 +446,7 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
     known = ids.codes >= 0
     raw, ids = _where(known, raw, ids)
     raw["measure_id"] = ids
+    raw["area"] = _match_areas(raw["area"].array, stored_areas, result, parsed.file)
     periods = _parse_periods(raw, "period", measures, result, parsed.file)
     good = periods["period_label"].notna().to_numpy()
     covers = None
@@ -452,6 +470,27 @@ def _observations(parsed: Parsed, measures: dict[str, Measure], result: ImportRe
         len(raw),
     )  # fmt: skip
     return _refuse_conflicts(frame, raw.reset_index(drop=True), result, parsed.file)
+
+
+def _match_areas(areas: pd.Categorical, stored: Iterable[str], result: ImportResult, file: str) -> pd.Categorical:
+    """Each area under one name, as measures are matched: by its name or code whatever its case, spacing or invisible
+    characters, else by an area already stored under another spelling. Areas new to the data are listed (a
+    misspelt area would silently drop out of the home view and the benchmarks)."""
+    by_key = {area_key(a): a for a in stored}
+    names, new = [], []
+    for written in areas.categories:
+        name = canonical_area(written)
+        known = is_known_area(name)
+        names.append(name if known else by_key.get(area_key(name), name))
+        if not known and area_key(name) not in by_key:
+            new.append(name)
+    if new:
+        listed = ", ".join(f"'{a}'" for a in sorted(new)[:8]) + (f" and {len(new) - 8} more" if len(new) > 8 else "")
+        result.problems.append(info(
+            f"New to the data: {listed} ({len(new)} area{'s' if len(new) > 1 else ''}). Not a London borough, an "
+            "English region, London or England, nor an area stored already: check the spelling. Each is stored as "
+            "an area of its own.", code="area", file=file))  # fmt: skip
+    return cells.spread(names, areas.codes)
 
 
 def _breakdowns(raw: pd.DataFrame, measures: dict[str, Measure], result: ImportResult) -> dict[str, object]:

@@ -7,13 +7,17 @@ loads numpy or an XML library, so the reading process that runs it starts at onc
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TypeVar
 
+from thplan.formula import CONTROL
+from thplan.ingest.decimals import with_decimal_points
 from thplan.ingest.problems import Rejected, error
 
 MAX_BYTES = 256 * 1024 * 1024  # the command line; the upload page allows less (ui/upload.py)
@@ -106,6 +110,11 @@ def check_zip(archive: zipfile.ZipFile, name: str) -> None:
         raise refuse(name, f"The workbook has {len(parts)} parts (more than {MAX_ZIP_PARTS}); it is not a normal "
                      "spreadsheet. Copy the tables into a new workbook.")  # fmt: skip
     names = {p.filename for p in parts}
+    if len({n.lower() for n in names}) < len(parts):  # which copy a reader takes differs between readers
+        seen: set[str] = set()
+        twice = next(p.filename for p in parts if p.filename.lower() in seen or seen.add(p.filename.lower()))
+        raise refuse(name, f"The workbook holds two parts named {twice}, which Excel never writes: which one is "
+                     "read would be a guess. The file was refused for safety; save it again in Excel.")  # fmt: skip
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
         raise refuse(name, "This is a zip file but not an Excel workbook. Upload an .xlsx or .csv file.")
     if "xl/workbook.bin" in names:
@@ -173,34 +182,70 @@ def _as_openpyxl_reads(line: list[object]) -> list[object]:
     return [None if v == "" else (datetime(v.year, v.month, v.day) if v.__class__ is date else v) for v in line]  # type: ignore[attr-defined]
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _line_of(data: bytes, at: int) -> int:
+    return data.count(b"\n", 0, at) + 1
+
+
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:4096]:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
-        raise refuse(name, "This file is not text and not an Excel workbook. Upload an .xlsx or .csv file.")
-    for encoding in ("utf-8-sig", "cp1252"):
+    """The text of a CSV file: UTF-8 (with or without its byte-order mark), UTF-16 with its mark, or Windows-1252;
+    a file that mixes UTF-8 with another encoding is refused, naming its first line that is not UTF-8."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode(encoding)
+            return data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+            raise refuse(
+                name, "The file starts as UTF-16 text but is not UTF-16 throughout. Export it again."
+            ) from None
+    if (nul := data.find(b"\x00")) >= 0:
+        line = _line_of(data, nul)
+        raise refuse(name, f"This file is not text and not an Excel workbook (line {line} holds a NUL byte). "
+                     "Upload an .xlsx or .csv file.")  # fmt: skip
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if body is not data or _UTF8_SEQUENCE.search(body, 0, exc.start):
+            raise refuse(name, f"The file mixes text encodings: it is UTF-8 up to line {_line_of(body, exc.start)}, "
+                         "which is not (text pasted from a file in another encoding, such as Windows-1252). Save "
+                         "it again as CSV UTF-8 and upload the new file.") from None  # fmt: skip
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the first lines into the same number of fields most often (and into most): read
+    as RFC 4180 reads them, so a delimiter inside quotes does not count."""
+    best, score = ",", (0, 0)
+    for candidate in (",", ";", "\t", "|"):
+        widths = [len(fields) for fields in csv.reader(lines, delimiter=candidate) if len(fields) > 1]
+        if widths:
+            common = max(set(widths), key=widths.count)
+            if (found := (widths.count(common), common)) > score:
+                best, score = candidate, found
+    return best
 
 
 def _csv_rows(data: bytes, name: str) -> list[list[object]]:
     text = _decode(data, name)
-    sample = text[:20000]
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    delimiter = _delimiter(text[:20000].splitlines()[:50])
     seen: dict[str, str] = {}
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # RFC 4180: "" is a quote in quotes
+    rows: list[list[object]] = []
     try:
         # One object per distinct text: the grid crosses a process boundary, and pickle sends a repeat as a reference.
-        rows: list[list[object]] = [
-            [seen.setdefault(v, v) for v in r] for r in csv.reader(io.StringIO(text, newline=""), dialect)
-        ]
+        for fields in reader:
+            rows.append([seen.setdefault(v, v) for v in fields])
     except csv.Error as exc:
-        raise refuse(name, f"The CSV file cannot be read ({exc}). Export it again from the source.") from None
+        raise refuse(name, f"Row {len(rows) + 1} of the CSV file cannot be read (line {reader.line_num}: {exc}). "
+                     "Export it again from the source.") from None  # fmt: skip
+    # Control characters (ESC, BEL) are never meant in a name or a note: removed, looked for once per distinct text.
+    if dirty := {v: CONTROL.sub("", v) for v in seen if CONTROL.search(v)}:
+        rows = [[dirty.get(v, v) for v in line] for line in rows]  # type: ignore[call-overload]
     while rows and not any(str(v).strip() for v in rows[-1]):
         rows.pop()
-    return rows
+    return with_decimal_points(rows, [dirty.get(v, v) for v in seen], delimiter, name)

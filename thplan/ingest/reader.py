@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from thplan.ingest.cellformats import CellFormats
 from thplan.ingest.grid import Grid, number_format_facts
 from thplan.ingest.opening import check, check_zip, opened, sheets
-from thplan.ingest.problems import Rejected
+from thplan.ingest.problems import Rejected, error
 from thplan.ingest.sheetxml import SheetFacts, scan
 
 
@@ -88,6 +88,14 @@ def _facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
             if found is None:
                 slow = _openpyxl_facts(data) if slow is None else slow
                 found = slow.get(sheet, SheetFacts())
+            if found.unsaved:
+                row, column, formula = found.unsaved[0]
+                more = f" (and {len(found.unsaved) - 1} more cells)" if len(found.unsaved) > 1 else ""
+                raise Rejected([error(
+                    f"The cell holds a formula (={formula}) whose result is not saved in the file{more}: the program "
+                    "that wrote the workbook did not calculate it, so its value cannot be read. Open the workbook in "
+                    "Excel, let it calculate, save it and upload it again.",
+                    file=name, sheet=sheet, row=row + 1, column=column + 1)])  # fmt: skip
             yield sheet, found
 
 

@@ -9,6 +9,7 @@ error cells are looked for, so a sheet is scanned at C speed (regular expression
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -85,6 +86,12 @@ def _styles_with_facts(archive: zipfile.ZipFile, part: str, facts_of: Callable[[
 
 _REF = rb'<(?:\w+:)?c r="([A-Z]{1,3})([0-9]+)"'
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})([0-9]+):[A-Z]{1,3}([0-9]+)"')
+# A cell whose only content is a formula (an empty value at most): written by a program that did not calculate it.
+# An empty value is a real result only for a formula that gives text (t="str": =IF(A1, "", ...)).
+_UNSAVED = re.compile(
+    _REF + rb"([^>/]*)>\s*<(?:\w+:)?f(?:[^>]*/>|[^>]*>([^<]*)</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
 _ERROR = re.compile(_REF + rb'[^>]*?\st="e"[^>]*>(?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?v>([^<]*)</', re.DOTALL)
 
 
@@ -94,6 +101,8 @@ class SheetFacts:
     formats: CellFormats = field(default_factory=lambda: CellFormats.of({}))
     #: (row, column) 0-based -> the error a cell shows ("#N/A").
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: Cells holding a formula whose result the file does not hold (0-based row and column, the formula).
+    unsaved: list[tuple[int, int, str]] = field(default_factory=list)
     #: Merged cells spanning more than one row, 0-based and inclusive: (first row, column, last row).
     merged: list[tuple[int, int, int]] = field(default_factory=list)
 
@@ -143,6 +152,9 @@ def _sheet_facts(xml: bytes, styles: _StyleCodes) -> SheetFacts | None:
     if b't="e"' in xml:
         shown = _ERROR.findall(xml)
         found.errors = {(int(r) - 1, _column_number(c) - 1): v.decode("utf-8", "replace") for c, r, v in shown}
+    if b"<f" in xml or b":f" in xml:
+        found.unsaved = [(int(r) - 1, _column_number(c) - 1, html.unescape(f.decode("utf-8", "replace")))
+                         for c, r, attributes, f in _UNSAVED.findall(xml) if b't="str"' not in attributes]  # fmt: skip
     if b"mergeCell " in xml:
         spans = ((int(r) - 1, _column_number(c) - 1, int(last) - 1) for c, r, last in _MERGE.findall(xml))
         found.merged = [span for span in spans if span[2] > span[0]]
