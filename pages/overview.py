@@ -11,8 +11,8 @@ from ui.text import md
 
 view = chrome.start("Overview")
 home = view.framework.settings.home_area
-st.header(f"{md(view.area)}: are we getting better?" if view.area != home else "Tower Hamlets Plan: are we getting better?",
-          anchor=False)  # fmt: skip
+place = md(view.area) if view.area != home else "Tower Hamlets Plan"
+st.header(f"{place}: are we getting better?", anchor=False)
 if not view.classifications:
     st.info("There are no measures yet. An officer can import the Plan's framework and data on the upload page.")
     st.stop()
