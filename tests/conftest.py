@@ -121,3 +121,12 @@ def run_cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+def flip_bytes(path: Path) -> None:
+    """Damage inside a database file, as a failing disk does: DuckDB's block checksums no longer match."""
+    size = path.stat().st_size
+    with path.open("r+b") as file:
+        for at in range(size // 3, 2 * size // 3, 7 * 4096):
+            file.seek(at)
+            file.write(bytes(range(64)))

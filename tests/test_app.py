@@ -20,7 +20,7 @@ from thplan.store import Store
 from ui import registry
 from ui.widgets import md
 
-from .conftest import ROOT, SAMPLES, do_import
+from .conftest import ROOT, SAMPLES, do_import, flip_bytes
 
 PAGE_FILES = [path for path, *_ in app.PAGES]
 
@@ -55,8 +55,9 @@ def make_app(reference_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def shown(markdown: str) -> str:
-    """What a reader sees of Markdown source: backslash escapes removed (the text itself is escaped, see ui.text)."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """What a reader sees of Markdown source: backslash escapes and invisible word joiners removed (the text itself
+    is escaped, see ui.text)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 def _text(at: AppTest) -> str:
@@ -271,7 +272,8 @@ def _cut_in_half(path: Path) -> None:
         file.truncate(path.stat().st_size // 2)
 
 
-UNREADABLE = {"not a database file": _not_a_database, "a file cut short": _cut_in_half}
+UNREADABLE = {"not a database file": _not_a_database, "a file cut short": _cut_in_half,
+              "bytes flipped mid-file": flip_bytes}  # fmt: skip
 
 
 @pytest.mark.parametrize("damage", UNREADABLE.values(), ids=UNREADABLE.keys())

@@ -57,8 +57,24 @@ EXPECTED = {
 }
 
 
+#: Files that look hostile but hold a readable table: imported, with these values, and nothing else.
+READABLE = {
+    "deeply_nested.xlsx": {("employment-rate", "2022/23"): 74.1},  # XML nested 100,000 deep outside the cells
+    "control_characters.csv": {("employment-rate", "2022/23"): 74.1},  # ESC and BEL removed from the texts
+}
+
+
 def test_the_corpus_on_disk_is_what_the_script_makes():
-    assert sorted(p.name for p in BAD.iterdir()) == sorted(files()) == sorted(EXPECTED)
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(files()) == sorted([*EXPECTED, *READABLE])
+
+
+@pytest.mark.parametrize("name", sorted(READABLE))
+def test_a_hostile_looking_file_with_a_table_is_read_cleanly(name, reference_store):
+    result = do_import(reference_store, BAD / name)
+    assert not result.rejected, result.errors
+    changed = result.diff.observations
+    assert {(r.measure_id, r.period): r.value for r in changed.itertuples()} == READABLE[name]
+    assert not result.new_measures  # 'Employment\x1b[31m Rate\x07' is Employment Rate's name, once cleaned
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -134,3 +134,15 @@ def test_two_officers_publishing_together_one_gets_through_the_other_sees_a_fres
             assert len(published) == 1 and len(refreshed) == 1, round_
             assert refreshed[0].get_by_text("What will change").is_visible()  # the fresh preview, ready to check
             assert published[0].get_by_text(f"as import {5 + round_}:").is_visible()
+
+
+def test_a_command_line_import_while_the_dashboard_runs_shows_on_the_open_page(fresh_server, page, tmp_path, run_cli):
+    db = tmp_path / "app.duckdb"  # the server's database (fresh_server's copy)
+    open_view(page, fresh_server)
+    assert page.get_by_text("✗ 12").is_visible()
+    assert run_cli("measures", "--db", str(db)).returncode == 0  # reading while a page is open
+    imported = run_cli("import", str(report_workbook(tmp_path)), "--db", str(db))
+    assert imported.returncode == 0, imported.stderr
+    assert run_cli("report", "--db", str(db), "--out", str(tmp_path / "report.xlsx")).returncode == 0
+    nav(page, "Overview")  # the page's next rerun
+    assert page.get_by_text("✗ 11").is_visible()  # employment now better than London: the command line's figure

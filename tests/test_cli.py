@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
 from thplan.listing import COLUMNS
 from thplan.store import Store
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, flip_bytes
 
 
 def test_measures_on_a_fresh_clone_lists_the_37_classified_measures(run_cli, tmp_path):
@@ -153,23 +155,44 @@ def test_a_missing_file_is_a_clear_error(run_cli):
     assert result.returncode == 1 and "no-such-file.xlsx: cannot read the file" in result.stderr
 
 
-def test_a_database_held_by_another_process_gives_a_clear_message(run_cli, tmp_path):
+def test_a_database_held_by_another_process_gives_a_clear_message(run_cli, tmp_path, monkeypatch):
     db = tmp_path / "held.duckdb"
+    monkeypatch.setenv("THPLAN_DB_WAIT", "0.5")  # it waits this long for the other program to let go first
     with Store(db):
         result = run_cli("measures", "--db", str(db))
     assert result.returncode == 1
     assert "is in use by another program" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("command", [("history",), ("measures",), ("export", "--out", "x.xlsx")], ids=" ".join)
-def test_a_database_cut_short_gives_a_clear_message_and_no_partial_output(run_cli, reference_db, tmp_path, command):
-    db = tmp_path / "cut.duckdb"
-    shutil.copy(reference_db, db)
+def _cut_short(db: Path) -> None:
     with db.open("r+b") as file:
         file.truncate(db.stat().st_size // 2)
+
+
+def _sqlite(db: Path) -> None:
+    import sqlite3
+
+    db.unlink()
+    with contextlib.closing(sqlite3.connect(db)) as other:
+        other.execute("CREATE TABLE t (a)")
+
+
+DAMAGE = {"cut short": (_cut_short, "cannot be"), "bytes flipped": (flip_bytes, "is damaged (Corrupt database"),
+          "a SQLite file": (_sqlite, "is a SQLite database, not this program's DuckDB database")}  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=DAMAGE.keys())
+@pytest.mark.parametrize("command", [("history",), ("measures",), ("export", "--out", "x.xlsx")], ids=" ".join)
+def test_a_damaged_database_gives_a_clear_message_and_no_partial_output(run_cli, reference_db, tmp_path, command,
+                                                                        damage):  # fmt: skip
+    db = tmp_path / "damaged.duckdb"
+    shutil.copy(reference_db, db)
+    make, message = DAMAGE[damage]
+    make(db)
     result = run_cli(*command, "--db", str(db))
     assert result.returncode == 1 and result.stdout == ""
-    assert f"Error: The database {db} cannot be" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: ") and message in result.stderr and "Traceback" not in result.stderr
+    assert "Unexpected error" not in result.stderr
 
 
 def test_history_of_a_measure_shows_every_version(run_cli):
@@ -197,3 +220,15 @@ def test_names_from_files_cannot_drive_the_terminal_or_a_spreadsheet(run_cli, tm
     assert "'=HYPERLINK" in listed and "\n=HYPERLINK" not in listed and ",=HYPERLINK" not in listed
     row = next(line for line in listed.splitlines() if "HYPERLINK" in line)
     assert ",2021/22,5,2021/22,5,2022/23,6,Improved," in row  # the values are still plain numbers
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read_into_memory(tmp_path, monkeypatch, capsys):
+    from thplan import cli
+    from thplan.ingest.opening import MAX_BYTES
+
+    big = tmp_path / "big.csv"
+    with big.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)  # sparse: no disk used
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read"))
+    assert cli.main(["import", str(big), "--db", str(tmp_path / "x.duckdb")]) == 1
+    assert "the file is larger than 256 MB" in capsys.readouterr().err

@@ -22,7 +22,7 @@ def read(data: bytes) -> list[list[object]]:
         ("Measure,Note\nA,Residents’ satisfaction\n".encode(), "Residents’ satisfaction"),
         ("\ufeffMeasure,Note\nA,Residents’ satisfaction\n".encode(), "Residents’ satisfaction"),  # UTF-8 with BOM
         ("Measure,Note\nA,Residents’ satisfaction\n".encode("cp1252"), "Residents’ satisfaction"),
-        (b"Measure,Note\nA,Bell\x07 and escape\x1b[0m\n", "Bell and escape[0m"),
+        (b"Measure,Note\nA,Bell\x07 and escape\x1b[0m\n", "Bell and escape"),
     ],
     ids=[
         "rfc4180-doubled-quotes",

@@ -155,9 +155,15 @@ def _run(args: argparse.Namespace) -> int:
 def _start_reading(args: argparse.Namespace) -> bool:
     """Read each file's bytes and start reading its cells (args.contents); False, with a message, when a file
     cannot be opened."""
+    from thplan.ingest.opening import MAX_BYTES
+
     args.contents = []
     for path in args.files:
         try:
+            if path.stat().st_size > MAX_BYTES:  # refused before its bytes are read into memory
+                print(f"Error: {path}: the file is larger than {MAX_BYTES // (1024 * 1024)} MB. Split it into "
+                      "smaller files.", file=sys.stderr)  # fmt: skip
+                return False
             data = path.read_bytes()
         except OSError as exc:
             print(f"Error: {path}: cannot read the file ({exc.strerror}).", file=sys.stderr)

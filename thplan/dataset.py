@@ -58,14 +58,14 @@ def build_default(path: Path) -> None:
         Path(f"{temporary}.wal").unlink(missing_ok=True)
 
 
-def open_store(path: str | Path | None = None) -> Store:
+def open_store(path: str | Path | None = None, *, hold: bool = True) -> Store:
     """Open the database at `path`; without a path, the default one, created from data/ when missing.
-    A path given explicitly that does not exist yet is created empty (schema only)."""
+    A path given explicitly that does not exist yet is created empty (schema only). `hold`: see `Store`."""
     from thplan.store import Store
 
     if path is None:
         target = default_db_path()
         if not target.exists():
             build_default(target)
-        return Store(target)
-    return Store(Path(path))
+        return Store(target, hold=hold)
+    return Store(Path(path), hold=hold)

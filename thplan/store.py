@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -210,20 +211,59 @@ def _ddl() -> list[str]:
 MEMORY_ENV, MEMORY_DEFAULT = "THPLAN_DB_MEMORY", "768MB"
 
 
+#: How long to wait for a database that another process is using (an import from the command line, a dashboard's
+#: page being drawn) before saying it is in use.
+WAIT_ENV, WAIT_DEFAULT = "THPLAN_DB_WAIT", 60.0
+
+
+def _not_duckdb(path: Path) -> str | None:
+    """Why an existing file is not a DuckDB database (its header has no DUCK mark), or None."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(16)
+    except OSError:
+        return None  # missing (it will be created) or unreadable (DuckDB says why)
+    if not head or head[8:12] == b"DUCK":
+        return None
+    kind = "a SQLite database" if head.startswith(b"SQLite format 3") else "not a database this program wrote"
+    return f"The file {path} is {kind}, not this program's DuckDB database. Give the path of the .duckdb file."
+
+
+def _damage(path: Path, exc: duckdb.Error) -> StoreError | None:
+    """The user's message for what DuckDB raises on a damaged file or a full disk; None for anything else."""
+    text = str(exc).lower()
+    if "checksum" in text or "corrupt" in text:
+        return StoreError(f"The database {path} is damaged ({str(exc).split(':')[0]}). Restore it from a backup.")
+    if "no space left" in text or "disk is full" in text or "file too large" in text:
+        return StoreError(f"The disk holding {path} is full (or the file too large): nothing was written. Free "
+                          "some space and try again.")  # fmt: skip
+    return None
+
+
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection to the file; while another process has it open, tried again until THPLAN_DB_WAIT seconds pass
+    (DuckDB lets one process at a time open a file for writing, and says so at once)."""
+    if reason := _not_duckdb(path):
+        raise StoreError(reason)
     config = {"autoinstall_known_extensions": False, "autoload_known_extensions": False,
               "memory_limit": os.environ.get(MEMORY_ENV) or MEMORY_DEFAULT}  # fmt: skip
-    try:
-        return duckdb.connect(str(path), config=config)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise StoreError(
-                f"The database {path} is in use by another program (the dashboard or another import). "
-                "Try again when it has finished, or import through the dashboard's upload page."
-            ) from exc
-        raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
-    except duckdb.Error as exc:
-        raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
+    deadline = time.monotonic() + float(os.environ.get(WAIT_ENV) or WAIT_DEFAULT)
+    pause = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(path), config=config)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise StoreError(f"The database {path} cannot be opened: {exc}") from exc
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"The database {path} is in use by another program (a long import, or a program that keeps it "
+                    "open). Try again when it has finished."
+                ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+        except duckdb.Error as exc:
+            raise _damage(path, exc) or StoreError(f"The database {path} cannot be opened: {exc}") from exc
 
 
 UPGRADE_USER = "schema upgrade"
@@ -232,18 +272,22 @@ UPGRADE_USER = "schema upgrade"
 class Store:
     """A DuckDB database of the Plan's framework, observations and import history."""
 
-    def __init__(self, path: str | Path, _con: duckdb.DuckDBPyConnection | None = None) -> None:
+    def __init__(self, path: str | Path, *, hold: bool = True, _con: duckdb.DuckDBPyConnection | None = None) -> None:
+        """`hold`: keep the file open until `close` (a command, a test). A dashboard passes False: it opens the file
+        for each read, write or `session` and lets go, so that other processes can use it in between."""
         self.path = Path(path)
         #: What opening it upgraded (an older schema's data moved to the new layout), in words; else empty.
         self.upgrade_notes: list[str] = []
-        self._con = _con if _con is not None else _connect(self.path)
+        self._con = _con if _con is not None else _connect(self.path) if hold else None
         self._tx: duckdb.DuckDBPyConnection | None = None
         self._write_lock = threading.Lock()
+        self._local = threading.local()  # a session's connection, for the thread that opened it
         if _con is None:
             self._migrate()
 
     def close(self) -> None:
-        self._con.close()
+        if self._con is not None:
+            self._con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -254,16 +298,47 @@ class Store:
     # -- plumbing -----------------------------------------------------------------------------------------------
 
     @contextmanager
+    def session(self) -> Iterator[None]:
+        """Keep the file open for this thread's reads and writes within the block (one page drawn): one opening,
+        not one per read."""
+        if self._con is not None or getattr(self._local, "con", None) is not None:
+            yield
+            return
+        self._local.con = _connect(self.path)
+        try:
+            yield
+        finally:
+            con, self._local.con = self._local.con, None
+            con.close()
+
+    @contextmanager
+    def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The held connection, this thread's session's, or one opened for this operation alone."""
+        held = self._con if self._con is not None else getattr(self._local, "con", None)
+        if held is not None:
+            yield held
+            return
+        con = _connect(self.path)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
     def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
         try:
             if self._tx is not None:
                 yield self._tx
                 return
-            with self._con.cursor() as cur:
+            with self._connection() as con, con.cursor() as cur:
                 yield cur
         except duckdb.IOException as exc:  # a damaged or truncated file opens, then fails where it is read
-            raise StoreError(f"The database {self.path} cannot be read ({exc}). It may be damaged: restore it "
-                             "from a backup.") from exc  # fmt: skip
+            raise _damage(self.path, exc) or StoreError(f"The database {self.path} cannot be read ({exc}). It may "
+                                                        "be damaged: restore it from a backup.") from exc  # fmt: skip
+        except duckdb.Error as exc:
+            if damage := _damage(self.path, exc):
+                raise damage from exc
+            raise
 
     def _migrate(self) -> None:
         with self._cursor() as cur:
@@ -393,8 +468,8 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """One unit of work: commits when the block ends, rolls back if it raises (or calls `Abort`)."""
-        with self._write_lock, self._con.cursor() as cur:
-            view = Store(self.path, _con=self._con)
+        with self._write_lock, self._connection() as con, con.cursor() as cur:
+            view = Store(self.path, _con=con)
             view._tx = cur
             _run(cur, "BEGIN TRANSACTION")
             try:
@@ -402,10 +477,17 @@ class Store:
             except Abort:
                 _run(cur, "ROLLBACK")
                 return
-            except BaseException:
-                _run(cur, "ROLLBACK")
+            except BaseException as exc:
+                with suppress(duckdb.Error):  # a failed write may have ended the transaction already
+                    _run(cur, "ROLLBACK")
+                if isinstance(exc, duckdb.Error) and (damage := _damage(self.path, exc)):
+                    raise damage from exc
                 raise
-            _run(cur, "COMMIT")
+            try:
+                _run(cur, "COMMIT")
+            except duckdb.Error as exc:
+                failed = StoreError(f"The database {self.path} could not save the change ({exc}); nothing was written.")
+                raise _damage(self.path, exc) or failed from exc
 
     # -- reads --------------------------------------------------------------------------------------------------
 

@@ -31,9 +31,10 @@ _LOG = logging.getLogger(__name__)
 
 @st.cache_resource(show_spinner=False)
 def store() -> Store:
-    """One database connection per server process (the default database, built from data/ when missing). What
-    opening it upgraded goes to the server's log; the History page lists the upgrade as an import."""
-    opened = open_store()
+    """The database (the default one, built from data/ when missing), opened for each page drawn and each write,
+    then let go: the command line and scheduled jobs use the same file in between. What opening it upgraded goes
+    to the server's log; the History page lists the upgrade as an import."""
+    opened = open_store(hold=False)
     for note in opened.upgrade_notes:
         _LOG.warning("Database upgraded: %s", note)
     return opened

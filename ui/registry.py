@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 
 import streamlit as st
 
@@ -57,10 +57,14 @@ def _navigating() -> Iterator[None]:
     """Marks a script run that went through the registry; a database that cannot be opened or read is a message
     on the page (the details, with the file's path, go to the server's log)."""
     from thplan.store import StoreError  # here: `streamlit run` imports this module before its server starts
+    from ui import caches
 
     _run.inside = True
     try:
-        yield
+        with ExitStack() as open_file:
+            with suppress(StoreError):  # the page's first read says what is wrong, below
+                open_file.enter_context(caches.store().session())  # open while the page is drawn, then let go
+            yield
     except StoreError as exc:
         _LOG.error("A page could not read the database: %s", exc)
         st.error(DATABASE_UNREADABLE, icon=":material/database:")

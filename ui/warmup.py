@@ -33,7 +33,8 @@ def warm() -> None:
     try:
         from ui import caches
 
-        view = caches.view_of(caches.store().version(), None)
+        with caches.store().session():
+            view = caches.view_of(caches.store().version(), None)
         from ui import widgets  # after the view, which the first page waits for (the widgets load pandas' Styler)
 
         widgets.grid_frame(view, list(view.classifications))

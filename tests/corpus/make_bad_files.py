@@ -105,6 +105,19 @@ def _lying_sizes(data: bytes) -> bytes:
     return bytes(patched)
 
 
+def _nested(data: bytes, depth: int) -> bytes:
+    """The workbook with its sheet holding elements nested `depth` deep (an XML parser that recurses runs out)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                end = part.rindex(b"</")
+                part = part[:end] + b"<x>" * depth + b"</x>" * depth + part[end:]
+            archive.writestr(item, part)
+    return out.getvalue()
+
+
 def _duplicate_parts(data: bytes) -> bytes:
     """The workbook with a second, different copy of its sheet under the same name (zip allows it)."""
     out = io.BytesIO()
@@ -194,6 +207,9 @@ def files() -> dict[str, bytes]:
         "over_long_field.csv": b'Measure,Period,Value,Note\nEmployment Rate,2022/23,74.1,"' + b"x" * 200_000 + b'"\n',
         "ambiguous_decimals.csv": b"Measure;Period;Value\nEmployment Rate;2022/23;1.234\nJobs growth;2022/23;2,500\n",
         "mixed_decimals.csv": b"Measure;Period;Value\nEmployment Rate;2022/23;74,1\nJobs growth;2022/23;2.5\n",
+        "deeply_nested.xlsx": _nested(good, 100_000),
+        "control_characters.csv": b"Measure,Period,Value,Note\n"
+        b"Employment\x1b[31m Rate\x07,2022/23,74.1,ok\x1b]0;title\x07\n",
         "blank_measure.csv": b"Measure,2021/22,2022/23\nEmployment Rate,72.9,74.1\nJobs growth,1.2,2.5\n,70.5,71.5\n",
     }
 

@@ -16,7 +16,7 @@ import pandas as pd
 from thplan.area import BENCHMARKS, area_key, canonical_area, is_known_area
 from thplan.breakdown import PARTS, Breakdown, from_label, split_name
 from thplan.classification import Classification, classify
-from thplan.formula import CONTROL
+from thplan.formula import strip_control
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
@@ -232,15 +232,16 @@ def _match_measures(
     position = max((m.position for m in framework.measures), default=-1) + 1
     for name, ref in parsed.measures.items():
         where = ref.location.where(parsed.file)
-        found = framework.find_measure(name)
+        plain = strip_control(name)  # an ESC or BEL in a workbook's text: never meant, and it stops exports
+        found = framework.find_measure(plain)
         if found is None:
-            base, breakdown = split_name(name)
+            base, breakdown = split_name(plain)
             found = framework.find_measure(base) if breakdown is not None else None
             if found is not None and breakdown is not None:
                 result.breakdowns[name] = breakdown
                 result.problems.append(info(f"'{name}' read as '{found.name}', breakdown {breakdown.label}.", **where))
         if found is None:
-            near = framework.near_measure(name)
+            near = framework.near_measure(plain)
             if near is not None:
                 result.near_matches.append((name, near.id, near.name))
             if name in options.matches:  # the officer has decided: that measure, or a new one (None)
@@ -276,10 +277,10 @@ def _match_measures(
                 measures[found.id] = placed
                 result.placed.append(placed)
             continue
-        measure_id = slugify(name)
+        measure_id = slugify(plain)
         suffix = 2
         while measure_id in taken:
-            measure_id, suffix = f"{slugify(name)}-{suffix}", suffix + 1
+            measure_id, suffix = f"{slugify(plain)}-{suffix}", suffix + 1
         taken.add(measure_id)
         try:
             unit = parse_unit(ref.unit)
@@ -291,7 +292,7 @@ def _match_measures(
             polarity = _infer_polarity(name, parsed, result, where)
         measure = Measure(
             id=measure_id,
-            name=CONTROL.sub("", name),  # an ESC or BEL in a workbook's text: never meant, and it stops exports
+            name=plain,
             kind=Kind.OUTPUT if ref.kind.lower() == "output" else Kind.OUTCOME,
             polarity=polarity or Polarity.NONE,
             unit=unit,

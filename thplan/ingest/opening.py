@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TypeVar
 
-from thplan.formula import CONTROL
+from thplan.formula import CONTROL, strip_control
 from thplan.ingest.decimals import with_decimal_points
 from thplan.ingest.problems import Rejected, error
 
@@ -244,7 +244,7 @@ def _csv_rows(data: bytes, name: str) -> list[list[object]]:
         raise refuse(name, f"Row {len(rows) + 1} of the CSV file cannot be read (line {reader.line_num}: {exc}). "
                      "Export it again from the source.") from None  # fmt: skip
     # Control characters (ESC, BEL) are never meant in a name or a note: removed, looked for once per distinct text.
-    if dirty := {v: CONTROL.sub("", v) for v in seen if CONTROL.search(v)}:
+    if dirty := {v: strip_control(v) for v in seen if CONTROL.search(v)}:
         rows = [[dirty.get(v, v) for v in line] for line in rows]  # type: ignore[call-overload]
     while rows and not any(str(v).strip() for v in rows[-1]):
         rows.pop()
