@@ -69,3 +69,25 @@ def test_writes_from_two_processes_at_once_are_both_kept(reference_db, tmp_path,
     stored = dashboard.observations(["employment-rate", "jobs-growth"], areas=["Tower Hamlets"])
     values = {(o.measure_id, o.period.label): o.value for o in stored}
     assert values[("employment-rate", "2022/23")] == 79.9 and values[("jobs-growth", "2022/23")] == 3.1
+
+
+def test_a_rerun_served_from_the_caches_does_not_open_the_file(reference_db, tmp_path, monkeypatch):
+    import thplan.store as store_module
+
+    db = tmp_path / "shared.duckdb"
+    shutil.copy(reference_db, db)
+    dashboard = Store(db, hold=False)
+    opened = []
+    connect = store_module._connect
+    monkeypatch.setattr(store_module, "_connect", lambda path: opened.append(path) or connect(path))
+    first = dashboard.version()
+    with dashboard.session():  # a page drawn from the caches asks the version only
+        assert dashboard.version() == first
+    assert len(opened) == 1
+    do_import(dashboard, _write(tmp_path / "revised.csv", REVISED.format(value=82.0)))
+    assert dashboard.version() != first  # a commit changes the file or its log: read again
+
+
+def _write(path, text):
+    path.write_text(text)
+    return path

@@ -202,6 +202,22 @@ def test_a_failure_inside_an_import_transaction_leaves_nothing_behind(reference_
     assert reference_store.snapshot() == before and reference_store.imports() == imports
 
 
+def test_a_full_disk_is_said_plainly_and_nothing_is_written(reference_store, make_xlsx, monkeypatch):
+    """DuckDB reports a full disk on the write that failed, then 'Current transaction is aborted' on the next one:
+    the officer is told the first, in words."""
+    before, imports = reference_store.snapshot(), reference_store.imports()
+    import thplan.ingest.importer as importer
+
+    def disk_full(*args, **kwargs):
+        raise duckdb.IOException('Could not write file "app.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(importer, "_check_stated", disk_full)
+    result = do_import(reference_store, make_xlsx({"Data": tidy([("Employment Rate", "2021/22", "", 80.0)])}))
+    assert result.rejected and result.import_id is None
+    assert "is full (or the file too large): nothing was written" in str(result.errors[0])
+    assert reference_store.snapshot() == before and reference_store.imports() == imports
+
+
 OUTCOMES = {"written": (64.7, None), "refused": ("sixty", None), "failed after writing": (64.7, RuntimeError)}
 
 

@@ -282,6 +282,7 @@ class Store:
         self._tx: duckdb.DuckDBPyConnection | None = None
         self._write_lock = threading.Lock()
         self._local = threading.local()  # a session's connection, for the thread that opened it
+        self._seen: tuple[tuple[int, ...], tuple[int, int]] | None = None  # version() at a stamp of the file
         if _con is None:
             self._migrate()
 
@@ -299,24 +300,30 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[None]:
-        """Keep the file open for this thread's reads and writes within the block (one page drawn): one opening,
-        not one per read."""
-        if self._con is not None or getattr(self._local, "con", None) is not None:
+        """Within the block (one page drawn), this thread's reads and writes share one opening of the file, made at
+        the first of them (a page served from the caches opens nothing), and let go at the end."""
+        if self._con is not None or getattr(self._local, "session", False):
             yield
             return
-        self._local.con = _connect(self.path)
+        self._local.session, self._local.con = True, None
         try:
             yield
         finally:
-            con, self._local.con = self._local.con, None
-            con.close()
+            con, self._local.con, self._local.session = self._local.con, None, False
+            if con is not None:
+                con.close()
 
     @contextmanager
     def _connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """The held connection, this thread's session's, or one opened for this operation alone."""
-        held = self._con if self._con is not None else getattr(self._local, "con", None)
-        if held is not None:
-            yield held
+        """The held connection, this thread's session's (opened now if it is the first), or one for this
+        operation alone."""
+        if self._con is not None:
+            yield self._con
+            return
+        if getattr(self._local, "session", False):
+            if self._local.con is None:
+                self._local.con = _connect(self.path)
+            yield self._local.con
             return
         con = _connect(self.path)
         try:
@@ -498,9 +505,28 @@ class Store:
 
     def version(self) -> tuple[int, int]:
         """Changes whenever an import or rollback commits: (latest import id, number of imports)."""
+        # Every page's rerun asks. A store that lets go of the file reads it again only when the file or its
+        # write-ahead log has changed (any process's commit changes one of them): opening the file costs more than
+        # the rest of a rerun served from the caches (docs/performance.md).
+        stamp = self._stamp() if self._con is None else None
+        if stamp is not None and self._seen is not None and self._seen[0] == stamp:
+            return self._seen[1]
         with self._cursor() as cur:
             row = _first(cur, "SELECT coalesce(max(id), 0), count(*) FROM imports")
-        return (int(row[0]), int(row[1])) if row else (0, 0)
+        version = (int(row[0]), int(row[1])) if row else (0, 0)
+        self._seen = (stamp, version) if stamp is not None else None
+        return version
+
+    def _stamp(self) -> tuple[int, ...]:
+        """When the file and its write-ahead log were last changed, and their sizes."""
+        stamp: tuple[int, ...] = ()
+        for path in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                info = path.stat()
+                stamp += (info.st_mtime_ns, info.st_size)
+            except OSError:
+                stamp += (0, 0)
+        return stamp
 
     def is_empty(self) -> bool:
         with self._cursor() as cur:

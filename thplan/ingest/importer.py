@@ -44,6 +44,7 @@ from thplan.store import (
     Diff,
     Payload,
     Store,
+    StoreError,
     measures_frame,
     outcomes_frame,
     settings_frame,
@@ -171,7 +172,11 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
         payload = _payload(parsed, framework, options, result, store.area_counts())
     if result.rejected:
         return result
-    _write(store, payload, parsed, result)
+    try:
+        _write(store, payload, parsed, result)
+    except StoreError as exc:  # a full disk, a damaged file: said with the file's other problems, nothing written
+        result.problems.append(error(str(exc), file=name))
+        result.import_id = None
     return result
 
 
