@@ -168,7 +168,8 @@ def test_a_workbook_reads_as_openpyxl_reads_it(make):
     data = make()
     grids = read_grids(data, "book.xlsx")
     reference = openpyxl_grids(data)
-    assert [g.sheet for g in grids] == list(reference) == ["Data"]  # the hidden sheet is not read
+    assert [g.sheet for g in grids if not g.hidden] == list(reference) == ["Data"]
+    assert all(not g.rows for g in grids if g.hidden)  # a hidden sheet is named, not read
     rows, formats = reference["Data"]
     assert same_values(grids[0].rows, rows), (grids[0].rows, rows)
     assert formats and numeric_formats(grids[0].formats, rows) == formats
@@ -187,6 +188,7 @@ def test_a_sheet_without_references_beside_one_with_them_reads_as_openpyxl_reads
     data = rewrite(out.getvalue(), part, lambda xml: re.sub(rb'<c r="[A-Z]+[0-9]+"', b"<c", xml))
     grids = read_grids(data, "book.xlsx")
     reference = openpyxl_grids(data)
+    grids = [g for g in grids if not g.hidden]
     assert [g.sheet for g in grids] == list(reference) == ["Data", "Second"]
     for grid in grids:
         rows, formats = reference[grid.sheet]
@@ -233,7 +235,10 @@ def test_a_percentage_formatted_cell_imports_as_a_percentage(make_store, tmp_pat
 def test_the_real_workbooks_read_as_openpyxl_reads_them(path):
     data = Path(path).read_bytes()
     reference = openpyxl_grids(data)
-    for grid in read_grids(data, Path(path).name):
+    grids = read_grids(data, Path(path).name)
+    assert sorted(g.sheet for g in grids if not g.hidden) == sorted(reference)  # every visible sheet, and no other
+    for grid in (g for g in grids if not g.hidden):
+        assert grid.rows  # a hidden sheet is named, not read
         rows, formats = reference[grid.sheet]
         assert same_values(grid.rows, rows), grid.sheet
         assert numeric_formats(grid.formats, rows) == formats

@@ -20,6 +20,8 @@ class Grid:
     rows: list[list[object]]
     #: (row, column), 0-based -> (formatted as a percentage, decimals shown); only numeric cells with a format.
     formats: CellFormats = field(default_factory=lambda: CellFormats.of({}))
+    #: A hidden worksheet: not read (its rows are empty), named so that a file with no table can say so.
+    hidden: bool = False
 
     @property
     def height(self) -> int:

@@ -146,7 +146,8 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
         parsed.problems.append(
             error(
                 "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
-                "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value.",
+                "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value."
+                + _hidden_hint(parsed.hidden_sheets),
                 file=name,
             )
         )
@@ -180,6 +181,14 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
     return result
 
 
+def _hidden_hint(hidden: list[str]) -> str:
+    if not hidden:
+        return ""
+    names = ", ".join(f"'{n}'" for n in hidden[:5]) + (f" and {len(hidden) - 5} more" if len(hidden) > 5 else "")
+    return (f" The workbook's hidden sheets ({names}) were not read: if the data are on one of them, unhide it in "
+            "Excel, save and upload again.")  # fmt: skip
+
+
 def _read_as_data(reading: Reading, name: str, framework: Framework) -> tuple[list[Grid], Parsed]:
     """The file's grids, each read as data tables as soon as it arrives, while later sheets are still being read.
     A catalogue or a tracker is known only from all its sheets; what was read of it as data is then set aside."""
@@ -187,6 +196,9 @@ def _read_as_data(reading: Reading, name: str, framework: Framework) -> tuple[li
     parsed = Parsed(name)
     home = framework.settings.home_area
     for grid in reading.stream():
+        if grid.hidden:
+            parsed.hidden_sheets.append(grid.sheet)
+            continue
         grids.append(grid)
         if is_catalogue(grids) or is_tracker([grid]):
             continue

@@ -28,7 +28,8 @@ MAX_SHARED_STRINGS_BYTES = 100 * 1024 * 1024
 MAX_CELLS = 20_000_000
 T = TypeVar("T")
 #: A sheet's name ("" for a CSV file) and its rows of values.
-Sheet = tuple[str, list[list[object]]]
+#: A sheet's name and rows; None for the rows of a hidden worksheet (named, so a refusal can say it was not read).
+Sheet = tuple[str, list[list[object]] | None]
 
 _SIGNATURES = {
     b"\x89PNG": "a PNG image",
@@ -153,7 +154,8 @@ def opened(name: str, read: Iterator[T]) -> Iterator[T]:
 
 
 def _workbook_sheets(data: bytes, name: str) -> Iterator[Sheet]:
-    """Every visible worksheet's values, read by calamine (several times faster than openpyxl)."""
+    """Every visible worksheet's values, read by calamine (several times faster than openpyxl); a hidden one by
+    its name alone."""
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -161,7 +163,10 @@ def _workbook_sheets(data: bytes, name: str) -> Iterator[Sheet]:
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     cells = 0
     for meta in book.sheets_metadata:
-        if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
+        if meta.typ != SheetTypeEnum.WorkSheet:
+            continue
+        if meta.visible != SheetVisibleEnum.Visible:
+            yield meta.name, None
             continue
         rows: list[list[object]] = []
         for line in book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False):

@@ -106,6 +106,8 @@ class Parsed:
     problems: list[Problem] = field(default_factory=list)
     framework: Framework | None = None
     rows: int = 0
+    #: Hidden worksheets, which are not read.
+    hidden_sheets: list[str] = field(default_factory=list)
 
     def add_measure(self, ref: MeasureRef) -> None:
         known = self.measures.get(ref.name)

@@ -29,7 +29,7 @@ def iter_values(data: bytes, name: str) -> Iterator[Grid]:
     """The cell values of `read_grids`, a sheet at a time, without the number formats and error cells of a
     workbook."""
     for sheet, rows in sheets(data, name):
-        yield Grid(name, sheet, rows)
+        yield Grid(name, sheet, rows or [], hidden=rows is None)
 
 
 def iter_facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
@@ -44,8 +44,16 @@ def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
     merged cell's text in every row it spans (a measure name merged down three rows names all three)."""
     for grid in grids:
         sheet = facts.get(grid.sheet)
-        if sheet is None:
+        if sheet is None or grid.hidden:
             continue
+        if sheet.unsaved:
+            row, column, formula = sheet.unsaved[0]
+            more = f" (and {len(sheet.unsaved) - 1} more cells)" if len(sheet.unsaved) > 1 else ""
+            raise Rejected([error(
+                f"The cell holds a formula (={formula}) whose result is not saved in the file{more}: the program "
+                "that wrote the workbook did not calculate it, so its value cannot be read. Open the workbook in "
+                "Excel, let it calculate, save it and upload it again.",
+                file=grid.file, sheet=grid.sheet, row=row + 1, column=column + 1)])  # fmt: skip
         grid.formats = sheet.formats
         rows = grid.rows
         for (r, c), shown in sheet.errors.items():
@@ -88,14 +96,6 @@ def _facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
             if found is None:
                 slow = _openpyxl_facts(data) if slow is None else slow
                 found = slow.get(sheet, SheetFacts())
-            if found.unsaved:
-                row, column, formula = found.unsaved[0]
-                more = f" (and {len(found.unsaved) - 1} more cells)" if len(found.unsaved) > 1 else ""
-                raise Rejected([error(
-                    f"The cell holds a formula (={formula}) whose result is not saved in the file{more}: the program "
-                    "that wrote the workbook did not calculate it, so its value cannot be read. Open the workbook in "
-                    "Excel, let it calculate, save it and upload it again.",
-                    file=name, sheet=sheet, row=row + 1, column=column + 1)])  # fmt: skip
             yield sheet, found
 
 

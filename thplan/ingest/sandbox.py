@@ -106,7 +106,7 @@ class Reading:
                     from thplan.ingest.grid import Grid
                     from thplan.ingest.reader import merged
 
-                    values = (Grid(self.name, sheet, rows) for sheet, rows in jobs[0])
+                    values = (Grid(self.name, sheet, rows or [], hidden=rows is None) for sheet, rows in jobs[0])
                     self._sheets = merged(values, jobs[1])
         return self
 
