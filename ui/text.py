@@ -7,8 +7,9 @@ import re
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 #: Escaped, a bare URL (http\://..., www\.) or e-mail address is still linked, and \:material/icon\: still drawn:
-#: an invisible WORD JOINER inside each breaks the pattern without changing what is seen.
-_LINKED = re.compile(r"(\\:|(?<![^\W_])www(?=\\\.)|(?=@))", re.IGNORECASE)
+#: an invisible WORD JOINER inside each breaks the pattern without changing what is seen (only there: after a colon
+#: that a word or a slash follows, so "vs London: Worse" reads, and is found, as written).
+_LINKED = re.compile(r"(\\:(?=[/\w])|(?<![^\W_])www(?=\\\.)|(?=@))", re.IGNORECASE)
 _JOINER = "\u2060"
 
 
