@@ -53,6 +53,8 @@ EXPECTED = {
     "over_long_field.csv": "Row 2 of the CSV file cannot be read",
     "ambiguous_decimals.csv": "none of its numbers says whether it writes decimals with a comma or a point",
     "mixed_decimals.csv": "decimal comma ('74,1' in C2) and with a decimal point ('2.5' in C3)",
+    "bad_xml.xlsx": "The sheet 'Sheet' is damaged: its XML is not well formed (sheetData)",
+    "hidden_data.xlsx": "The workbook's hidden sheets ('Data') were not read: if the data are on one of them",
     "blank_measure.csv": "row 4, column A ('Measure'): Row 4 has values (under '2021/22', '2022/23') but no measure",
 }
 
@@ -153,8 +155,9 @@ def test_a_sheet_that_fails_after_others_were_read_refuses_the_whole_file(split,
     with pytest.raises(Rejected) as refused:
         next(sheets)
     assert [str(p) for p in refused.value.problems] == [
-        "two.xlsx: The workbook cannot be read (syntax error: tag not closed: `>` not found before end of input). "
-        "Save it again in Excel as an Excel Workbook (.xlsx) and upload the new file."
+        "two.xlsx: The sheet 'More' is damaged: its XML is not well formed (syntax error: tag not closed: `>` not "
+        "found before end of input), so the program that wrote it did not finish it. Open the workbook in Excel, "
+        "save it again and upload the new file."
     ]
     before, imports = reference_store.snapshot(), reference_store.imports()
     result = import_bytes(reference_store, data, "two.xlsx", ImportOptions(user="tests"))

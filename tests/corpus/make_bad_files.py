@@ -9,6 +9,7 @@ import random
 import struct
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -118,6 +119,27 @@ def _nested(data: bytes, depth: int) -> bytes:
     return out.getvalue()
 
 
+def _rewritten(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            archive.writestr(item, change(source.read(item)) if item.filename == part else source.read(item))
+    return out.getvalue()
+
+
+def _hidden_data() -> bytes:
+    """A note on the visible sheet; the table on a hidden one."""
+    book = Workbook()
+    book.active.append(["The figures are on the next sheet."])
+    data = book.create_sheet("Data")
+    data.append(["Measure", "Period", "Value"])
+    data.append(["Employment Rate", "2022/23", 74.1])
+    data.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def _duplicate_parts(data: bytes) -> bytes:
     """The workbook with a second, different copy of its sheet under the same name (zip allows it)."""
     out = io.BytesIO()
@@ -208,6 +230,8 @@ def files() -> dict[str, bytes]:
         "ambiguous_decimals.csv": b"Measure;Period;Value\nEmployment Rate;2022/23;1.234\nJobs growth;2022/23;2,500\n",
         "mixed_decimals.csv": b"Measure;Period;Value\nEmployment Rate;2022/23;74,1\nJobs growth;2022/23;2.5\n",
         "deeply_nested.xlsx": _nested(good, 100_000),
+        "bad_xml.xlsx": _rewritten(good, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", b"")),
+        "hidden_data.xlsx": _hidden_data(),
         "control_characters.csv": b"Measure,Period,Value,Note\n"
         b"Employment\x1b[31m Rate\x07,2022/23,74.1,ok\x1b]0;title\x07\n",
         "blank_measure.csv": b"Measure,2021/22,2022/23\nEmployment Rate,72.9,74.1\nJobs growth,1.2,2.5\n,70.5,71.5\n",

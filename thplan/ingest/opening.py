@@ -169,7 +169,15 @@ def _workbook_sheets(data: bytes, name: str) -> Iterator[Sheet]:
             yield meta.name, None
             continue
         rows: list[list[object]] = []
-        for line in book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False):
+        try:
+            lines = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine names the XML element it choked on, and nothing else
+            if type(exc).__name__ != "XmlError":
+                raise
+            raise refuse(name, f"The sheet '{meta.name}' is damaged: its XML is not well formed ({_brief(exc)}), "
+                         "so the program that wrote it did not finish it. Open the workbook in Excel, save it again "
+                         "and upload the new file.") from None  # fmt: skip
+        for line in lines:
             values = _as_openpyxl_reads(line) if "" in line or date in set(map(type, line)) else line
             while values and values[-1] is None:
                 values.pop()
