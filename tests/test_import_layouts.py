@@ -368,20 +368,3 @@ def test_an_area_new_to_the_data_is_named_in_the_preview_and_a_later_spelling_of
     again = do_import(store, make_csv("Measure,Period,Area,Value\nEmployment Rate,2023/24,SPITALFIELDS  ward,75.0\n"))
     assert list(again.changes("new")["area"]) == ["Spitalfields Ward"]
     assert not [p for p in again.notes if p.code == "area"]
-
-
-def test_a_workbook_whose_data_are_on_a_hidden_sheet_is_refused_saying_so(make_store, tmp_path):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.append(["Notes: the figures are on the next sheet."])
-    data = book.create_sheet("Data")
-    data.append(["Measure", "Period", "Value"])
-    data.append(["Employment Rate", "2022/23", 74.1])
-    data.sheet_state = "hidden"
-    book.save(path := tmp_path / "hidden.xlsx")
-    result = do_import(make_store(), path)
-    assert result.rejected
-    assert "The workbook's hidden sheets ('Data') were not read: if the data are on one of them, unhide it" in str(
-        result.errors[0]
-    )
