@@ -93,7 +93,3 @@ def is_known_area(name: str) -> bool:
 def area_key(name: str) -> str:
     """The key two spellings of one area share (for matching a file's areas with those already stored)."""
     return _key(canonical_area(name))
-
-
-def same_area(a: str, b: str) -> bool:
-    return area_key(a) == area_key(b)

@@ -57,11 +57,6 @@ class LoginThrottle:
             for key in (("account", account.strip().lower()), ("client", client)):
                 self._counts.pop(key, None)
 
-    def locked(self, account: str) -> bool:
-        with self._lock:
-            count = self._counts.get(("account", account.strip().lower()))
-            return bool(count and count.locked_until > self._clock())
-
 
 def _wait(seconds: float, what: str) -> str:
     minutes = max(1, round(seconds / 60))
