@@ -10,6 +10,7 @@ import struct
 import warnings
 import zipfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -232,6 +233,9 @@ def files() -> dict[str, bytes]:
         "deeply_nested.xlsx": _nested(good, 100_000),
         "bad_xml.xlsx": _rewritten(good, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", b"")),
         "hidden_data.xlsx": _hidden_data(),
+        "date_headers.xlsx": _valid_workbook(
+            [["Measure", datetime(2022, 3, 31), datetime(2023, 3, 31)], ["Employment Rate", 72.9, 74.1]]
+        ),
         "control_characters.csv": b"Measure,Period,Value,Note\n"
         b"Employment\x1b[31m Rate\x07,2022/23,74.1,ok\x1b]0;title\x07\n",
         "blank_measure.csv": b"Measure,2021/22,2022/23\nEmployment Rate,72.9,74.1\nJobs growth,1.2,2.5\n,70.5,71.5\n",

@@ -7,6 +7,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from thplan.ingest import cells
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
+from thplan.ingest.headers import role_of
 from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, warning
@@ -147,6 +149,7 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
             error(
                 "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
                 "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value."
+                + _date_header_hint(grids)
                 + _hidden_hint(parsed.hidden_sheets),
                 file=name,
             )
@@ -179,6 +182,19 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
         result.problems.append(error(str(exc), file=name))
         result.import_id = None
     return result
+
+
+def _date_header_hint(grids: list[Grid]) -> str:
+    """Where a Measure header row has dates for its periods (31/03/2022), which are not read as periods yet."""
+    for grid in grids:
+        for row in grid.rows_with(lambda text: role_of(text) == "measure"):
+            dates = [c for c, v in enumerate(grid.rows[row]) if isinstance(v, datetime | date)]
+            if len(dates) >= 2:
+                where = f"sheet '{grid.sheet}', row {row + 1}" if grid.sheet else f"row {row + 1}"
+                return (f" The header row at {where} gives its periods as dates ({cell_ref(row + 1, dates[0] + 1)}: "
+                        f"{grid.rows[row][dates[0]]:%d/%m/%Y}), which are not read as periods: write them as the "
+                        "periods they are (2021/22, 2022, Q1 2022/23).")  # fmt: skip
+    return ""
 
 
 def _hidden_hint(hidden: list[str]) -> str:
