@@ -339,12 +339,12 @@ class Store:
                 return
             with self._connection() as con, con.cursor() as cur:
                 yield cur
-        except duckdb.IOException as exc:  # a damaged or truncated file opens, then fails where it is read
-            raise _damage(self.path, exc) or StoreError(f"The database {self.path} cannot be read ({exc}). It may "
-                                                        "be damaged: restore it from a backup.") from exc  # fmt: skip
-        except duckdb.Error as exc:
+        except duckdb.Error as exc:  # a damaged or truncated file opens, then fails where it is read
             if damage := _damage(self.path, exc):
                 raise damage from exc
+            if isinstance(exc, duckdb.IOException):
+                raise StoreError(f"The database {self.path} cannot be read ({exc}). It may be damaged: restore it "
+                                 "from a backup.") from exc  # fmt: skip
             raise
 
     def _migrate(self) -> None:

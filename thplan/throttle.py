@@ -35,9 +35,9 @@ class LoginThrottle:
     def begin(self, account: str, client: str) -> str | None:
         """Start an attempt: None when it may go ahead (it counts as failed until `succeeded`), else why not."""
         now = self._clock()
+        keys = _keys(account, client)
         with self._lock:
-            for key, limit in ((("account", account.strip().lower()), ACCOUNT_FAILURES),
-                               (("client", client), CLIENT_FAILURES)):  # fmt: skip
+            for key, limit in zip(keys, (ACCOUNT_FAILURES, CLIENT_FAILURES), strict=True):
                 count = self._counts.setdefault(key, _Count())
                 count.attempts = [t for t in count.attempts if now - t < WINDOW]
                 if count.locked_until > now:
@@ -47,15 +47,20 @@ class LoginThrottle:
                     _log.warning("Logins locked for %d minutes for %s %r after %d failed attempts in %d minutes.",
                                  LOCK // 60, key[0], key[1], len(count.attempts), WINDOW // 60)  # fmt: skip
                     return _wait(LOCK, key[0])
-            for key in (("account", account.strip().lower()), ("client", client)):
+            for key in keys:
                 self._counts[key].attempts.append(now)
         return None
 
     def succeeded(self, account: str, client: str) -> None:
         """The attempt's password was right: the account's and the client's failures are forgotten."""
         with self._lock:
-            for key in (("account", account.strip().lower()), ("client", client)):
+            for key in _keys(account, client):
                 self._counts.pop(key, None)
+
+
+def _keys(account: str, client: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    """What an attempt counts against: the account (however its name is typed) and the client address."""
+    return ("account", account.strip().lower()), ("client", client)
 
 
 def _wait(seconds: float, what: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from thplan.ingest.problems import Rejected, cell_ref, error
+from thplan.ingest.problems import cell_ref, refuse
 
 _NUMBER = re.compile(r"[-+−(]?[£€$]?\d[\d.,]*%?\)?")
 # Readable only with a decimal comma: a comma not followed by exactly three digits, or dot-grouped thousands before it.
@@ -42,20 +42,16 @@ def with_decimal_points(
     comma = next((t for t in numbers if _COMMA_ONLY.fullmatch(t.strip())), None)
     point = next((t for t in numbers if _POINT_ONLY.fullmatch(t.strip())), None)
     if comma is not None and point is not None:
-        raise _refuse(name, f"The file writes numbers with a decimal comma ({_where(rows, comma)}) and with a "
+        raise refuse(name, f"The file writes numbers with a decimal comma ({_where(rows, comma)}) and with a "
                       f"decimal point ({_where(rows, point)}), so its numbers cannot be read safely. Export it "
                       "again with one setting for numbers.")  # fmt: skip
     if comma is None:
         either = next((t for t in numbers if _EITHER.fullmatch(t.strip())), None)
         if point is None and delimiter == ";" and either is not None:
-            raise _refuse(name, "The file separates its columns with semicolons, as European settings do, but none "
+            raise refuse(name, "The file separates its columns with semicolons, as European settings do, but none "
                           f"of its numbers says whether it writes decimals with a comma or a point "
                           f"({_where(rows, either)} reads as either). Export it again with a decimal point and "
                           "comma-separated columns (CSV UTF-8 with English settings).")  # fmt: skip
         return rows  # decimal points: as the value reader reads numbers already
     european = {t: t.replace(".", "").replace(",", ".") for t in numbers if _EUROPEAN.fullmatch(t.strip())}
     return [[european.get(v, v) if v.__class__ is str else v for v in line] for line in rows]  # type: ignore[call-overload]
-
-
-def _refuse(name: str, message: str) -> Rejected:
-    return Rejected([error(message, file=name)])

@@ -27,7 +27,7 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
-from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, warning
+from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, quoted, warning
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import Reading
 from thplan.ingest.tidy import read_tidy_table
@@ -200,9 +200,8 @@ def _date_header_hint(grids: list[Grid]) -> str:
 def _hidden_hint(hidden: list[str]) -> str:
     if not hidden:
         return ""
-    names = ", ".join(f"'{n}'" for n in hidden[:5]) + (f" and {len(hidden) - 5} more" if len(hidden) > 5 else "")
-    return (f" The workbook's hidden sheets ({names}) were not read: if the data are on one of them, unhide it in "
-            "Excel, save and upload again.")  # fmt: skip
+    return (f" The workbook's hidden sheets ({quoted(hidden, 5)}) were not read: if the data are on one of them, "
+            "unhide it in Excel, save and upload again.")  # fmt: skip
 
 
 def _read_as_data(reading: Reading, name: str, framework: Framework) -> tuple[list[Grid], Parsed]:
@@ -519,11 +518,10 @@ def _match_areas(areas: pd.Categorical, stored: Iterable[str], result: ImportRes
         if not known and area_key(name) not in by_key:
             new.append(name)
     if new:
-        listed = ", ".join(f"'{a}'" for a in sorted(new)[:8]) + (f" and {len(new) - 8} more" if len(new) > 8 else "")
         result.problems.append(info(
-            f"New to the data: {listed} ({len(new)} area{'s' if len(new) > 1 else ''}). Not a London borough, an "
-            "English region, London or England, nor an area stored already: check the spelling. Each is stored as "
-            "an area of its own.", code="area", file=file))  # fmt: skip
+            f"New to the data: {quoted(sorted(new), 8)} ({len(new)} area{'s' if len(new) > 1 else ''}). Not a London "
+            "borough, an English region, London or England, nor an area stored already: check the spelling. Each is "
+            "stored as an area of its own.", code="area", file=file))  # fmt: skip
     return cells.spread(names, areas.codes)
 
 

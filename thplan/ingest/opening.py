@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from thplan.formula import CONTROL, strip_control
 from thplan.ingest.decimals import with_decimal_points
-from thplan.ingest.problems import Rejected, error
+from thplan.ingest.problems import Rejected, refuse
 
 MAX_BYTES = 256 * 1024 * 1024  # the command line; the upload page allows less (ui/upload.py)
 MAX_ZIP_PARTS = 500
@@ -46,11 +46,6 @@ def _brief(exc: Exception) -> str:
     """A library's error in one short line, for the officer's message."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text if len(text) <= 100 else text[:97] + "..."
-
-
-def refuse(name: str, message: str) -> Rejected:
-    """A refusal of the whole file, with a message for the officer."""
-    return Rejected([error(message, file=name)])
 
 
 def content_kind(data: bytes) -> str:
@@ -261,4 +256,4 @@ def _csv_rows(data: bytes, name: str) -> list[list[object]]:
         rows = [[dirty.get(v, v) for v in line] for line in rows]  # type: ignore[call-overload]
     while rows and not any(str(v).strip() for v in rows[-1]):
         rows.pop()
-    return with_decimal_points(rows, [dirty.get(v, v) for v in seen], delimiter, name)
+    return with_decimal_points(rows, [dirty.get(v, v) for v in seen] if dirty else seen, delimiter, name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -79,3 +80,14 @@ def warning(message: str, **where: object) -> Problem:
 
 def info(message: str, **where: object) -> Problem:
     return Problem(Severity.INFO, message, **where)  # type: ignore[arg-type]
+
+
+def refuse(name: str, message: str) -> Rejected:
+    """A refusal of the whole file, with a message for the officer."""
+    return Rejected([error(message, file=name)])
+
+
+def quoted(names: Sequence[str], limit: int) -> str:
+    """The first `limit` names, quoted, and how many more: "'Data', 'Notes' and 3 more"."""
+    shown = ", ".join(f"'{n}'" for n in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")

@@ -17,7 +17,7 @@ from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import Column, classify_report_header, is_header_cell_period, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
-from thplan.ingest.problems import cell_ref, error, info
+from thplan.ingest.problems import cell_ref, error, info, quoted
 from thplan.period import NOT_STATED, parse_period
 from thplan.polarity import PolarityError, parse_polarity
 from thplan.value import FOOTNOTE_MARKS, CellValue
@@ -179,10 +179,10 @@ def _nameless_row(grid: Grid, table: _Table, row: int, parsed: Parsed) -> None:
     where = grid.where(row, measure_col.index, measure_col.header)
     valued = [c for c in table.columns if c.role in ("period", "benchmark") and grid.value(row, c.index) is not None]
     if valued:
-        headers = ", ".join(f"'{c.header}'" for c in valued[:3]) + (" and more" if len(valued) > 3 else "")
         parsed.problems.append(error(
-            f"Row {row + 1} has values (under {headers}) but no measure name, so they cannot be stored. Write the "
-            "measure's name in its Measure cell (a merged cell names every row it spans), or delete the row.",
+            f"Row {row + 1} has values (under {quoted([c.header for c in valued], 3)}) but no measure name, so they "
+            "cannot be stored. Write the measure's name in its Measure cell (a merged cell names every row it spans), "
+            "or delete the row.",
             **where))  # fmt: skip
     else:
         parsed.problems.append(info("Row has no measure name; skipped.", **where))
