@@ -93,3 +93,19 @@ def is_known_area(name: str) -> bool:
 def area_key(name: str) -> str:
     """The key two spellings of one area share (for matching a file's areas with those already stored)."""
     return _key(canonical_area(name))
+
+
+#: Whole names of places a file's name may carry (not aliases such as "national" or "inner": a word of a title).
+_NAMED = {_key(n.removesuffix(" region")): n for n in (*_LONDON_BOROUGHS, *_REGIONS, ENGLAND)}
+
+
+def area_named_in(title: str) -> str | None:
+    """The London borough, English region or England a title names ('lambeth_claimant_count.csv': Lambeth), the
+    longest name first; None when it names none."""
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower().replace("&", " and ")).split()
+    for size in (4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            found = _NAMED.get(" ".join(words[start : start + size]))
+            if found is not None:
+                return found
+    return None

@@ -35,6 +35,15 @@ MISSING_MARKERS: dict[str, str] = {
     "[x]": "Not available ([x])",
     "[z]": "Not applicable ([z])",
     "[low]": "Rounds to zero ([low])",
+    # As the DfE, NOMIS and Eurostat write them, without brackets: a letter alone in a value cell is never a number.
+    "c": "Confidential (c)",
+    "x": "Not available (x)",
+    "z": "Not applicable (z)",
+    "u": "Low reliability (u)",
+    "low": "Rounds to zero (low)",
+    ":": "Not available (:)",
+    "!": "Not available (!)",
+    "#": "Not available (#)",
 }
 #: Markers that keep the value but flag it.
 FLAG_MARKERS = {"[u]": "Low reliability ([u])"}

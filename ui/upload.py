@@ -205,14 +205,36 @@ def decisions() -> dict[str, str | None]:
     return dict(st.session_state.get("match_decisions", {}))
 
 
+def names() -> dict[str, str]:
+    """The officer's names for measures the importer named after their file or sheet."""
+    return dict(st.session_state.get("measure_names", {}))
+
+
+def name_measures(result: ImportResult) -> None:
+    """A box to rename each measure named after its file or sheet; a new name makes a new preview."""
+    chosen = names()
+    for name in result.named_by_title:
+        given = st.text_input(f"Name of the measure the file calls '{md(name)}' (named after the file: the table "
+                              "names none)", value=chosen.get(name, name), key=f"name:{name}",
+                              max_chars=200)  # fmt: skip
+        if given.strip() and given.strip() != name:
+            chosen[name] = given.strip()
+        else:
+            chosen.pop(name, None)
+    if chosen != names():
+        st.session_state["measure_names"] = chosen
+        st.rerun()
+
+
 def preview_result(data: bytes, name: str, mode: str, officer: str) -> ImportResult:
     """A dry run of the import, remembered for this file, mode, match decisions and data version (the version it
     was made from is its `version`)."""
     version = caches.store().version()
-    key = (hashlib.sha256(data).hexdigest(), name, mode, tuple(sorted(decisions().items())), version)
+    key = (hashlib.sha256(data).hexdigest(), name, mode, tuple(sorted(decisions().items())),
+           tuple(sorted(names().items())), version)  # fmt: skip
     cached = st.session_state.get("preview")
     if cached is None or cached[0] != key:
-        options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions())
+        options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions(), names=names())
         cached = (key, import_bytes(caches.store(), data, name, options))
         st.session_state["preview"] = cached
     return cached[1]

@@ -22,6 +22,7 @@ from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
+from thplan.ingest.ees import read_ees
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
@@ -30,6 +31,7 @@ from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, quoted, warning
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import Reading
+from thplan.ingest.series import read_period_rows
 from thplan.ingest.tidy import read_tidy_table
 from thplan.ingest.tracker import frames as tracker_frames
 from thplan.ingest.tracker import is_tracker, read_tracker
@@ -37,7 +39,7 @@ from thplan.ingest.wide import read_area_rows, read_measure_columns
 from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
 from thplan.observation import Observation
 from thplan.outcome import Outcome
-from thplan.period import PeriodError, parse_period
+from thplan.period import PeriodError, PeriodKind, parse_period
 from thplan.polarity import Polarity
 from thplan.rowkeys import distinct, repeated_keys, row_keys
 from thplan.stated import StatedError, check
@@ -79,6 +81,9 @@ class ImportResult:
     #: For the first PREVIEW_MEASURES measures the file changes, their series for every area after the import
     #: (dry runs only: for previews).
     after: dict[str, list[Observation]] = field(default_factory=dict)
+    #: Names the importer gave measures after their file or sheet (the table names none): the officer may rename
+    #: each (`ImportOptions.names`).
+    named_by_title: list[str] = field(default_factory=list)
     #: The data version the import was checked (dry run) or written against.
     version: tuple[int, int] | None = None
 
@@ -229,8 +234,10 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
         read_fingertips(grid, parsed)
         or read_report_tables(grid, parsed, framework, home)
         or read_tidy_table(grid, parsed, framework, home)
+        or read_ees(grid, parsed)
         or read_area_rows(grid, parsed)
         or read_measure_columns(grid, parsed)
+        or read_period_rows(grid, parsed, home)
     )
 
 
@@ -264,7 +271,10 @@ def _match_measures(
     position = max((m.position for m in framework.measures), default=-1) + 1
     for name, ref in parsed.measures.items():
         where = ref.location.where(parsed.file)
-        plain = strip_control(name)  # an ESC or BEL in a workbook's text: never meant, and it stops exports
+        if ref.by_title:
+            result.named_by_title.append(name)
+        # an ESC or BEL in a workbook's text: never meant, and it stops exports
+        plain = strip_control(options.names.get(name, "").strip() or name)
         found = framework.find_measure(plain)
         if found is None:
             base, breakdown = split_name(plain)
@@ -332,6 +342,7 @@ def _match_measures(
             comparison=ref.comparison or "direct",
             position=position,
             breakdown=ref.breakdown,
+            period_type=ref.period_type or PeriodKind.FINANCIAL,
         )
         measure = _placement(framework, measure, ref, result, where) or measure
         position += 1
@@ -340,7 +351,7 @@ def _match_measures(
         result.new_measures.append(measure)
         home = "the Plan" if framework.in_plan(measure) else "the indicator library (it is not in the Plan)"
         result.problems.append(
-            info(f"New measure '{name}' (id {measure_id}, {measure.polarity}) will be added to {home}.", **where)
+            info(f"New measure '{plain}' (id {measure_id}, {measure.polarity}) will be added to {home}.", **where)
         )
         if ref.breakdown is None:
             result.problems.append(

@@ -17,6 +17,8 @@ class ImportOptions:
     accept_matches: bool = False
     #: The officer's decision on each near match: the catalogued measure id it is, or None for "a new measure".
     matches: Mapping[str, str | None] = field(default_factory=dict)
+    #: The officer's name for each measure the file names only by its file's or sheet's name (see `named_by_title`).
+    names: Mapping[str, str] = field(default_factory=dict)
     #: Publish only if the data are still at this version (the one the officer's preview was made from): checked
     #: inside the write's transaction, so of two officers publishing at once exactly one gets through.
     expected_version: tuple[int, int] | None = None

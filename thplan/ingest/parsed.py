@@ -9,6 +9,7 @@ import pandas as pd
 from thplan.breakdown import NONE, Breakdown
 from thplan.framework import Framework
 from thplan.ingest.problems import Problem
+from thplan.period import PeriodKind
 from thplan.polarity import Polarity
 from thplan.value import CellValue
 
@@ -51,6 +52,9 @@ class MeasureRef:
     note: str = ""
     comparison: str = ""  # "interval": compared by confidence interval (Fingertips); "none": not compared at all
     breakdown: str | None = ""  # the label of the breakdown the file's headline is (None: the file cannot say)
+    #: Named by its file's or sheet's name, not by the table (a single series): the officer may rename it.
+    by_title: bool = False
+    period_type: PeriodKind | None = None  # what its "2018/19" labels are, where the file says (a DfE file does)
 
 
 @dataclass(frozen=True)
@@ -122,3 +126,4 @@ class Parsed:
         known.kind = known.kind or ref.kind
         known.comparison = known.comparison or ref.comparison
         known.breakdown = known.breakdown if known.breakdown != "" else ref.breakdown
+        known.period_type = known.period_type or ref.period_type

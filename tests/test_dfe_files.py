@@ -1,0 +1,93 @@
+"""The DfE's open data files (Explore Education Statistics): periods from time_period and time_identifier, areas
+from geographic_level, each indicator column a measure, filters with a total as breakdowns, filters without one
+naming measures of their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import do_import
+
+HEADER = (
+    "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,la_name"
+)
+ENGLAND = "E92000001,England,,,,"
+LONDON = "E92000001,England,E12000007,London,,"
+TOWER_HAMLETS = "E92000001,England,E12000007,London,E09000030,Tower Hamlets"
+
+
+def values(store, result):
+    """(measure name, area, period, breakdown) -> value or missing reason, as stored."""
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    return {
+        (names[o.measure_id], o.area, o.period.label, o.breakdown.label): o.value if o.value is not None else o.missing
+        for o in store.observations(list(names))
+    }
+
+
+READS = [
+    pytest.param(
+        f"{HEADER},gld_percent\n"
+        f"201819,Academic year,National,{ENGLAND},71.8\n"
+        f"201819,Academic year,Regional,{LONDON},74.1\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},70.2\n",
+        {("Gld percent", "England", "2018/19", ""): 71.8, ("Gld percent", "London", "2018/19", ""): 74.1,
+         ("Gld percent", "Tower Hamlets", "2018/19", ""): 70.2},
+        id="an-academic-year-each-level-its-own-name-column",
+    ),
+    pytest.param(
+        f"{HEADER},spend\n201920,Financial year,Local authority,{TOWER_HAMLETS},12.5\n",
+        {("Spend", "Tower Hamlets", "2019/20", ""): 12.5},
+        id="a-financial-year",
+    ),
+    pytest.param(
+        f"{HEADER},referrals\n2022,Reporting year,Local authority,{TOWER_HAMLETS},3100\n"
+        f"2022,Calendar year Q3,Local authority,{TOWER_HAMLETS},800\n",
+        {("Referrals", "Tower Hamlets", "2022", ""): 3100.0, ("Referrals", "Tower Hamlets", "2022 Q3", ""): 800.0},
+        id="a-reporting-year-and-a-calendar-quarter",
+    ),
+    pytest.param(
+        f"{HEADER},number,percent\n2022,Reporting year,Local authority,{TOWER_HAMLETS},c,x\n"
+        f"2021,Reporting year,Local authority,{TOWER_HAMLETS},z,low\n",
+        {(f"{m}", "Tower Hamlets", y, ""): r for m, y, r in [
+            ("Dfe: number", "2022", "Confidential (c)"), ("Dfe: percent", "2022", "Not available (x)"),
+            ("Dfe: number", "2021", "Not applicable (z)"), ("Dfe: percent", "2021", "Rounds to zero (low)")]},
+        id="the-dfe-markers-and-a-column-that-names-no-measure-named-after-the-file",
+    ),
+    pytest.param(
+        f"{HEADER},gender,number_of_pupils\n201819,Academic year,Local authority,{TOWER_HAMLETS},Total,3000\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},Girls,1450\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},Boys,1550\n",
+        {("Number of pupils", "Tower Hamlets", "2018/19", ""): 3000.0,
+         ("Number of pupils", "Tower Hamlets", "2018/19", "Girls"): 1450.0,
+         ("Number of pupils", "Tower Hamlets", "2018/19", "Boys"): 1550.0},
+        id="a-filter-with-a-total-breaks-the-measure-down-its-total-the-headline",
+    ),
+    pytest.param(
+        f"{HEADER},category_type,number\n2022,Reporting year,Local authority,{TOWER_HAMLETS},Episodes starting,900\n"
+        f"2022,Reporting year,Local authority,{TOWER_HAMLETS},Episodes ending,850\n",
+        {("Number: Episodes starting", "Tower Hamlets", "2022", ""): 900.0,
+         ("Number: Episodes ending", "Tower Hamlets", "2022", ""): 850.0},
+        id="a-filter-without-a-total-names-a-measure-for-each-of-its-values",
+    ),
+    pytest.param(
+        f"{HEADER},ethnicity_major,fsm,number_of_pupils\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},All Major Ethnicities,Total,3000\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},Asian,Total,1800\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},Asian,FSM,700\n"
+        f"201819,Academic year,Local authority,{TOWER_HAMLETS},All Major Ethnicities,All other,2000\n",
+        {("Number of pupils", "Tower Hamlets", "2018/19", ""): 3000.0,
+         ("Number of pupils", "Tower Hamlets", "2018/19", "Ethnicity major: Asian"): 1800.0,
+         ("Number of pupils", "Tower Hamlets", "2018/19", "Ethnicity major, Fsm: Asian, FSM"): 700.0,
+         ("Number of pupils", "Tower Hamlets", "2018/19", "Fsm: All other"): 2000.0},
+        id="an-all-value-is-a-filter-s-total-but-all-other-is-not",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), READS)
+def test_a_dfe_file_reads_as_the_standard_says(make_store, make_csv, text, expected):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "dfe.csv"))
+    assert not result.rejected, result.errors
+    assert values(store, result) == expected

@@ -1,0 +1,73 @@
+"""Tables with a period in each row and a measure in each column, and single series named only by their file:
+the area and the name they are read with are said in the preview, and the officer can rename the measure."""
+
+from __future__ import annotations
+
+import pytest
+
+from thplan.ingest.importer import ImportOptions, import_path
+
+from .conftest import do_import
+
+READS = [
+    pytest.param(
+        "annual_emissions_per_capita.csv", "Year,tCO2e\n2019,2.9\n2020,2.7\n",
+        {("Annual emissions per capita", "Tower Hamlets", "2019"): 2.9,
+         ("Annual emissions per capita", "Tower Hamlets", "2020"): 2.7},
+        "read as values for Tower Hamlets (the home area: the table names no area)",
+        id="a-single-series-is-named-after-its-file-and-is-the-home-area-s-saying-so",
+    ),
+    pytest.param(
+        "journeys_in_lambeth_by_walking.csv", "Year,%\r\n2019,76\r\n2020,76\r\n",
+        {("Journeys in lambeth by walking", "Lambeth", "2019"): 76.0,
+         ("Journeys in lambeth by walking", "Lambeth", "2020"): 76.0},
+        "read as values for Lambeth (the area the file's name names)",
+        id="a-borough-the-file-s-name-names-is-its-area",
+    ),
+    pytest.param(
+        "jobs.csv", "Financial year,Employment rate (%),Jobs growth (%),Source\n2018/19,70.1,2.8,APS\n"
+        "2019/20,71.0,-4.9,APS\n",
+        {("Employment rate (%)", "Tower Hamlets", "2018/19"): 70.1,
+         ("Jobs growth (%)", "Tower Hamlets", "2018/19"): 2.8,
+         ("Employment rate (%)", "Tower Hamlets", "2019/20"): 71.0,
+         ("Jobs growth (%)", "Tower Hamlets", "2019/20"): -4.9},
+        "Not imported: the column 'Source' (not values).",
+        id="measures-as-columns-a-period-per-row-and-a-source-column-not-imported",
+    ),
+    pytest.param(
+        "recycling.csv", "Year,%,,,,\n2014,2.69,,,,\n2015,,,,,\n2016,3.1,,,,\n",
+        {("Recycling", "Tower Hamlets", "2014"): 2.69, ("Recycling", "Tower Hamlets", "2016"): 3.1},
+        "imported as 'Recycling', after the file's name",
+        id="empty-trailing-columns-and-a-blank-year-are-no-values",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "expected", "said"), READS)
+def test_a_table_of_periods_by_measure(make_store, make_csv, name, text, expected, said):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, name))
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    stored = {(names[o.measure_id], o.area, o.period.label): o.value for o in store.observations(list(names))}
+    assert stored == expected
+    assert any(said in p.message for p in result.problems)
+
+
+def test_a_series_named_after_its_file_is_published_under_the_officer_s_name(make_store, make_csv):
+    store = make_store(framework=False)
+    path = make_csv("Year,%\n2020,87\n2021,89\n", "climate_important.csv")
+    preview = import_path(store, path, ImportOptions(dry_run=True))
+    assert preview.named_by_title == ["Climate important"]
+    names = {"Climate important": "Residents who say climate change is important to them (%)"}
+    result = import_path(store, path, ImportOptions(names=names))
+    [measure] = result.new_measures
+    assert measure.name == "Residents who say climate change is important to them (%)"
+    assert [o.value for o in store.observations([measure.id])] == [87.0, 89.0]
+
+
+def test_a_row_whose_period_is_not_one_is_refused_naming_its_cell(make_store, make_csv):
+    result = do_import(make_store(framework=False), make_csv("Year,%\n2019,76\nSource: council survey,\n"))
+    assert result.rejected
+    [problem] = result.errors
+    assert (problem.row, problem.column) == (3, 1) and "'Source: council survey' is not a period" in problem.message

@@ -1,0 +1,149 @@
+"""Tables with one row per period and one column per measure (`Year | Employment rate (%) | Jobs growth (%)`), and
+single-series files (`Year,%`) whose only measure is named by the file or its sheet.
+
+Neither names its area: the area is the one the file's name names ('..._lambeth.csv'), else the home area, and
+the preview says which. A single series' measure is named after its file (or sheet): the preview says so too, and
+the officer can rename it before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thplan.area import area_named_in
+from thplan.ingest.grid import Grid
+from thplan.ingest.headers import role_of
+from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
+from thplan.ingest.problems import cell_ref, error, info, warning
+from thplan.measure import MeasureError, parse_unit
+from thplan.period import PeriodError, parse_period
+from thplan.value import CellError, parse_value
+
+HEADER_ROWS = 10
+#: Sheet names a workbook program gives by itself: they name no measure.
+_DEFAULT_SHEET = re.compile(r"^(sheet|data|table|tabelle|feuil)\s*\d*$", re.IGNORECASE)
+#: Columns that describe values rather than hold them: shown as not imported.
+_DESCRIBING = ("note", "source", "definition")
+
+
+def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
+    found = _header(grid)
+    if found is None:
+        return False
+    header_row, period_column, columns = found
+    rows = grid.nonblank_rows(header_row + 1)
+    bad = [r for r in rows if not _is_period(grid.value(r, period_column))]
+    if bad:
+        row = bad[0]
+        parsed.problems.append(error(
+            f"This table has a period in each row (column {cell_ref(header_row + 1, period_column + 1)}), but "
+            f"'{grid.text(row, period_column)}' is not a period. Write a period in every row, or move other text "
+            "below the table to another sheet.",
+            **grid.where(row, period_column, grid.text(header_row, period_column))))  # fmt: skip
+        _table(grid, parsed, header_row, rows, columns)
+        return True
+    skipped = [c for c in columns if role_of(grid.value(header_row, c)) in _DESCRIBING]
+    values = [c for c in columns if c not in skipped]
+    if skipped:
+        parsed.problems.append(info(
+            f"Not imported: the column{'s' if len(skipped) > 1 else ''} "
+            + ", ".join(f"'{grid.text(header_row, c)}'" for c in skipped) + " (not values).",
+            **grid.where(header_row)))  # fmt: skip
+    area = _area(grid, parsed, header_row, home_area)
+    single = len(values) == 1
+    for column in values:
+        _column(grid, parsed, header_row, period_column, column, rows, area, single)
+    _table(grid, parsed, header_row, rows, columns)
+    return True
+
+
+def _header(grid: Grid) -> tuple[int, int, list[int]] | None:
+    """The header row: a period heading ('Year', 'Financial year') in its first filled cell, other headings
+    after it, and a period in that column of the next row."""
+    for row in range(min(grid.height, HEADER_ROWS)):
+        filled = grid.filled(row)
+        if len(filled) < 2 or role_of(grid.value(row, filled[0])) != "period":
+            continue
+        if row + 1 >= grid.height or not _is_period(grid.value(row + 1, filled[0])):
+            return None
+        if any(role_of(grid.value(row, c)) in ("measure", "value", "area") for c in filled):
+            return None  # a tidy table's header (read by its own reader, or refused by it)
+        return row, filled[0], [c for c in filled[1:] if _holds_values(grid, row, c)]
+    return None
+
+
+def _holds_values(grid: Grid, header_row: int, column: int) -> bool:
+    return any(grid.value(r, column) is not None for r in range(header_row + 1, grid.height))
+
+
+def _is_period(raw: object) -> bool:
+    try:
+        return parse_period(raw).dated
+    except PeriodError:
+        return False
+
+
+def _unit(header: str) -> str:
+    """What a heading says the values are counted in: all of it where it is a unit ('%', 'ktCO2e', 'Kg'), else
+    its last brackets ('Total consumption (GWh)')."""
+    try:
+        if parse_unit(header) is not None or (len(header) <= 8 and " " not in header):
+            return header
+    except MeasureError:
+        if len(header) <= 8 and " " not in header:
+            return header
+    bracket = re.search(r"\(([^()]+)\)\s*$", header)
+    return bracket.group(1) if bracket else ""
+
+
+def _area(grid: Grid, parsed: Parsed, header_row: int, home_area: str) -> str:
+    named = area_named_in(grid.file.rsplit(".", 1)[0]) or (area_named_in(grid.sheet) if grid.sheet else None)
+    area = named or home_area
+    how = "the area the file's name names" if named else "the home area: the table names no area"
+    parsed.problems.append(warning(
+        f"The values of this table are read as values for {area} ({how}). If they are another area's, add an Area "
+        "column, or name the area in the file's name.", code="area", **grid.where(header_row)))  # fmt: skip
+    return area
+
+
+def _name(grid: Grid) -> str:
+    """A measure's name from its sheet's name, or its file's where the sheet's is a default one."""
+    if grid.sheet and not _DEFAULT_SHEET.match(grid.sheet.strip()):
+        return grid.sheet.strip()
+    stem = " ".join(re.sub(r"[_\s]+", " ", grid.file.rsplit(".", 1)[0]).split())
+    return stem[:1].upper() + stem[1:]
+
+
+def _column(grid: Grid, parsed: Parsed, header_row: int, period_column: int, column: int, rows: list[int],
+            area: str, single: bool) -> None:  # fmt: skip
+    header = grid.text(header_row, column)
+    location = Location(grid.sheet, header_row, column, header)
+    name = header
+    if single:
+        name = _name(grid)
+        where = "the sheet's name" if name == (grid.sheet or "").strip() else "the file's name"
+        parsed.problems.append(info(
+            f"The table names no measure: its values (column '{header}') are imported as '{name}', after {where}. "
+            "Rename it before publishing if that is not its name.",
+            **grid.where(header_row, column, header)))  # fmt: skip
+    parsed.add_measure(MeasureRef(name, location, unit=_unit(header), by_title=single))
+    for row in rows:
+        raw = grid.value(row, column)
+        percent, decimals = grid.fmt(row, column)
+        try:
+            value = parse_value(raw, percent_format=percent, format_decimals=decimals)
+        except CellError as exc:
+            parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **grid.where(row, column, header)))
+            continue
+        if not value.blank:
+            label = parse_period(grid.value(row, period_column)).label
+            parsed.observations.append(RawObservation(name, area, label, value, Location(grid.sheet, row, column,
+                                                                                           header)))  # fmt: skip
+
+
+def _table(grid: Grid, parsed: Parsed, header_row: int, rows: list[int], columns: list[int]) -> None:
+    last = rows[-1] + 1 if rows else header_row + 1
+    width = max(columns, default=0) + 1
+    parsed.tables.append(TableInfo(grid.sheet, f"{cell_ref(header_row + 1, 1)}:{cell_ref(last, width)}",
+                                   "periods by measure", rows=len(rows)))  # fmt: skip
+    parsed.rows += len(rows)
