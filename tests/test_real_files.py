@@ -96,6 +96,54 @@ READS = {
         ("Climate tonnage of household waste per household", TH, "2010", "", 457.5)],
     "climate_total_non_domestic_gas_consumption_across_borough.csv": [
         ("Climate total non domestic gas consumption across borough", TH, "2015", "", 870.1393367)],
+    # NOMIS downloads: areas across, the period and the measure in the rows above the table or the rows.
+    "key_demographics_ts031_religion_census_2021.xlsx": [
+        ("TS031 - Religion (detailed): Christian", "Lambeth", "2021", "", 43.7),
+        ("TS031 - Religion (detailed): Christian", ENG, "2021", "", 46.3)],
+    "key_demographics_ts003_household_composition_census_2021.xlsx": [
+        ("TS003 - Household composition: One-person household", "Lambeth", "2021", "", 32.0),
+        ("TS003 - Household composition: One-person household", ENG, "2021", "", 30.1)],
+    "key_demographics_ts005_passports_census_2021.xlsx": [
+        ("TS005 - Passports held: Europe: United Kingdom", "Lambeth", "2021", "", 72.0)],
+    "key_demographics_ts024_main_language_census_2021.xlsx": [
+        ("TS024 - Main language (detailed): English (English or Welsh in Wales)", "Lambeth", "2021", "", 82.2)],
+    "key_demographics_ts078_gender_identity_census_2021.xlsx": [
+        ("TS078 - Gender identity: Trans woman", "London", "2021", "", 0.2)],
+    "community_single_year_age_ts007_18_plus_census_2021.xlsx": [
+        ("TS007 - Age by single year: Aged 18 years", "Lambeth", "2021", "", 0.9)],
+    "housing_infrastructure_tenure_census_2021_ts054.xlsx": [
+        ("TS054 - Tenure: Owned: Owns outright", "Lambeth", "2021", "", 12.0)],
+    "businesses_local_units_type_2021_nomis.xlsx": [
+        ("UK Business Counts - local units by industry and employment size band: 01110 : Growing of cereals (except "
+         "rice), leguminous crops and oil seeds", ENG, "2021", "", 17450.0),
+        ("UK Business Counts - local units by industry and employment size band: 01110 : Growing of cereals (except "
+         "rice), leguminous crops and oil seeds", "towncity:London", "2021", "", 65.0)],
+    "businesses_local_units_type_2022_nomis.xlsx": [
+        ("UK Business Counts - local units by industry and employment size band: 01120 : Growing of rice", ENG,
+         "2022", "", 10.0)],
+    "jobs_claimant_count_18_24_time_nomis.xlsx": [
+        ("Jobs claimant count 18 24 time nomis", "Lambeth", "Jan 2013", "", 7.0),
+        ("Jobs claimant count 18 24 time nomis", "London", "Jan 2013", "", 5.9)],
+    "jobs_claimant_count_25_49_time_nomis.xlsx": [
+        ("Jobs claimant count 25 49 time nomis", "Lambeth", "Jan 2013", "", 4.7)],
+    "jobs_claimant_count_50_plus_time_nomis.xlsx": [
+        ("Jobs claimant count 50 plus time nomis", "Lambeth", "Jan 2013", "", 5.6),
+        ("Jobs claimant count 50 plus time nomis", "London", "Jan 2013", "", 3.1)],
+    "jobs_claimant_count_sex_2022_nomis.xlsx": [
+        ("Claimant count: Male", ENG, "Jun 2022", "", 779500.0),
+        ("Claimants as a proportion of residents aged 16-64: Female", "London", "Jun 2022", "", 4.0)],
+    "jobs_population_by_age_group_2021.xlsx": [
+        ("Population estimates - local authority based by single year of age: Aged 16 to 24", "Lambeth", "2021", "",
+         38293.0)],
+    "jobs_unemployment_sex_minority_2022_nomis.xlsx": [
+        ("annual population survey: Unemployment rate - aged 16+", "Lambeth", "Jul 2021-Jun 2022", "", 3.3)],
+    # MOPAC's survey extracts (UTF-16, tab-separated): boroughs across.
+    "crime_safety_all_borough_police_contact_ward_officer_june_2022.csv": [
+        ("Knows how to contact their local ward officer", TH, "Jun 2022", "", 24.0)],
+    "crime_safety_all_borough_police_informed_june_2022.csv": [
+        ("Feels well informed about local police activities over the last 12 months", TH, "Jun 2022", "", 36.0)],
+    "crime_safety_all_borough_police_things_matter_june_2022.csv": [
+        ("Agree the police are dealing with the things that matter to this community", TH, "Jun 2022", "", 58.0)],
     # LG Inform: areas down, periods across, the measure in the stacked header rows.
     "businesses_non_domestic_rates_collected_lginform_2010_22.csv": [
         ("Non-domestic rates collected financial - quarterly", TH, "2010/11 Q1", "", 80076.0)],
@@ -110,6 +158,37 @@ NO_DATA = {
     "climate_charts_database.csv": "a list of the climate dashboard's charts",
     "health_and_wellbeing_indicator_links.xlsx": "a list of links to indicators",
 }
+#: What else a file's values carry (count, 95% interval), as the file gives them.
+DETAILS = [
+    (
+        "key_demographics_ts031_religion_census_2021.xlsx",
+        "TS031 - Religion (detailed): Christian",
+        "Lambeth",
+        "2021",
+        {"count": 138714.0},
+    ),
+    (
+        "jobs_unemployment_sex_minority_2022_nomis.xlsx",
+        "annual population survey: Unemployment rate - aged 16+",
+        ENG,
+        "Jul 2021-Jun 2022",
+        {"count": 1107600.0, "denominator": 28677500.0, "lower_ci": 3.8, "upper_ci": 4.0},
+    ),
+    (
+        "jobs_unemployment_sex_minority_2022_nomis.xlsx",
+        "annual population survey: Unemployment rate - aged 16+",
+        "Lambeth",
+        "Jul 2021-Jun 2022",
+        {"count": 7500.0, "lower_ci": None, "upper_ci": None},
+    ),
+    (
+        "jobs_claimant_count_18_24_time_nomis.xlsx",
+        "Jobs claimant count 18 24 time nomis",
+        "Lambeth",
+        "Jan 2013",
+        {"count": 2000.0},
+    ),
+]
 #: The folder's other Fingertips extracts (the Fingertips reader is checked against their own columns in
 #: test_fingertips and test_samples): each imports values.
 FINGERTIPS = sorted(
@@ -146,6 +225,16 @@ def test_a_file_imports_with_the_figures_its_cells_hold(make_store, name):
     stored = _stored(store, result)
     for measure, area, period, breakdown, expected in READS[name]:
         assert stored.get((measure, area, period, breakdown)) == expected, (measure, area, period, breakdown)
+
+
+@pytest.mark.parametrize(("name", "measure", "area", "period", "expected"), DETAILS)
+def test_a_value_keeps_the_count_and_interval_its_file_gives(make_store, name, measure, area, period, expected):
+    store = make_store()
+    result = do_import(store, REAL / name)
+    [found] = [o for o in store.observations([result.matched[measure]]) if (o.area, o.period.label) == (area, period)]
+    assert {k: pytest.approx(v) if v is not None else None for k, v in expected.items()} == {
+        k: getattr(found, k) for k in expected
+    }
 
 
 @pytest.mark.parametrize("name", FINGERTIPS)

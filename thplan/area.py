@@ -29,7 +29,7 @@ _ALIASES = {
 #: and the median of authorities an Oflog extract gives.
 BENCHMARK_AREAS = frozenset({ENGLAND, LONDON, "Inner London", "Outer London", "Central London",
                              "Median of local authorities"})  # fmt: skip
-_REGION = re.compile(r"\bregion$", re.IGNORECASE)  # Fingertips' regions: "North West region"
+_REGION = re.compile(r"^[a-z][a-z ]{1,40} region$", re.IGNORECASE)  # Fingertips' regions: "North West region"
 
 
 def is_benchmark(name: str) -> bool:
@@ -78,16 +78,28 @@ _KNOWN = {
 }
 
 
+#: NOMIS writes an area with its geography ('ladu2021:Lambeth', 'gor:London'), a small one with its code as well
+#: ('ward2021:E05000416 : Bishop's'). Only these administrative geographies: 'towncity:London' is London's
+#: built-up area, not the region, and keeps its name.
+_NOMIS = re.compile(r"^(?:ladu|lad|ualad|la|ctyua|gor|rgn|region|country|ctry|ward|wd|msoa|lsoa|oa|pcon)\d*:\s*"
+                    r"(?:[EWSN]\d{8}\s+:\s+)?(?=\S)")  # fmt: skip
+
+
 def canonical_area(name: object) -> str:
-    """One name per place: 'London region', 'Greater London', 'LONDON' and E12000007 are London; a place this
-    program does not know keeps its name, cleaned."""
-    text = clean_name(name)
+    """One name per place: 'London region', 'Greater London', 'LONDON', 'gor:London' and E12000007 are London; a
+    place this program does not know keeps its name, cleaned."""
+    text = _NOMIS.sub("", clean_name(name))
     return _KNOWN.get(_key(text), text)
+
+
+def in_nomis_geography(name: str) -> bool:
+    """Written as NOMIS writes an area of an administrative geography ('ladu2021:Lambeth')."""
+    return bool(_NOMIS.match(clean_name(name)))
 
 
 def is_known_area(name: str) -> bool:
     """A London borough, an English region, England or one of London's parts (by any of its spellings or codes)."""
-    return _key(name) in _KNOWN or bool(_REGION.search(name.strip()))
+    return _key(_NOMIS.sub("", clean_name(name))) in _KNOWN or bool(_REGION.search(name.strip()))
 
 
 def area_key(name: str) -> str:

@@ -24,6 +24,8 @@ class PeriodKind(StrEnum):
     ACADEMIC = "academic"
     CALENDAR = "calendar"
     ROLLING = "rolling"
+    #: Months from one to another, as NOMIS and the APS give them: "Jul 2021-Jun 2022" (twelve months to June).
+    MONTHS = "months"
     QUARTER = "quarter"
     MONTH = "month"
     NOT_STATED = "not stated"
@@ -79,6 +81,7 @@ _QUARTER = re.compile(r"^(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-
 _QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH_SPAN = re.compile(r"^([a-z]+)\.?\s*(\d{4})\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
 
 
 def _full_year(start: int, text: str) -> int:
@@ -136,12 +139,16 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
         return _quarter(original, fy_start, fy_end, cal, q)
     if m := _MONTH_ISO.match(label):
         return _month(original, int(m.group(1)), int(m.group(2)))
+    if (m := _MONTH_SPAN.match(label)) and m.group(1).lower() in _MONTHS and m.group(3).lower() in _MONTHS:
+        return _months(original, _month(original, int(m.group(2)), _MONTHS[m.group(1).lower()]),
+                       _month(original, int(m.group(4)), _MONTHS[m.group(3).lower()]))  # fmt: skip
     if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         return _month(original, year, _MONTHS[m.group(1).lower()])
     raise PeriodError(
         f"'{original}' is not a period we can read. Write years as 2017/18 (financial or academic), "
-        "2017 (calendar), 2015-17 (rolling years), 2017/18 Q1 (quarter) or Mar 2018 (month)."
+        "2017 (calendar), 2015-17 (rolling years), 2017/18 Q1 (quarter), Mar 2018 (month) or Jul 2021-Jun 2022 "
+        "(months)."
     )
 
 
@@ -198,6 +205,13 @@ def _month(original: str, year: int, month: int) -> Period:
         date(year, month, 1),
         date(year, month, last),
     )
+
+
+def _months(original: str, first: Period, last: Period) -> Period:
+    """The months from `first` to `last`, both included ("Jul 2021-Jun 2022")."""
+    if last.start <= first.start:
+        raise PeriodError(f"'{original}' is not a period: it ends before it starts.")
+    return Period(f"{first.label}-{last.label}", PeriodKind.MONTHS, first.start, last.end)
 
 
 def is_period_label(text: object) -> bool:

@@ -64,7 +64,7 @@ def series_frame(measure: Measure, series: Mapping[str, Sequence[Observation]]) 
                 "end": _ms(period.end), "Value": o.value, "Shown": observation_text(o, measure.unit, long=True),
                 "Lower": o.lower_ci, "Upper": o.upper_ci,
                 "Note": "; ".join(p for p in (o.note,) if p), "Break": o.series_break, "Segment": f"{area} {segment}",
-                "Span": period.kind is PeriodKind.ROLLING,
+                "Span": period.kind in (PeriodKind.ROLLING, PeriodKind.MONTHS),
             })  # fmt: skip
     return pd.DataFrame(rows, columns=COLUMNS)
 

@@ -21,6 +21,7 @@ from thplan.formula import strip_control
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
+from thplan.ingest.across import read_areas_across
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.ees import read_ees
 from thplan.ingest.fingertips import read_fingertips
@@ -235,6 +236,7 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
         or read_report_tables(grid, parsed, framework, home)
         or read_tidy_table(grid, parsed, framework, home)
         or read_ees(grid, parsed)
+        or read_areas_across(grid, parsed)
         or read_area_rows(grid, parsed)
         or read_measure_columns(grid, parsed)
         or read_period_rows(grid, parsed, home)

@@ -106,7 +106,7 @@ def _area(grid: Grid, parsed: Parsed, header_row: int, home_area: str) -> str:
     return area
 
 
-def _name(grid: Grid) -> str:
+def file_title(grid: Grid) -> str:
     """A measure's name from its sheet's name, or its file's where the sheet's is a default one."""
     if grid.sheet and not _DEFAULT_SHEET.match(grid.sheet.strip()):
         return grid.sheet.strip()
@@ -120,7 +120,7 @@ def _column(grid: Grid, parsed: Parsed, header_row: int, period_column: int, col
     location = Location(grid.sheet, header_row, column, header)
     name = header
     if single:
-        name = _name(grid)
+        name = file_title(grid)
         where = "the sheet's name" if name == (grid.sheet or "").strip() else "the file's name"
         parsed.problems.append(info(
             f"The table names no measure: its values (column '{header}') are imported as '{name}', after {where}. "

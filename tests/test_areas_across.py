@@ -1,0 +1,93 @@
+"""Tables with an area in each column: the period and the measure from the columns before the areas, or from the
+rows above the table (NOMIS); a row of units under the areas says which column is the value, its count and its
+interval."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import do_import
+
+NOMIS_TOP = [["TS054 - Tenure"], ["ONS Crown Copyright Reserved"], [], ["units", "Households"], ["date", 2021], []]
+
+READS = [
+    pytest.param(
+        [["Indicator", "Year", "Tower Hamlets", "Hackney", "London", "England"],
+         ["Employment rate (%)", "2021/22", 72.9, 70.1, 74.9, 75.9],
+         ["Employment rate (%)", "2022/23", 73.5, None, 75.1, 76.0]],
+        {("Employment rate (%)", "Tower Hamlets", "2021/22"): 72.9, ("Employment rate (%)", "Hackney", "2021/22"): 70.1,
+         ("Employment rate (%)", "London", "2021/22"): 74.9, ("Employment rate (%)", "England", "2021/22"): 75.9,
+         ("Employment rate (%)", "Tower Hamlets", "2022/23"): 73.5, ("Employment rate (%)", "London", "2022/23"): 75.1,
+         ("Employment rate (%)", "England", "2022/23"): 76.0},
+        id="a-measure-column-a-year-column-and-an-area-in-each-column",
+    ),
+    pytest.param(
+        [*NOMIS_TOP, ["Tenure of household", "ladu2021:Tower Hamlets", None, "gor:London", None],
+         [None, "number", "%", "number", "%"],
+         ["Owned: Owns outright", 12000, 10.5, 710052, 20.7],
+         ["Social rented", 40000, 35.2, 791000, 23.1],
+         [], ["In order to protect against disclosure of personal information, records have been swapped between "
+              "areas."]],
+        {("TS054 - Tenure: Owned: Owns outright", "Tower Hamlets", "2021"): (10.5, 12000.0),
+         ("TS054 - Tenure: Owned: Owns outright", "London", "2021"): (20.7, 710052.0),
+         ("TS054 - Tenure: Social rented", "Tower Hamlets", "2021"): (35.2, 40000.0),
+         ("TS054 - Tenure: Social rented", "London", "2021"): (23.1, 791000.0)},
+        id="nomis-a-date-row-above-categories-down-a-percentage-with-its-count-under-a-merged-area",
+    ),
+    pytest.param(
+        [["Date", "Tower Hamlets", "Tower Hamlets", "London"], [None, None, "(%)", "(%)"],
+         [date(2023, 1, 1), 2000, 7.0, 5.9], [date(2023, 2, 1), 2015, 7.1, 6.1]],
+        {("Claimants", "Tower Hamlets", "Jan 2023"): (7.0, 2000.0), ("Claimants", "London", "Jan 2023"): (5.9, None),
+         ("Claimants", "Tower Hamlets", "Feb 2023"): (7.1, 2015.0), ("Claimants", "London", "Feb 2023"): (6.1, None)},
+        id="dates-on-the-first-of-each-month-are-months-and-the-measure-is-named-after-the-file",
+    ),
+    pytest.param(
+        [["annual population survey"], ["confidence", "95% confidence interval of percent figure (+/-)"],
+         ["date", "Jul 2021-Jun 2022"], ["Variable", "ualad09:Tower Hamlets", None, None, None],
+         [None, "numerator", "denominator", "percent", "conf"],
+         ["Unemployment rate - aged 16+", 7500, 224000, 3.3, 0.8]],
+        {("annual population survey: Unemployment rate - aged 16+", "Tower Hamlets", "Jul 2021-Jun 2022"):
+         (3.3, 7500.0)},
+        id="nomis-aps-twelve-months-numerator-denominator-percent-and-its-interval",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "expected"), READS)
+def test_a_table_of_areas_across(make_store, make_xlsx, rows, expected):
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}, "claimants.xlsx"))
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    stored = {(names[o.measure_id], o.area, o.period.label): o for o in store.observations(list(names))}
+    shown = {k: (o.value, o.count) if isinstance(expected[k], tuple) else o.value for k, o in stored.items()
+             if k in expected}  # fmt: skip
+    assert set(stored) == set(expected) and shown == expected
+
+
+def test_a_plus_or_minus_confidence_column_is_the_value_s_95_percent_interval(make_store, make_xlsx):
+    store = make_store(framework=False)
+    rows = READS[3].values[0]
+    result = do_import(store, make_xlsx({"Data": rows}))
+    [found] = store.observations(list(result.matched.values()))
+    assert (found.lower_ci, found.upper_ci, found.denominator) == (pytest.approx(2.5), pytest.approx(4.1), 224000.0)
+    assert found.period.start == date(2021, 7, 1) and found.period.end == date(2022, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("rows", "said", "cell"),
+    [
+        ([["Occupation", "Tower Hamlets", "London"], ["Managers", 35700, 12.4]],
+         "does not say which period its values are for", "A1"),
+        ([["date", "Tower Hamlets", "London"], [date(2022, 5, 21), 72.4, 71.0], [date(2022, 5, 20), 74.9, 72.2]],
+         "21/05/2022, a day is not a period", "A2"),
+    ],
+    ids=["no-period-anywhere", "days-are-not-periods"],
+)  # fmt: skip
+def test_a_table_of_areas_across_that_cannot_be_read_is_refused_saying_why(make_store, make_xlsx, rows, said, cell):
+    result = do_import(make_store(framework=False), make_xlsx({"Data": rows}))
+    assert result.rejected
+    [problem] = result.errors
+    assert said in problem.message and f"{'ABC'[(problem.column or 1) - 1]}{problem.row}" == cell

@@ -1,0 +1,278 @@
+"""Tables with areas across: a column per area (`Indicator | Year | Tower Hamlets | Hackney | London | England`),
+as NOMIS downloads, MOPAC's survey extracts and many council tables lay them out.
+
+* The header row names two or more areas (by name, code or NOMIS's 'ladu2021:Lambeth'); the columns before the
+  first area label each row: a period column, a measure column, or categories ('Christian', 'Aged 16 to 24').
+* A row of units under the areas (NOMIS: 'number | %', 'numerator | denominator | percent | conf') says what each
+  column holds: a percentage is the value and the number beside it its count; a '+/-' confidence column gives its
+  95% interval; other columns are listed as not imported.
+* Rows of two cells above the table (NOMIS: 'date | 2021', 'measure | Claimant count') give the period where no
+  column does, and the measure's name with the title; a table that gives no period anywhere is refused.
+* Rows of categories are measures of their own, named with the table's measure or title ('TS031 - Religion
+  (detailed): Christian'); a table whose rows are periods is one measure, named after its file where nothing else
+  names it (said, as for a single series).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from thplan.area import canonical_area, in_nomis_geography, is_known_area
+from thplan.ingest.grid import Grid
+from thplan.ingest.headers import norm, role_of
+from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
+from thplan.ingest.problems import cell_ref, error, info
+from thplan.ingest.series import file_title
+from thplan.period import PeriodError, parse_period
+from thplan.value import CellError, CellValue, parse_value
+
+FIRST_HEADER_ROWS = 40  # where the first table's header may be
+#: What a row of units under the areas says each column holds.
+KINDS = {"": "number", "number": "number", "numbers": "number", "count": "number", "value": "number",
+         "%": "percent", "percent": "percent", "percentage": "percent", "proportion": "percent",
+         "numerator": "count", "denominator": "denominator", "conf": "conf"}  # fmt: skip
+#: Keys of the rows above a NOMIS table that name its measure, most telling first.
+_MEASURE_KEYS = ("measure", "item name", "variable")
+
+
+@dataclass
+class _Block:
+    header_row: int
+    labels: list[int]  # the columns before the first area
+    areas: dict[int, str]  # column -> area as written
+    kinds: dict[int, str] = field(default_factory=dict)  # column -> KINDS value, or the unit as written
+    first_row: int = 0  # the first row of data
+
+
+def read_areas_across(grid: Grid, parsed: Parsed) -> bool:
+    start, limit, found = 0, FIRST_HEADER_ROWS, False
+    above: dict[str, tuple[str, int]] = {}  # the rows of two cells above a table: key -> (value, row)
+    title = ""
+    while (block := _find(grid, start, min(grid.height, start + limit))) is not None:
+        for row in range(start, block.header_row):
+            filled = grid.filled(row)
+            if len(filled) == 1 and not title:
+                title = grid.text(row, filled[0])
+            elif len(filled) == 2:
+                above[norm(grid.value(row, filled[0]))] = (grid.text(row, filled[1]), row)
+        start = _read(grid, parsed, block, above, title)
+        found, limit = True, 60  # a later table (NOMIS repeats one per date) begins soon after
+    return found
+
+
+def _area_header(text: str) -> bool:
+    return bool(text) and (in_nomis_geography(text) or is_known_area(text))
+
+
+def _find(grid: Grid, start: int, stop: int) -> _Block | None:
+    for row in range(start, stop):
+        filled = grid.filled(row)
+        if len(filled) < 2:
+            continue
+        texts = {c: grid.text(row, c) for c in filled}
+        known = [c for c in filled if _area_header(texts[c])]
+        one = len(known) == 1 and in_nomis_geography(texts[known[0]])  # a NOMIS download for one area
+        if not (len(known) >= 2 or one) or 2 * len(known) <= len(filled) - filled.index(known[0]):
+            continue  # most of the headings from the first area on must be areas
+        below = range(row + 1, min(grid.height, row + 4))
+        # the columns before the first area that label the rows below (their heading may be blank)
+        labels = [c for c in range(known[0]) if c in texts or any(grid.value(r, c) is not None for r in below)]
+        if not labels or any(not isinstance(grid.value(row, c), str) for c in filled if c >= known[0]):
+            continue  # a header row names its areas (a row of figures that mentions England is not one)
+        areas = {c: texts[c] for c in filled if c >= known[0]}
+        block = _Block(row, labels, areas, first_row=row + 1)
+        _units(grid, block)
+        return block
+    return None
+
+
+def _units(grid: Grid, block: _Block) -> None:
+    """A row of units under the areas: each area spans the columns up to the next (merged cells)."""
+    row = block.header_row + 1
+    # a header cell merged down over the units' row is read in both: it is no unit
+    under = {c: grid.text(row, c) for c in grid.filled(row) if grid.text(row, c) != grid.text(block.header_row, c)}
+    if not under or any(c in under for c in block.labels) or not all(_unit_word(t) for t in under.values()):
+        return
+    first, last = min(block.areas), max(max(under), max(block.areas))
+    current = ""
+    for column in range(first, last + 1):
+        current = block.areas.get(column, current)
+        if column in under or column in block.areas:
+            block.areas[column] = current
+            block.kinds[column] = _kind(under.get(column, ""))
+    block.first_row = row + 1
+
+
+def _unit_word(text: str) -> bool:
+    plain = text.strip("() ").lower()
+    return plain in KINDS or plain.startswith("conf") or plain in ("rate", "rates", "ratio", "index", "score")
+
+
+def _kind(text: str) -> str:
+    plain = text.strip("() ").lower()
+    return KINDS.get(plain, text)
+
+
+def _rows(grid: Grid, block: _Block) -> list[int]:
+    """The table's rows: to the first blank row, a row of one long text (a footnote) or the next table's title."""
+    rows = []
+    for row in range(block.first_row, grid.height):
+        filled = grid.filled(row)
+        if not filled or (len(filled) == 1 and len(grid.text(row, filled[0])) > 60 and filled[0] in block.labels):
+            break
+        if filled[0] in block.labels and len(filled) == 1 and rows:
+            break  # a title of the next table
+        rows.append(row)
+    return rows
+
+
+def _period_of(raw: object) -> str | None:
+    """A period label of a cell: a date on the first of a month is that month (NOMIS's monthly series)."""
+    if isinstance(raw, datetime | date):
+        return f"{raw:%b %Y}" if raw.day == 1 else None
+    try:
+        found = parse_period(raw)
+    except PeriodError:
+        return None
+    return found.label if found.dated else None
+
+
+def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str, int]], title: str) -> int:
+    rows = _rows(grid, block)
+    end = (rows[-1] + 1) if rows else block.first_row
+    header = grid.text(block.header_row, block.labels[0])
+    roles = {c: role_of(grid.value(block.header_row, c)) for c in block.labels}
+    period_columns = [c for c in block.labels if roles[c] == "period" or (
+        rows and all(_period_of(grid.value(r, c)) for r in rows if grid.value(r, c) is not None))]  # fmt: skip
+    measure_columns = [c for c in block.labels if roles[c] == "measure" and c not in period_columns]
+    categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
+    period_above = above.get("date") or above.get("period") or above.get("time")
+    if not period_columns and period_above is None:
+        parsed.problems.append(error(
+            f"This table has an area in each column ({_areas_said(block)}) but does not say which period its values "
+            "are for: no column of periods, and no 'date' row above it (as NOMIS downloads have). Add a Year column "
+            "or a 'date' row above the table.", **grid.where(block.header_row)))  # fmt: skip
+        _table(grid, parsed, block, end)
+        return end
+    unread = [r for r in rows if period_columns and _has_values(grid, block, r)
+              and _period_of(grid.value(r, period_columns[0])) is None]  # fmt: skip
+    if unread:
+        column = period_columns[0]
+        raw = grid.value(unread[0], column)
+        shown = f"{raw:%d/%m/%Y}, a day" if isinstance(raw, datetime | date) else f"'{grid.text(unread[0], column)}'"
+        parsed.problems.append(error(
+            f"This table has a period in each row, but {shown} is not a period this program reads (years, "
+            "quarters, months, such as 2021/22, 2022 Q1 or Mar 2022). Sum or average the values by period, or "
+            f"write the periods as such. {len(unread)} row{'s' if len(unread) > 1 else ''} of the table say so.",
+            **grid.where(unread[0], column, grid.text(block.header_row, column))))  # fmt: skip
+        _table(grid, parsed, block, end)
+        return end
+    base = next((above[k][0] for k in _MEASURE_KEYS if k in above), "") or title
+    by_title = not measure_columns and not base and not (categories and header)
+    if by_title:
+        base = file_title(grid)
+        parsed.problems.append(info(
+            f"The table names no measure: its values are imported as '{base}', after the file's name. Rename it "
+            "before publishing if that is not its name.", **grid.where(block.header_row)))  # fmt: skip
+    varying = [c for c in categories if len({grid.text(r, c) for r in rows if _has_values(grid, block, r)}) > 1]
+    groups = _groups(block)
+    skipped = sorted({block.kinds[c] for g in groups.values() for c in g if _role(block, c) is None})
+    if skipped:
+        parsed.problems.append(info(f"Not imported: the columns of {', '.join(repr(s) for s in skipped)} under the "
+                                    "areas (not values).", **grid.where(block.header_row)))  # fmt: skip
+    ci = "+/-" in above.get("confidence", ("", 0))[0]
+    for row in rows:
+        if not _has_values(grid, block, row):
+            continue
+        name = _name(grid, row, measure_columns, varying if measure_columns else categories, base, header)
+        if period_columns:
+            label = _period_of(grid.value(row, period_columns[0]))
+        else:
+            label = _period_of(period_above[0])  # type: ignore[index]
+            if label is None:
+                parsed.problems.append(error(
+                    f"'{period_above[0]}' is not a period we can read (the table's 'date' row).",  # type: ignore[index]
+                    **grid.where(period_above[1])))  # type: ignore[index]  # fmt: skip
+                break
+        unit = "%" if any(_role(block, c) == "value" and block.kinds.get(c) == "percent"
+                          for g in groups.values() for c in g) else ""  # fmt: skip
+        ref = MeasureRef(name, Location(grid.sheet, row, block.labels[0], header), unit=unit,
+                         by_title=by_title and not categories)  # fmt: skip
+        parsed.add_measure(ref)
+        for area, columns in groups.items():
+            _observe(grid, parsed, row, area, columns, block, name, label or "", ci)
+    _table(grid, parsed, block, end)
+    return end
+
+
+def _areas_said(block: _Block) -> str:
+    names = list(dict.fromkeys(block.areas.values()))
+    return ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+
+
+def _has_values(grid: Grid, block: _Block, row: int) -> bool:
+    return any(grid.value(row, c) is not None for c in block.areas)
+
+
+def _name(grid: Grid, row: int, measures: list[int], categories: list[int], base: str, header: str) -> str:
+    parts = [grid.text(row, c) for c in categories if grid.text(row, c)]
+    if measures:
+        return ": ".join([grid.text(row, measures[0]), *parts]) if parts else grid.text(row, measures[0])
+    if not parts:
+        return base
+    return f"{base or header}: {', '.join(parts)}"
+
+
+def _groups(block: _Block) -> dict[str, list[int]]:
+    groups: dict[str, list[int]] = {}
+    for column, area in sorted(block.areas.items()):
+        groups.setdefault(area, []).append(column)
+    return groups
+
+
+def _role(block: _Block, column: int) -> str | None:
+    """What a column gives of its area's value: 'value', 'count', 'denominator' or 'conf'; None: not imported."""
+    kind = block.kinds.get(column, "number")
+    siblings = [c for c, a in block.areas.items() if a == block.areas[column]]
+    percent = any(block.kinds.get(c) == "percent" for c in siblings)
+    if kind == "percent":
+        return "value"
+    if kind == "number":
+        return "count" if percent else "value"
+    return kind if kind in ("count", "denominator", "conf") else None
+
+
+def _observe(grid: Grid, parsed: Parsed, row: int, area: str, columns: list[int], block: _Block, name: str,
+             label: str, ci: bool) -> None:  # fmt: skip
+    read: dict[str, tuple[int, CellValue]] = {}
+    for column in columns:
+        role = _role(block, column)
+        if role is None or role in read:
+            continue
+        percent, decimals = grid.fmt(row, column)
+        try:
+            read[role] = (column, parse_value(grid.value(row, column), percent_format=percent,
+                                              format_decimals=decimals))  # fmt: skip
+        except CellError as exc:
+            header = grid.text(block.header_row, column)
+            parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **grid.where(row, column, header)))
+            return
+    if "value" not in read or read["value"][1].blank:
+        return
+    column, value = read["value"]
+    number = {k: v.value for k, (_, v) in read.items()}
+    lower = upper = None
+    if ci and value.value is not None and number.get("conf") is not None:
+        lower, upper = value.value - number["conf"], value.value + number["conf"]  # type: ignore[operator]
+    header = grid.text(block.header_row, column)
+    parsed.observations.append(RawObservation(
+        name, canonical_area(area), label, value, Location(grid.sheet, row, column, header), lower_ci=lower,
+        upper_ci=upper, count=number.get("count"), denominator=number.get("denominator")))  # fmt: skip
+
+
+def _table(grid: Grid, parsed: Parsed, block: _Block, end: int) -> None:
+    width = max(block.areas) + 1
+    cells = f"{cell_ref(block.header_row + 1, 1)}:{cell_ref(max(end, block.header_row + 1), width)}"
+    parsed.tables.append(TableInfo(grid.sheet, cells, "areas across", rows=max(0, end - block.first_row)))
+    parsed.rows += max(0, end - block.first_row)
