@@ -368,3 +368,41 @@ def test_an_area_new_to_the_data_is_named_in_the_preview_and_a_later_spelling_of
     again = do_import(store, make_csv("Measure,Period,Area,Value\nEmployment Rate,2023/24,SPITALFIELDS  ward,75.0\n"))
     assert list(again.changes("new")["area"]) == ["Spitalfields Ward"]
     assert not [p for p in again.notes if p.code == "area"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Borough Name,AvPTAI2015\nLambeth,22.2\nSouthwark,20.5\n",
+         ["row 1 looks like a table's headings (A1 'Borough Name', B1 'AvPTAI2015')",
+          "It has an area in each row, but nothing says which period its values are for",
+          "The nearest layout this program reads: an area in each row with the periods as column headings"]),
+        ("Ward name,Opened,Closed\nOval,13,9\nHerne Hill,10,7\n",
+         ["row 1 looks like a table's headings (A1 'Ward name', B1 'Opened', C1 'Closed')",
+          "In it nothing says which period its values are for",
+          "nothing says which measure or area each row is",
+          "The nearest layout this program reads: columns Measure, Period (or Year) and Value"]),
+    ],
+    ids=["areas-down-without-periods", "neither-measures-nor-known-areas-nor-periods"],
+)  # fmt: skip
+def test_a_refusal_says_which_table_it_tried_what_it_understood_and_what_is_missing(make_store, make_csv, text, said):
+    result = do_import(make_store(), make_csv(text))
+    [problem] = result.errors
+    assert all(part in problem.message for part in said), problem.message
+
+
+def test_period_headings_that_all_carry_one_word_in_brackets_are_those_periods(make_store, make_csv):
+    text = ('"area label","Trend of the council tax base","Trend of the council tax base"\n'
+            '"area label","Index","Index"\n"area label","2009/10 (taxbase)","2010/11 (taxbase)"\n'
+            '"Tower Hamlets","100.00","104.96"\n"Hackney","100.00","103.10"\n')  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text))
+    assert not result.rejected, result.errors
+    [measure_id] = result.matched.values()
+    assert {(o.area, o.period.label): o.value for o in store.observations([measure_id])} == {
+        ("Tower Hamlets", "2009/10"): 100.0,
+        ("Tower Hamlets", "2010/11"): 104.96,
+        ("Hackney", "2009/10"): 100.0,
+        ("Hackney", "2010/11"): 103.1,
+    }
+    assert any("carry a word in brackets (2009/10 (taxbase))" in p.message for p in result.notes)

@@ -144,9 +144,20 @@ READS = {
         ("Feels well informed about local police activities over the last 12 months", TH, "Jun 2022", "", 36.0)],
     "crime_safety_all_borough_police_things_matter_june_2022.csv": [
         ("Agree the police are dealing with the things that matter to this community", TH, "Jun 2022", "", 58.0)],
+    # Tidy tables: a row per measure, period (and area), whatever the value column is called.
+    "crime_safety_voice_trend_full_data_data_lambeth.csv": [
+        ("Agree the police are dealing with the things that matter to this community", "Lambeth", "Dec 2014", "",
+         67.0),
+        ("Agree the police are dealing with the things that matter to this community", "Lambeth", "Mar 2015", "",
+         70.0)],
+    "crime_safety_public_perception_data.csv": [
+        ("Agree the police can be relied upon to be there when needed", TH, "Dec 2014", "", 77.0)],
     # LG Inform: areas down, periods across, the measure in the stacked header rows.
     "businesses_non_domestic_rates_collected_lginform_2010_22.csv": [
         ("Non-domestic rates collected financial - quarterly", TH, "2010/11 Q1", "", 80076.0)],
+    "businesses_trend_in_council_tax_base_2009_22_lginform.csv": [
+        ("Trend of changes in the council tax base", TH, "2010/11", "", 104.96),
+        ("Trend of changes in the council tax base", TH, "2013/14", "", 114.2)],
     # Fingertips extracts.
     "health_and_wellbeing_hlemale.csv": [
         ("A01a - Healthy life expectancy at birth (Male)", "Lambeth", "2009-11", "Male, All ages", 60.5403)],

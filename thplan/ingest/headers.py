@@ -29,7 +29,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "area": ("area", "geography", "area name", "areaname", "local authority", "local authority name", "la name",
              "la", "borough", "place", "organisation", "geography name"),
     "area_code": ("area code", "geography code", "local authority code", "la code", "ons code", "gss code"),
-    "value": ("value", "figure", "result", "actual", "data", "amount", "score", "outturn"),
+    "value": ("value", "figure", "result", "actual", "data", "amount", "score", "outturn", "proportion", "percentage"),
     "polarity": ("polarity", "direction of improvement", "good is", "good performance is", "better is"),
     "theme": ("theme", "plan theme", "priority"),
     "outcome": ("outcome", "plan outcome"),

@@ -23,6 +23,7 @@ from thplan.gcpause import paused_gc
 from thplan.ingest import cells
 from thplan.ingest.across import read_areas_across
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
+from thplan.ingest.diagnosis import describe
 from thplan.ingest.ees import read_ees
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
@@ -156,6 +157,8 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
                 "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
                 "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value."
                 + _date_header_hint(grids)
+                + "".join(f" {describe(grid)}" for grid in grids[:3])
+                + (f" ({len(grids) - 3} more sheets like them.)" if len(grids) > 3 else "")
                 + _hidden_hint(parsed.hidden_sheets),
                 file=name,
             )

@@ -49,7 +49,7 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
             f"Not imported: the column{'s' if len(skipped) > 1 else ''} "
             + ", ".join(f"'{grid.text(header_row, c)}'" for c in skipped) + " (not values).",
             **grid.where(header_row)))  # fmt: skip
-    area = _area(grid, parsed, header_row, home_area)
+    area = area_of_table(grid, parsed, header_row, home_area)
     single = len(values) == 1
     for column in values:
         _column(grid, parsed, header_row, period_column, column, rows, area, single)
@@ -96,7 +96,8 @@ def _unit(header: str) -> str:
     return bracket.group(1) if bracket else ""
 
 
-def _area(grid: Grid, parsed: Parsed, header_row: int, home_area: str) -> str:
+def area_of_table(grid: Grid, parsed: Parsed, header_row: int, home_area: str) -> str:
+    """The area of a table that names none: the one its file's (or sheet's) name names, else the home area; said."""
     named = area_named_in(grid.file.rsplit(".", 1)[0]) or (area_named_in(grid.sheet) if grid.sheet else None)
     area = named or home_area
     how = "the area the file's name names" if named else "the home area: the table names no area"

@@ -19,7 +19,8 @@ from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
-from thplan.ingest.problems import cell_ref, error
+from thplan.ingest.problems import cell_ref, error, info, quoted
+from thplan.ingest.series import area_of_table
 from thplan.period import NOT_STATED, PeriodError, parse_period
 from thplan.polarity import Polarity, PolarityError, parse_polarity
 from thplan.value import CellValue, decimals_of
@@ -53,6 +54,14 @@ def read_tidy_table(grid: Grid, parsed: Parsed, framework: Framework, home_area:
         return False
     header_row, roles = found
     rows = grid.nonblank_rows(header_row + 1)
+    unused = [grid.text(header_row, c) for c in grid.filled(header_row) if c not in roles.values()]
+    if unused:
+        parsed.problems.append(info(f"Not imported: the column{'s' if len(unused) > 1 else ''} {quoted(unused, 8)} "
+                                    "(not used by this program).", **grid.where(header_row)))  # fmt: skip
+    if "area" not in roles and "area_code" in roles:
+        roles["area"] = roles["area_code"]  # codes alone name the areas (E09000030 is Tower Hamlets)
+    if "area" not in roles:
+        home_area = area_of_table(grid, parsed, header_row, home_area)
     _Table(grid, header_row, roles, rows, parsed).read(framework, home_area)
     width = max(roles.values()) + 1
     parsed.tables.append(

@@ -15,7 +15,7 @@ from thplan.area import canonical_area
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import is_header_cell_period, norm, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error
+from thplan.ingest.problems import cell_ref, error, info
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
 
@@ -45,11 +45,34 @@ def _meta_column(grid: Grid, row: int, column: int) -> bool:
 # -- areas down, periods across ---------------------------------------------------------------------------------
 
 
+def _qualified_periods(grid: Grid, row: int) -> dict[int, str]:
+    """Period headings that all carry one qualifier in brackets ('2009/10 (taxbase)', as LG Inform writes some):
+    each column's period label. The qualifier says what is measured, the same in every column; {} otherwise."""
+    found: dict[int, str] = {}
+    qualifiers = set()
+    for column in grid.filled(row):
+        m = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", grid.text(row, column))
+        if m is None or not is_header_cell_period(m.group(1)):
+            continue
+        found[column] = parse_period(m.group(1)).label
+        qualifiers.add(m.group(2).strip().lower())
+    return found if len(found) >= 2 and len(qualifiers) == 1 else {}
+
+
 def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
     for row in range(min(grid.height, 30)):
         area_column = _area_column(grid, row)
-        periods = [c for c in grid.filled(row) if is_header_cell_period(grid.value(row, c))]
-        if area_column is None or len(periods) < 2:
+        if area_column is None:
+            continue
+        labels = {c: grid.text(row, c) for c in grid.filled(row) if is_header_cell_period(grid.value(row, c))}
+        if len(labels) < 2 and (labels := _qualified_periods(grid, row)):
+            first = min(labels)
+            parsed.problems.append(info(
+                f"The period headings carry a word in brackets ({grid.text(row, first)}): read as the periods "
+                f"({labels[first]}, ...), the word as part of what the table measures.",
+                **grid.where(row, first, grid.text(row, first))))  # fmt: skip
+        periods = list(labels)
+        if len(periods) < 2:
             continue
         name, unit = _stacked_name(grid, row, periods)
         if not name:
@@ -57,7 +80,7 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
                 "This table has areas in rows and periods in columns but does not say which measure it holds. "
                 "Put the measure's name in a row above the periods.", **grid.where(row)))  # fmt: skip
             return True
-        _read_area_rows(grid, parsed, row, area_column, periods, name, unit)
+        _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
         return True
     return False
 
@@ -84,8 +107,9 @@ def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str,
 
 
 def _read_area_rows(
-    grid: Grid, parsed: Parsed, header_row: int, area_column: int, periods: list[int], name: str, unit: str
+    grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], name: str, unit: str
 ) -> None:
+    periods = list(labels)
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
     rows = 0
     for row in range(header_row + 1, grid.height):
@@ -98,7 +122,7 @@ def _read_area_rows(
             raw = grid.value(row, column)
             if raw is None:
                 continue
-            label = grid.text(header_row, column)
+            label = labels[column]
             try:
                 value = parse_value(raw)
             except CellError as exc:
