@@ -36,6 +36,9 @@ class Dataset:
     xlsx: Path
     xlsx_rows: int
     observations: int
+    #: A report-style workbook whose every row is a measure new to the database (the million size only).
+    many: Path | None = None
+    many_rows: int = 0
 
 
 def _thplan(*args: str) -> None:
@@ -85,7 +88,9 @@ def dataset(size: str) -> Dataset:
         shutil.copy(reference, partial)
         _thplan("import", str(csv), "--db", str(partial), "--user", "bench")
         partial.rename(db)
-    return Dataset(size, db, csv, scale.observations, xlsx, wide.series_count, _values_in(db))
+    many = SCALES["many-measures"]
+    extra = {"many": _generated(many, "xlsx"), "many_rows": many.series_count} if size == "million" else {}
+    return Dataset(size, db, csv, scale.observations, xlsx, wide.series_count, _values_in(db), **extra)
 
 
 def _values_in(db: Path) -> int:

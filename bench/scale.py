@@ -52,6 +52,8 @@ SCALES = {
     "scale": Scale("scale", 500, 20),
     "million": Scale("million", 1429, 20),
     "million-wide": Scale("million-wide", 2858, 10),
+    # every row a measure of its own, new to the database: the import's work per measure (issue 19)
+    "many-measures": Scale("many-measures", 100_000, 10, areas=1),
 }
 
 

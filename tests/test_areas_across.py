@@ -67,6 +67,23 @@ def test_a_table_of_areas_across(make_store, make_xlsx, rows, expected):
     assert set(stored) == set(expected) and shown == expected
 
 
+def test_nomis_areas_down_a_category_in_each_column_with_its_units_and_the_date_above(make_store, make_xlsx):
+    rows = [["TS031 - Religion (detailed)"], [], ["units", "Persons"], ["date", 2021], [],
+            ["2022 ward", "Christian", None, "Muslim", None], [None, "number", "%", "number", "%"],
+            ["E05014095 : Brixton Acre Lane", 5785, 37.9, 821, 5.4], ["ward2022:E05014096 : Brixton North", 7806, 47.8,
+                                                                    1948, 11.9]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    assert {(names[o.measure_id], o.area, o.period.label): (o.value, o.count)
+            for o in store.observations(list(names))} == {
+        ("TS031 - Religion (detailed): Christian", "Brixton Acre Lane", "2021"): (37.9, 5785.0),
+        ("TS031 - Religion (detailed): Muslim", "Brixton Acre Lane", "2021"): (5.4, 821.0),
+        ("TS031 - Religion (detailed): Christian", "Brixton North", "2021"): (47.8, 7806.0),
+        ("TS031 - Religion (detailed): Muslim", "Brixton North", "2021"): (11.9, 1948.0)}  # fmt: skip
+
+
 def test_a_plus_or_minus_confidence_column_is_the_value_s_95_percent_interval(make_store, make_xlsx):
     store = make_store(framework=False)
     rows = READS[3].values[0]

@@ -146,3 +146,22 @@ def test_a_command_line_import_while_the_dashboard_runs_shows_on_the_open_page(f
     assert run_cli("report", "--db", str(db), "--out", str(tmp_path / "report.xlsx")).returncode == 0
     nav(page, "Overview")  # the page's next rerun
     assert page.get_by_text("✗ 11").is_visible()  # employment now better than London: the command line's figure
+
+
+def test_an_officer_renames_a_series_named_after_its_file_before_publishing(fresh_server, page, tmp_path, run_cli):
+    path = tmp_path / "climate_important.csv"
+    path.write_text("Year,%\n2020,87\n2021,89\n")
+    open_view(page, fresh_server)
+    log_in(page)
+    preview(page, path)
+    assert page.get_by_text("imported as 'Climate important', after the file's name").is_visible()
+    box = page.get_by_label("Name of the measure the file calls 'Climate important'", exact=False)
+    box.fill("Residents who say climate change is important to them (%)")
+    box.press("Enter")
+    page.get_by_text("New measure 'Residents who say climate change is important to them (%)'").wait_for(timeout=60_000)
+    wait_for_app(page)
+    page.screenshot(path=str(ARTIFACTS / "upload-rename.png"), full_page=True)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Published climate_important.csv as import 5").wait_for(timeout=60_000)
+    listed = run_cli("measures", "--db", str(tmp_path / "app.duckdb"), "--format", "json").stdout
+    assert "Residents who say climate change is important to them (%)" in listed and "Climate important" not in listed

@@ -137,6 +137,19 @@ READS = {
          38293.0)],
     "jobs_unemployment_sex_minority_2022_nomis.xlsx": [
         ("annual population survey: Unemployment rate - aged 16+", "Lambeth", "Jul 2021-Jun 2022", "", 3.3)],
+    # NOMIS downloads with an area in each row: a category in each column, the units under it.
+    "ward_level_ts022_ethnicity_lambeth_ward_census_2021.xlsx": [
+        ("TS022 - Ethnic group (detailed): Asian, Asian British or Asian Welsh", "Brixton Acre Lane", "2021", "", 5.0),
+        ("TS022 - Ethnic group (detailed): Black, Black British, Black Welsh of African background", "Brixton North",
+         "2021", "", 20.5),
+        ("TS022 - Ethnic group (detailed): Total: All usual residents", "Lambeth", "2021", "", 100.0)],
+    "ward_level_ts004_country_of_birth_lambeth_ward_census_2021.xlsx": [
+        ("TS004 - Country of birth: Europe: United Kingdom", "Brixton Acre Lane", "2021", "", 66.9)],
+    "ward_level_ts031_religion_lambeth_ward_census_2021.xlsx": [
+        ("TS031 - Religion (detailed): Christian", "Brixton Acre Lane", "2021", "", 37.9)],
+    "jobs_earnings_by_sex_part_time_nomis_2021.xlsx": [
+        ("Weekly pay - gross, Median: Male Part Time Workers", "Lambeth", "2022", "", 229.7),
+        ("Weekly pay - gross, Median: Female Part Time Workers", ENG, "2022", "", 232.7)],
     # MOPAC's survey extracts (UTF-16, tab-separated): boroughs across.
     "crime_safety_all_borough_police_contact_ward_officer_june_2022.csv": [
         ("Knows how to contact their local ward officer", TH, "Jun 2022", "", 24.0)],

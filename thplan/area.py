@@ -81,7 +81,7 @@ _KNOWN = {
 #: NOMIS writes an area with its geography ('ladu2021:Lambeth', 'gor:London'), a small one with its code as well
 #: ('ward2021:E05000416 : Bishop's'). Only these administrative geographies: 'towncity:London' is London's
 #: built-up area, not the region, and keeps its name.
-_NOMIS = re.compile(r"^(?:ladu|lad|ualad|la|ctyua|gor|rgn|region|country|ctry|ward|wd|msoa|lsoa|oa|pcon)\d*:\s*"
+_NOMIS = re.compile(r"^(?:(?:ladu|lad|ualad|la|ctyua|gor|rgn|region|country|ctry|ward|wd|msoa|lsoa|oa|pcon)\d*:\s*)?"
                     r"(?:[EWSN]\d{8}\s+:\s+)?(?=\S)")  # fmt: skip
 
 
@@ -94,7 +94,8 @@ def canonical_area(name: object) -> str:
 
 def in_nomis_geography(name: str) -> bool:
     """Written as NOMIS writes an area of an administrative geography ('ladu2021:Lambeth')."""
-    return bool(_NOMIS.match(clean_name(name)))
+    text = clean_name(name)
+    return _NOMIS.sub("", text) != text
 
 
 def is_known_area(name: str) -> bool:

@@ -15,6 +15,8 @@ as NOMIS downloads, MOPAC's survey extracts and many council tables lay them out
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -32,8 +34,8 @@ FIRST_HEADER_ROWS = 40  # where the first table's header may be
 KINDS = {"": "number", "number": "number", "numbers": "number", "count": "number", "value": "number",
          "%": "percent", "percent": "percent", "percentage": "percent", "proportion": "percent",
          "numerator": "count", "denominator": "denominator", "conf": "conf"}  # fmt: skip
-#: Keys of the rows above a NOMIS table that name its measure, most telling first.
-_MEASURE_KEYS = ("measure", "item name", "variable")
+#: Keys of the rows above a NOMIS table that name its measure ('pay | Weekly pay - gross', 'item name | Median').
+_MEASURE_KEYS = ("measure", "pay", "item name", "variable")
 
 
 @dataclass
@@ -43,20 +45,32 @@ class _Block:
     areas: dict[int, str]  # column -> area as written
     kinds: dict[int, str] = field(default_factory=dict)  # column -> KINDS value, or the unit as written
     first_row: int = 0  # the first row of data
+    #: Areas down: `labels` is the area column and `areas` holds each column's heading (a category) instead.
+    down: bool = False
 
 
 def read_areas_across(grid: Grid, parsed: Parsed) -> bool:
+    return _read_blocks(grid, parsed, _find)
+
+
+def read_areas_down(grid: Grid, parsed: Parsed) -> bool:
+    """NOMIS's other layout: an area in each row ('ward2022:E05014095 : Brixton Acre Lane'), a category in each
+    column with a row of units under it ('number | %'), the period in a 'date' row above."""
+    return _read_blocks(grid, parsed, _find_down)
+
+
+def _read_blocks(grid: Grid, parsed: Parsed, find: Callable[[Grid, int, int], _Block | None]) -> bool:
     start, limit, found = 0, FIRST_HEADER_ROWS, False
     above: dict[str, tuple[str, int]] = {}  # the rows of two cells above a table: key -> (value, row)
     title = ""
-    while (block := _find(grid, start, min(grid.height, start + limit))) is not None:
+    while (block := find(grid, start, min(grid.height, start + limit))) is not None:
         for row in range(start, block.header_row):
             filled = grid.filled(row)
             if len(filled) == 1 and not title:
                 title = grid.text(row, filled[0])
             elif len(filled) == 2:
                 above[norm(grid.value(row, filled[0]))] = (grid.text(row, filled[1]), row)
-        start = _read(grid, parsed, block, above, title)
+        start = (_read_down if block.down else _read)(grid, parsed, block, above, title)
         found, limit = True, 60  # a later table (NOMIS repeats one per date) begins soon after
     return found
 
@@ -85,6 +99,59 @@ def _find(grid: Grid, start: int, stop: int) -> _Block | None:
         _units(grid, block)
         return block
     return None
+
+
+_AREA_HEADING = re.compile(r"^(?:\d{4} )?(?:area|areas|ward|wards|lsoa|msoa|local authority|geography)(?: name)?$")
+
+
+def _find_down(grid: Grid, start: int, stop: int) -> _Block | None:
+    """A header row whose first heading names the rows' areas ('Area', '2022 ward') with a row of units under the
+    headings of the columns (without one, the layouts of `wide` read areas down)."""
+    for row in range(start, stop):
+        filled = grid.filled(row)
+        if len(filled) < 2 or not _AREA_HEADING.match(norm(grid.value(row, filled[0]))):
+            continue
+        block = _Block(row, [filled[0]], {c: grid.text(row, c) for c in filled[1:]}, first_row=row + 1, down=True)
+        _units(grid, block)
+        return block if block.kinds else None
+    return None
+
+
+def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str, int]], title: str) -> int:
+    rows = _rows(grid, block)
+    end = (rows[-1] + 1) if rows else block.first_row
+    dated = above.get("date") or above.get("period")
+    label = _period_of(dated[0]) if dated else None
+    if label is None:
+        parsed.problems.append(error(
+            "This table has an area in each row and a row of units under its headings, as NOMIS downloads do, but "
+            + (f"its 'date' row ('{dated[0]}') is not a period we can read." if dated else
+               "no 'date' row above it says which period its values are for. Add one (date | 2021).")
+            , **grid.where(dated[1] if dated else block.header_row)))  # fmt: skip
+        _table(grid, parsed, block, end)
+        return end
+    base = ", ".join(above[k][0] for k in _MEASURE_KEYS if k in above) or title or file_title(grid)
+    _not_imported(grid, parsed, block)
+    ci = "+/-" in above.get("confidence", ("", 0))[0]
+    groups = _groups(block)
+    for row in rows:
+        area = grid.text(row, block.labels[0])
+        if not area or not _has_values(grid, block, row):
+            continue
+        for heading, columns in groups.items():
+            name = f"{base}: {heading}"
+            unit = "%" if any(block.kinds.get(c) == "percent" for c in columns) else ""
+            parsed.add_measure(MeasureRef(name, Location(grid.sheet, block.header_row, columns[0], heading), unit=unit))
+            _observe(grid, parsed, row, area, columns, block, name, label, ci)
+    _table(grid, parsed, block, end)
+    return end
+
+
+def _not_imported(grid: Grid, parsed: Parsed, block: _Block) -> None:
+    skipped = sorted({block.kinds[c] for c in block.kinds if _role(block, c) is None})
+    if skipped:
+        parsed.problems.append(info(f"Not imported: the columns of {', '.join(repr(s) for s in skipped)} (not "
+                                    "values).", **grid.where(block.header_row)))  # fmt: skip
 
 
 def _units(grid: Grid, block: _Block) -> None:
@@ -168,7 +235,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             **grid.where(unread[0], column, grid.text(block.header_row, column))))  # fmt: skip
         _table(grid, parsed, block, end)
         return end
-    base = next((above[k][0] for k in _MEASURE_KEYS if k in above), "") or title
+    base = ", ".join(above[k][0] for k in _MEASURE_KEYS if k in above) or title
     by_title = not measure_columns and not base and not (categories and header)
     if by_title:
         base = file_title(grid)
@@ -177,10 +244,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             "before publishing if that is not its name.", **grid.where(block.header_row)))  # fmt: skip
     varying = [c for c in categories if len({grid.text(r, c) for r in rows if _has_values(grid, block, r)}) > 1]
     groups = _groups(block)
-    skipped = sorted({block.kinds[c] for g in groups.values() for c in g if _role(block, c) is None})
-    if skipped:
-        parsed.problems.append(info(f"Not imported: the columns of {', '.join(repr(s) for s in skipped)} under the "
-                                    "areas (not values).", **grid.where(block.header_row)))  # fmt: skip
+    _not_imported(grid, parsed, block)
     ci = "+/-" in above.get("confidence", ("", 0))[0]
     for row in rows:
         if not _has_values(grid, block, row):

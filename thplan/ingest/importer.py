@@ -21,7 +21,7 @@ from thplan.formula import strip_control
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
-from thplan.ingest.across import read_areas_across
+from thplan.ingest.across import read_areas_across, read_areas_down
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.diagnosis import describe
 from thplan.ingest.ees import read_ees
@@ -240,6 +240,7 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
         or read_tidy_table(grid, parsed, framework, home)
         or read_ees(grid, parsed)
         or read_areas_across(grid, parsed)
+        or read_areas_down(grid, parsed)
         or read_area_rows(grid, parsed)
         or read_measure_columns(grid, parsed)
         or read_period_rows(grid, parsed, home)
