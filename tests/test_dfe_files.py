@@ -91,3 +91,29 @@ def test_a_dfe_file_reads_as_the_standard_says(make_store, make_csv, text, expec
     result = do_import(store, make_csv(text, "dfe.csv"))
     assert not result.rejected, result.errors
     assert values(store, result) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [("At31_episodes", "count"), ("number_of_pupils", "count"), ("elg_percent", "%"), ("Median_days", ""),
+     ("average_point_score", ""), ("Section47_rate", ""), ("Claimants as a proportion of residents aged 16-64", "%"),
+     ("Weekly pay - gross, Median", ""), ("Claimant count: Male", "count")],
+)  # fmt: skip
+def test_the_unit_a_publisher_s_column_name_implies(name, unit):
+    from thplan.measure import unit_implied_by
+
+    assert unit_implied_by(name) == unit
+
+
+def test_a_count_is_not_compared_with_areas_of_other_sizes(make_store, make_csv):
+    from thplan.analysis import classify_measures
+    from thplan.listing import rows
+
+    store = make_store(framework=False)
+    lines = [f"2022,Reporting year,National,{ENGLAND},404310", f"2022,Reporting year,Regional,{LONDON},70960",
+             f"2022,Reporting year,Local authority,{TOWER_HAMLETS},2964"]  # fmt: skip
+    result = do_import(store, make_csv("\n".join([f"{HEADER},At31_episodes", *lines]) + "\n", "cin.csv"))
+    [measure] = result.new_measures
+    framework = store.framework()
+    [row] = rows(framework, classify_measures(framework, store.observations()))
+    assert (measure.unit.value, row["vs_london"], row["vs_england"]) == ("count", "Not compared", "Not compared")

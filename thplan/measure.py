@@ -32,6 +32,21 @@ class MeasureError(ValueError):
     """A measure definition that cannot be used."""
 
 
+_SHARE_WORDS = re.compile(r"\b(percent|percentage|pct|proportion|share)\b|%")
+_NOT_COUNT_WORDS = re.compile(r"\b(rate|rates|per|average|mean|median|score|index|ratio|pay|earnings|days|weeks|years|"
+                              r"percentile|quartile|gap|change|difference|expectancy|£)\b|£")  # fmt: skip
+
+
+def unit_implied_by(name: str) -> str:
+    """The unit a statistical publisher's column name implies (the DfE's, NOMIS's): '%' for a percentage, '' for a
+    rate, an average or a duration (the unit is not said), else 'count': a number of people or things, which is
+    never compared with areas of other sizes (a wrong comparison is worse than none)."""
+    words = name.lower().replace("_", " ")
+    if _SHARE_WORDS.search(words):
+        return Unit.PERCENT.value
+    return "" if _NOT_COUNT_WORDS.search(words) else Unit.COUNT.value
+
+
 def parse_unit(text: object) -> Unit | None:
     raw = " ".join(str(text or "").lower().split())
     if not raw:

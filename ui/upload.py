@@ -57,7 +57,7 @@ def validation_report(result: ImportResult, view: View) -> None:
     for table in result.tables:
         theme = view.framework.theme(table.theme)
         where = f"sheet '{md(table.sheet)}', " if table.sheet else ""
-        st.caption(f"Found a {table.layout} table: {where}{table.cell_range}, {table.rows:,} rows"
+        st.caption(f"Read a table ({table.layout}): {where}{table.cell_range}, {table.rows:,} rows"
                    + (f", theme {md(theme.name)}" if theme else ""))  # fmt: skip
     if result.errors:
         st.error(f"{len(result.errors)} problem(s) must be fixed before this file can be published. Nothing has "

@@ -26,6 +26,7 @@ from thplan.ingest.headers import norm, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info
 from thplan.ingest.series import file_title
+from thplan.measure import unit_implied_by
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, CellValue, parse_value
 
@@ -140,7 +141,7 @@ def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple
             continue
         for heading, columns in groups.items():
             name = f"{base}: {heading}"
-            unit = "%" if any(block.kinds.get(c) == "percent" for c in columns) else ""
+            unit = "%" if _percent(grid, block, row, columns) else unit_implied_by(name)
             parsed.add_measure(MeasureRef(name, Location(grid.sheet, block.header_row, columns[0], heading), unit=unit))
             _observe(grid, parsed, row, area, columns, block, name, label, ci)
     _table(grid, parsed, block, end)
@@ -259,8 +260,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
                     f"'{period_above[0]}' is not a period we can read (the table's 'date' row).",  # type: ignore[index]
                     **grid.where(period_above[1])))  # type: ignore[index]  # fmt: skip
                 break
-        unit = "%" if any(_role(block, c) == "value" and block.kinds.get(c) == "percent"
-                          for g in groups.values() for c in g) else ""  # fmt: skip
+        unit = "%" if _percent(grid, block, row, list(block.areas)) else unit_implied_by(name)
         ref = MeasureRef(name, Location(grid.sheet, row, block.labels[0], header), unit=unit,
                          by_title=by_title and not categories)  # fmt: skip
         parsed.add_measure(ref)
@@ -268,6 +268,13 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             _observe(grid, parsed, row, area, columns, block, name, label or "", ci)
     _table(grid, parsed, block, end)
     return end
+
+
+def _percent(grid: Grid, block: _Block, row: int, columns: list[int]) -> bool:
+    """The row's values are percentages: under a '%' heading, written '26%' or formatted as a percentage."""
+    values = [c for c in columns if _role(block, c) == "value"]
+    return any(block.kinds.get(c) == "percent" or grid.fmt(row, c)[0] or grid.text(row, c).endswith("%")
+               for c in values)  # fmt: skip
 
 
 def _areas_said(block: _Block) -> str:

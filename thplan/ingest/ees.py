@@ -26,6 +26,7 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import cell_ref, error, info
+from thplan.measure import unit_implied_by
 from thplan.period import YEAR_KINDS, PeriodKind
 
 HEADER_ROWS = 5
@@ -81,12 +82,9 @@ def _humane(header: str) -> str:
 
 
 def _unit(header: str) -> str:
-    words = header.lower().replace("_", " ").split()
-    if {"percent", "percentage", "pct"} & set(words):
-        return "%"
-    if m := re.search(r"per (\d+)", " ".join(words)):
+    if m := re.search(r"\bper (\d+)\b", header.lower().replace("_", " ")):
         return f"per {m.group(1)}"
-    return "number" if words[:1] == ["number"] else ""
+    return unit_implied_by(header)
 
 
 class _File:
