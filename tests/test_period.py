@@ -28,6 +28,18 @@ CASES = [
     ("2019 Q2", F, Q, "2019 Q2", date(2019, 4, 1), date(2019, 6, 30)),
     ("Mar 2020", F, M, "Mar 2020", date(2020, 3, 1), date(2020, 3, 31)),
     ("2020-02", F, M, "Feb 2020", date(2020, 2, 1), date(2020, 2, 29)),
+    ("Apr-22", F, M, "Apr 2022", date(2022, 4, 1), date(2022, 4, 30)),
+    ("Q3 2022/23", F, Q, "2022/23 Q3", date(2022, 10, 1), date(2022, 12, 31)),
+    ("Quarter 1 2022/23", F, Q, "2022/23 Q1", date(2022, 4, 1), date(2022, 6, 30)),
+    ("2022/23 Quarter 2", F, Q, "2022/23 Q2", date(2022, 7, 1), date(2022, 9, 30)),
+    ("Q3 22/23", F, Q, "2022/23 Q3", date(2022, 10, 1), date(2022, 12, 31)),
+    ("Q1 2022", F, Q, "2022 Q1", date(2022, 1, 1), date(2022, 3, 31)),
+    ("2022-Q1", F, Q, "2022 Q1", date(2022, 1, 1), date(2022, 3, 31)),
+    ("Jan-Mar 2022", F, Q, "2022 Q1", date(2022, 1, 1), date(2022, 3, 31)),
+    ("Oct-Dec 2021", F, Q, "2021 Q4", date(2021, 10, 1), date(2021, 12, 31)),
+    ("Jan-Jun 2022", F, PeriodKind.MONTHS, "Jan 2022-Jun 2022", date(2022, 1, 1), date(2022, 6, 30)),
+    ("Oct 2021-Sep 2022", F, PeriodKind.MONTHS, "Oct 2021-Sep 2022", date(2021, 10, 1), date(2022, 9, 30)),
+    ("Jan 2004-Dec 2004", F, PeriodKind.MONTHS, "Jan 2004-Dec 2004", date(2004, 1, 1), date(2004, 12, 31)),
 ]
 
 
@@ -41,9 +53,11 @@ def test_period_parses(text, year_kind, kind, label, start, end):
 
 @pytest.mark.parametrize(
     "text",
-    ["2017/19", "2018/17", "2017/18 Q5", "Spring", "", "1850", "FY", "2017/2020", "13/2020", None, 3.5],
+    ["2017/19", "2018/17", "2017/18 Q5", "Spring", "", "1850", "FY", "2017/2020", "13/2020", None, 3.5, "03/04",
+     "Jun 2022-Jan 2022", "Q3 22/24"],
     ids=["slash-spans-two-years", "ends-before-start", "quarter-5", "a-word", "blank", "year-out-of-range",
-         "prefix-only", "slash-spans-three", "month-13", "none", "a-fraction"],
+         "prefix-only", "slash-spans-three", "month-13", "none", "a-fraction", "a-date-is-no-year-pair",
+         "months-ending-before-they-start", "a-quarter-of-no-financial-year"],
 )  # fmt: skip
 def test_impossible_or_unknown_periods_are_errors(text):
     with pytest.raises(PeriodError):

@@ -81,6 +81,12 @@ _QUARTER = re.compile(r"^(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-
 _QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER_WORD = re.compile(r"\bquarter\s*([1-4])\b", re.IGNORECASE)
+#: A quarter of a financial year written with two-digit years ("Q3 22/23"): the Q says it is a year pair, not a date.
+_QUARTER_SHORT = re.compile(r"^q([1-4])\s*[-,]?\s*(\d{2})\s*/\s*(\d{2})$|^(\d{2})\s*/\s*(\d{2})\s*[-,]?\s*q([1-4])$",
+                            re.IGNORECASE)  # fmt: skip
+#: Three months of one year ("Jan-Mar 2022", "Oct-Dec 2021"): a calendar quarter.
+_MONTHS_OF_YEAR = re.compile(r"^([a-z]+)\.?\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
 _MONTH_SPAN = re.compile(r"^([a-z]+)\.?\s*(\d{4})\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
 
 
@@ -124,7 +130,7 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
     """Files repeat the same few labels thousands of times: parse each once (errors are not cached)."""
     if " ".join(original.lower().split()) in _NOT_STATED_WORDS:
         return NOT_STATED
-    label = " ".join(_PREFIX.sub("", original.translate(_DASHES)).split())
+    label = " ".join(_QUARTER_WORD.sub(r"q\1", _PREFIX.sub("", original.translate(_DASHES))).split())
     if re.fullmatch(r"\d{4}", label):
         year = int(label)
         _check_year(year, original)
@@ -137,6 +143,14 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
         else:
             q, fy_start, fy_end, cal = int(m2.group(1)), m2.group(2), m2.group(3), m2.group(4)
         return _quarter(original, fy_start, fy_end, cal, q)
+    if m := _QUARTER_SHORT.match(label):
+        q, start, end = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(6), m.group(4), m.group(5))
+        return _quarter(original, f"20{start}", end, None, int(q))
+    if (m := _MONTHS_OF_YEAR.match(label)) and m.group(1).lower() in _MONTHS and m.group(2).lower() in _MONTHS:
+        first, last, year = _MONTHS[m.group(1).lower()], _MONTHS[m.group(2).lower()], int(m.group(3))
+        if last - first == 2 and first % 3 == 1:
+            return _quarter(original, None, None, str(year), (first + 2) // 3)
+        return _months(original, _month(original, year, first), _month(original, year, last))
     if m := _MONTH_ISO.match(label):
         return _month(original, int(m.group(1)), int(m.group(2)))
     if (m := _MONTH_SPAN.match(label)) and m.group(1).lower() in _MONTHS and m.group(3).lower() in _MONTHS:
