@@ -406,3 +406,21 @@ def test_period_headings_that_all_carry_one_word_in_brackets_are_those_periods(m
         ("Hackney", "2010/11"): 103.1,
     }
     assert any("carry a word in brackets (2009/10 (taxbase))" in p.message for p in result.notes)
+
+
+def test_a_table_of_areas_down_ends_at_a_blank_row_and_takes_its_name_from_nomis_s_measure_row(make_store, make_xlsx):
+    rows = [["Claimant count by sex and age"], ["ONS Crown Copyright Reserved [from Nomis on 5 April 2023]"], [],
+            ["gender", "Total"], ["measure", "Claimant count"], [],
+            ["Area", "February 2022", "February 2023"], ["ualad09:Tower Hamlets", 14595, 12270],
+            ["ward2021:E05000416 : Bishop's", 430, 350], [],
+            ["gender", "Male"], ["date", 2021], ["Area", "February 2022", "February 2023"],
+            ["ualad09:Tower Hamlets", 8000, 7000]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert list(result.matched) == ["Claimant count"]
+    assert {(o.area, o.period.label): o.value for o in store.observations(list(result.matched.values()))} == {
+        ("Tower Hamlets", "Feb 2022"): 14595.0, ("Tower Hamlets", "Feb 2023"): 12270.0,
+        ("Bishop's", "Feb 2022"): 430.0, ("Bishop's", "Feb 2023"): 350.0}  # fmt: skip
+    [ended] = [p for p in result.warnings if p.code == "not-read"]
+    assert ended.row == 11 and "ends at the blank row 10" in ended.message

@@ -171,6 +171,8 @@ READS = {
     "businesses_trend_in_council_tax_base_2009_22_lginform.csv": [
         ("Trend of changes in the council tax base", TH, "2010/11", "", 104.96),
         ("Trend of changes in the council tax base", TH, "2013/14", "", 114.2)],
+    "jobs_claimant_count_age_ward_2023.xlsx": [
+        ("Claimant count", "Bishop's", "Feb 2018", "", 210.0), ("Claimant count", "Lambeth", "Feb 2023", "", 12270.0)],
     # Fingertips extracts.
     "health_and_wellbeing_hlemale.csv": [
         ("A01a - Healthy life expectancy at birth (Male)", "Lambeth", "2009-11", "Male, All ages", 60.5403)],

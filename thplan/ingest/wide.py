@@ -15,13 +15,15 @@ from thplan.area import canonical_area
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import is_header_cell_period, norm, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info
+from thplan.ingest.problems import cell_ref, error, info, warning
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
 
 AREA_HEADERS = {"area label", "area name", "area", "local authority", "local authority name", "la name",
                 "borough", "geography", "geography name", "areaname", "area long label", "place"}  # fmt: skip
 _CODE = re.compile(r"^[EWSNK]\d{8}$")
+#: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]').
+_NOTICE = re.compile(r"copyright|©|^source\b", re.IGNORECASE)
 _UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|score|index)\b", re.IGNORECASE)
 
 
@@ -99,9 +101,13 @@ def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str,
         else:
             name = name or text
     if not name:
+        for row in range(header_row - 1, -1, -1):  # NOMIS: 'measure | Claimant count' above the table
+            cells = grid.filled(row)
+            if len(cells) == 2 and norm(grid.value(row, cells[0])) == "measure":
+                return grid.text(row, cells[1]), unit
         for row in range(header_row - 1, -1, -1):
             cells = grid.filled(row)
-            if len(cells) == 1:
+            if len(cells) == 1 and not _NOTICE.search(grid.text(row, cells[0])):
                 return grid.text(row, cells[0]), unit
     return name, unit
 
@@ -113,6 +119,14 @@ def _read_area_rows(
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
     rows = 0
     for row in range(header_row + 1, grid.height):
+        if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
+            below = next((r for r in range(row + 1, grid.height) if grid.filled(r)), None)
+            if below is not None:
+                parsed.problems.append(warning(
+                    f"The table ends at the blank row {row + 1}; the rows from {below + 1} on were not read. Put "
+                    "another table on a sheet of its own to import it.", code="not-read",
+                    **grid.where(below)))  # fmt: skip
+            break
         area_text = grid.text(row, area_column)
         if not area_text or norm(area_text) in AREA_HEADERS:
             continue  # blank, or one more stacked header row (LG Inform repeats 'area label' on each)
