@@ -424,3 +424,34 @@ def test_a_table_of_areas_down_ends_at_a_blank_row_and_takes_its_name_from_nomis
         ("Bishop's", "Feb 2022"): 430.0, ("Bishop's", "Feb 2023"): 350.0}  # fmt: skip
     [ended] = [p for p in result.warnings if p.code == "not-read"]
     assert ended.row == 11 and "ends at the blank row 10" in ended.message
+
+
+@pytest.mark.parametrize(
+    ("header", "read"),
+    [("2021/22 Outturn", ("2021/22", "outturn")), ("Q3 2022/23 Actual", ("2022/23 Q3", "actual")),
+     ("Target 2022/23", ("2022/23", "target")), ("2022/23 (provisional)", ("2022/23", "provisional")),
+     ("2022/23 Forecast", ("2022/23", "forecast")), ("Outturn", None), ("Employment 2021/22", None)],
+)  # fmt: skip
+def test_a_period_heading_with_a_word_beside_it(header, read):
+    from thplan.ingest.headers import period_and_word
+
+    assert period_and_word(header) == read
+
+
+def test_a_council_performance_table_outturns_and_actuals_read_targets_rag_and_ref_said_not_imported(
+    make_store, make_csv
+):
+    text = ("Ref,Measure,Polarity,2020/21 Outturn,2021/22 Outturn,2022/23 Target,Q3 2022/23 Actual,RAG,DoT,"
+            "Commentary\nKPI02,Households in temporary accommodation,Lower is better,2800,2900,2700,2950,Red,"
+            "Worsening,Pressures\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "kpis.csv"))
+    assert not result.rejected, result.errors
+    [measure] = result.new_measures
+    assert {o.period.label: o.value for o in store.observations([measure.id])} == {
+        "2020/21": 2800.0, "2021/22": 2900.0, "2022/23 Q3": 2950.0}  # fmt: skip
+    said = " ".join(p.message for p in result.notes)
+    assert "'2022/23 Target' holds a target or forecast for 2022/23, not a value: not imported" in said
+    assert "Column 'RAG' is not a period" in said and "Column 'Ref' is not a period" in said
+    assert result.stated_checked == 1 and not [p for p in result.problems if p.code == "stated"]  # DoT agrees
+    assert measure.notes == "Pressures"

@@ -40,7 +40,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "upper ci 95", "upper 95 confidence limit", "upper confidence interval"),
     "count": ("count", "numerator", "number", "n"),
     "denominator": ("denominator", "population", "base"),
-    "note": ("note", "notes", "value note", "comment", "comments"),
+    "note": ("note", "notes", "value note", "comment", "comments", "commentary"),
     "kind": ("kind", "measure type", "type of measure"),
     "definition": ("definition", "description"),
     "median": ("median", "median of authorities", "la median"),
@@ -97,7 +97,7 @@ def classify_report_header(index: int, header: str) -> Column:
     if role in ("measure", "area", "polarity", "unit", "theme", "outcome", "note", "definition", "source", "kind"):
         return Column(index, header, role)
     period = _period_in(header)
-    if "direction" in key and "improvement" not in key:
+    if ("direction" in key and "improvement" not in key) or key in ("dot", "d o t"):
         return Column(index, header, "stated_direction")
     if "recent trend" in key:
         return Column(index, header, "stated_recent")
@@ -110,7 +110,36 @@ def classify_report_header(index: int, header: str) -> Column:
         return Column(index, header, "benchmark", period=period or "", area=area)
     if _whole_period(header):
         return Column(index, header, "period", period=period or "")
+    if worded := period_and_word(header):
+        label, word = worded
+        return Column(index, header, "target" if word in TARGET_WORDS else "period", period=label)
     return Column(index, header, "ignored")
+
+
+#: Words beside a period in a heading that say the column holds that period's values ('2021/22 Outturn',
+#: 'Q3 2022/23 Actual') ...
+VALUE_WORDS = frozenset({"outturn", "actual", "actuals", "result", "results", "final", "provisional", "performance",
+                         "data", "value", "figure"})  # fmt: skip
+#: ... and words that say it holds something else for the period: a target or a forecast, which is not a value.
+TARGET_WORDS = frozenset({"target", "targets", "forecast", "projection", "projected", "plan", "budget", "profile",
+                          "trajectory", "ambition", "tolerance"})  # fmt: skip
+
+
+def period_and_word(header: object) -> tuple[str, str] | None:
+    """The period and the word beside it of a heading such as '2021/22 Outturn', 'Target 2022/23' or
+    'Q3 2022/23 Actual' (the word lower-cased); None for any other heading."""
+    if not isinstance(header, str):
+        return None
+    words = header.split()
+    for cut in range(1, len(words)):
+        for period, word in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
+            said = " ".join(word).strip("()[]:- ").lower()
+            if said in VALUE_WORDS or said in TARGET_WORDS:
+                try:
+                    return parse_period(" ".join(period)).label, said
+                except PeriodError:
+                    continue
+    return None
 
 
 def _period_in(header: str) -> str | None:
@@ -145,4 +174,7 @@ def is_header_cell_period(value: object) -> bool:
         return False
     if isinstance(value, int | float):
         return float(value).is_integer() and 1990 <= value <= 2100
-    return _whole_period(value)
+    if _whole_period(value):
+        return True
+    worded = period_and_word(value)
+    return worded is not None and worded[1] in VALUE_WORDS

@@ -163,6 +163,10 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
     )
     parsed.rows += len(data_rows)
     for column in table.columns:
+        if column.role == "target":
+            parsed.problems.append(info(
+                f"Column '{column.header}' holds a target or forecast for {column.period}, not a value: not imported.",
+                **grid.where(table.header_row, column.index, column.header)))  # fmt: skip
         if column.role == "ignored":
             parsed.problems.append(
                 info(
