@@ -55,7 +55,7 @@ EXPECTED = {
     "mixed_decimals.csv": "decimal comma ('74,1' in C2) and with a decimal point ('2.5' in C3)",
     "bad_xml.xlsx": "The sheet 'Sheet' is damaged: its XML is not well formed (sheetData)",
     "hidden_data.xlsx": "The workbook's hidden sheets ('Data') were not read: if the data are on one of them",
-    "date_headers.xlsx": "The header row at sheet 'Sheet', row 1 gives its periods as dates (B1: 31/03/2022)",
+    "date_headers.xlsx": "The header row at sheet 'Sheet', row 1 gives its periods as dates (B1: 15/06/2022)",
     "blank_measure.csv": "row 4, column A ('Measure'): Row 4 has values (under '2021/22', '2022/23') but no measure",
 }
 

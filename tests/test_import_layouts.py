@@ -3,6 +3,8 @@ careful analyst computes by hand from their figures."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from thplan.analysis import classify_measures
@@ -455,3 +457,19 @@ def test_a_council_performance_table_outturns_and_actuals_read_targets_rag_and_r
     assert "Column 'RAG' is not a period" in said and "Column 'Ref' is not a period" in said
     assert result.stated_checked == 1 and not [p for p in result.problems if p.code == "stated"]  # DoT agrees
     assert measure.notes == "Pressures"
+
+
+@pytest.mark.parametrize(
+    ("dates", "labels", "how"),
+    [([datetime(2022, 3, 31), datetime(2023, 3, 31)], ["2021/22", "2022/23"], "the financial years they end"),
+     ([datetime(2022, 6, 1), datetime(2022, 7, 1)], ["Jun 2022", "Jul 2022"], "the months they fall in"),
+     ([datetime(2022, 6, 30), datetime(2022, 9, 30)], ["Jun 2022", "Sep 2022"], "the months they fall in")],
+    ids=["31-march-ends-a-financial-year", "first-of-the-month", "last-of-the-month"],
+)  # fmt: skip
+def test_period_headings_written_as_dates_are_read_one_way_and_said(make_store, make_xlsx, dates, labels, how):
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": [["Measure", *dates], ["Employment Rate", 72.9, 74.1]]}))
+    assert not result.rejected, result.errors
+    [measure] = result.new_measures
+    assert [o.period.label for o in store.observations([measure.id])] == labels
+    assert any(f"dates are read as {how}" in p.message for p in result.notes)

@@ -234,7 +234,7 @@ def files() -> dict[str, bytes]:
         "bad_xml.xlsx": _rewritten(good, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"</sheetData>", b"")),
         "hidden_data.xlsx": _hidden_data(),
         "date_headers.xlsx": _valid_workbook(
-            [["Measure", datetime(2022, 3, 31), datetime(2023, 3, 31)], ["Employment Rate", 72.9, 74.1]]
+            [["Measure", datetime(2022, 6, 15), datetime(2023, 6, 15)], ["Employment Rate", 72.9, 74.1]]
         ),
         "control_characters.csv": b"Measure,Period,Value,Note\n"
         b"Employment\x1b[31m Rate\x07,2022/23,74.1,ok\x1b]0;title\x07\n",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from thplan.area import ENGLAND, LONDON
 from thplan.period import PeriodError, parse_period
@@ -123,6 +125,20 @@ VALUE_WORDS = frozenset({"outturn", "actual", "actuals", "result", "results", "f
 #: ... and words that say it holds something else for the period: a target or a forecast, which is not a value.
 TARGET_WORDS = frozenset({"target", "targets", "forecast", "projection", "projected", "plan", "budget", "profile",
                           "trajectory", "ambition", "tolerance"})  # fmt: skip
+
+
+def dated_headings(cells: dict[int, object]) -> tuple[dict[int, str], str]:
+    """Period labels for a header row's date cells, all read one way, and how (said in the preview): dates on 31
+    March are the financial years they end (31/03/2022: 2021/22); dates on the first or the last day of a month are
+    that month, a point in time. ({}, '') when there are none, or they are not all one of these."""
+    dates = {c: v for c, v in cells.items() if isinstance(v, date)}
+    if not dates:
+        return {}, ""
+    if all((d.month, d.day) == (3, 31) for d in dates.values()):
+        return {c: f"{d.year - 1}/{d.year % 100:02d}" for c, d in dates.items()}, "the financial years they end"
+    if all(d.day == 1 or d.day == calendar.monthrange(d.year, d.month)[1] for d in dates.values()):
+        return {c: f"{d:%b %Y}" for c, d in dates.items()}, "the months they fall in (each a point in time)"
+    return {}, ""
 
 
 def period_and_word(header: object) -> tuple[str, str] | None:

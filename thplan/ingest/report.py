@@ -15,7 +15,7 @@ from thplan.area import canonical_area
 from thplan.framework import Framework
 from thplan.ingest import cells
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import Column, classify_report_header, is_header_cell_period, role_of
+from thplan.ingest.headers import Column, classify_report_header, dated_headings, is_header_cell_period, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, quoted
 from thplan.period import NOT_STATED, parse_period
@@ -62,7 +62,11 @@ def _is_header_row(grid: Grid, row: int) -> bool:
     cells = grid.filled(row)
     if not any(role_of(grid.value(row, c)) == "measure" for c in cells):
         return False
-    return any(is_header_cell_period(grid.value(row, c)) for c in cells)
+    return any(is_header_cell_period(grid.value(row, c)) for c in cells) or bool(_dated(grid, row)[0])
+
+
+def _dated(grid: Grid, row: int) -> tuple[dict[int, str], str]:
+    return dated_headings({c: grid.value(row, c) for c in grid.filled(row)})
 
 
 def _is_legend(texts: list[str]) -> bool:
@@ -77,9 +81,14 @@ def read_report_tables(grid: Grid, parsed: Parsed, framework: Framework, home_ar
     for number, header_row in enumerate(headers):
         end = headers[number + 1] if number + 1 < len(headers) else grid.height
         previous_end = headers[number - 1] + 1 if number else 0
-        table = _Table(
-            header_row, [classify_report_header(c, grid.text(header_row, c)) for c in grid.filled(header_row)]
-        )
+        dated, how = _dated(grid, header_row)
+        if dated:
+            first = min(dated)
+            parsed.problems.append(info(
+                f"The headings' dates are read as {how} ({grid.value(header_row, first):%d/%m/%Y}: {dated[first]}).",
+                **grid.where(header_row, first)))  # fmt: skip
+        texts = {c: dated.get(c) or grid.text(header_row, c) for c in grid.filled(header_row)}
+        table = _Table(header_row, [classify_report_header(c, text) for c, text in texts.items()])
         table.title = _title_above(grid, header_row, previous_end)
         theme = framework.find_theme(table.title) if table.title else None
         theme = theme or framework.find_theme(grid.sheet)
