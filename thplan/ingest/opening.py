@@ -68,7 +68,7 @@ def content_kind(data: bytes) -> str:
 def sheets(data: bytes, name: str) -> Iterator[Sheet]:
     """Every visible worksheet's values, a sheet at a time, or the one table of a CSV file. The content decides;
     a name that says otherwise is refused, because a mislabelled file is usually the wrong file."""
-    if check(data, name) == "zip":
+    if check(data, name) in ("zip", "ods"):
         yield from opened(name, _workbook_sheets(data, name))
     else:
         yield "", _csv_rows(data, name)
@@ -93,10 +93,22 @@ def check(data: bytes, name: str) -> str:
     if kind == "zip" and suffix in ("csv", "txt", "tsv"):
         raise refuse(name, f"The file is named .{suffix} but is an Excel workbook. Rename it to .xlsx, or save it "
                      "as CSV from Excel.")  # fmt: skip
-    if kind == "text" and suffix in ("xlsx", "xlsm", "xls"):
+    if kind == "zip" and _is_ods(data):
+        return "ods"
+    if kind == "text" and suffix in ("xlsx", "xlsm", "xls", "ods"):
         raise refuse(name, f"The file is named .{suffix} but is not an Excel workbook: it is plain text (CSV?). "
                      "Rename it to .csv if it is a CSV export, or save it from Excel as a Workbook.")  # fmt: skip
     return kind
+
+
+_ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+
+
+def _is_ods(data: bytes) -> bool:
+    """An OpenDocument spreadsheet: a zip whose first part, 'mimetype', says so (as the standard requires)."""
+    named, extra = int.from_bytes(data[26:28], "little"), int.from_bytes(data[28:30], "little")
+    start = 30 + named + extra
+    return data[30 : 30 + named] == b"mimetype" and data[start : start + len(_ODS)] == _ODS
 
 
 def check_zip(archive: zipfile.ZipFile, name: str) -> None:
@@ -111,7 +123,8 @@ def check_zip(archive: zipfile.ZipFile, name: str) -> None:
         twice = next(p.filename for p in parts if p.filename.lower() in seen or seen.add(p.filename.lower()))
         raise refuse(name, f"The workbook holds two parts named {twice}, which Excel never writes: which one is "
                      "read would be a guess. The file was refused for safety; save it again in Excel.")  # fmt: skip
-    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+    ods = "content.xml" in names and "mimetype" in names
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names and not ods:
         raise refuse(name, "This is a zip file but not an Excel workbook. Upload an .xlsx or .csv file.")
     if "xl/workbook.bin" in names:
         raise refuse(name, "This is a binary Excel workbook (.xlsb). Save it as an Excel Workbook (.xlsx).")

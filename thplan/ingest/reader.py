@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from thplan.ingest.cellformats import CellFormats
 from thplan.ingest.grid import Grid, number_format_facts
+from thplan.ingest.odsxml import scan_ods
 from thplan.ingest.opening import check, check_zip, opened, sheets
 from thplan.ingest.problems import Rejected, error
 from thplan.ingest.sheetxml import SheetFacts, scan
@@ -35,8 +36,11 @@ def iter_values(data: bytes, name: str) -> Iterator[Grid]:
 def iter_facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
     """Each worksheet's name with its number formats and error cells (none for a CSV file); read apart from the
     values so that the two can be read at once, in two processes."""
-    if check(data, name) == "zip":
+    kind = check(data, name)
+    if kind == "zip":
         yield from opened(name, _facts(data, name))
+    elif kind == "ods":
+        yield from opened(name, _ods_facts(data, name))
 
 
 def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
@@ -97,6 +101,12 @@ def _facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
                 slow = _openpyxl_facts(data) if slow is None else slow
                 found = slow.get(sheet, SheetFacts())
             yield sheet, found
+
+
+def _ods_facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_zip(archive, name)
+        yield from scan_ods(archive)
 
 
 def _openpyxl_facts(data: bytes) -> dict[str, SheetFacts]:
