@@ -473,3 +473,31 @@ def test_period_headings_written_as_dates_are_read_one_way_and_said(make_store, 
     [measure] = result.new_measures
     assert [o.period.label for o in store.observations([measure.id])] == labels
     assert any(f"dates are read as {how}" in p.message for p in result.notes)
+
+
+def test_blocks_of_periods_side_by_side_are_measures_of_their_own(make_store, make_xlsx):
+    rows = [["Local authority", "Employment rate", None, "Unemployment rate", None, "Number", None],
+            ["Local authority", "2021/22", "2022/23", "2021/22", "2022/23", "2021/22", "2022/23"],
+            ["Tower Hamlets", 72.9, 74.1, 6.1, 5.5, 1200, 1300],
+            ["Hackney", 70.2, 71.0, 6.8, 6.0, 900, 950]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}, "borough_summary.xlsx"))
+    assert not result.rejected, result.errors
+    stored = {(name, o.area, o.period.label): o.value for name, measure_id in result.matched.items()
+              for o in store.observations([measure_id]) if o.area == "Tower Hamlets"}  # fmt: skip
+    assert stored == {
+        ("Employment rate", "Tower Hamlets", "2021/22"): 72.9, ("Employment rate", "Tower Hamlets", "2022/23"): 74.1,
+        ("Unemployment rate", "Tower Hamlets", "2021/22"): 6.1,
+        ("Unemployment rate", "Tower Hamlets", "2022/23"): 5.5,
+        ("Borough summary: Number", "Tower Hamlets", "2021/22"): 1200.0,
+        ("Borough summary: Number", "Tower Hamlets", "2022/23"): 1300.0}  # fmt: skip
+
+
+def test_an_areas_by_period_workbook_reads_percentage_formatted_cells_as_shown(make_store, make_xlsx):
+    rows = [["Local authority", "Child poverty (%)", "Child poverty (%)"], ["Local authority", "2021/22", "2022/23"],
+            ["Tower Hamlets", (0.4812, "0.0%"), (0.4735, "0.0%")]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    [measure_id] = result.matched.values()
+    assert [(o.value, o.decimals) for o in store.observations([measure_id])] == [(48.12, 1), (47.35, 1)]

@@ -173,6 +173,12 @@ READS = {
         ("Trend of changes in the council tax base", TH, "2013/14", "", 114.2)],
     "jobs_claimant_count_age_ward_2023.xlsx": [
         ("Claimant count", "Bishop's", "Feb 2018", "", 210.0), ("Claimant count", "Lambeth", "Feb 2023", "", 12270.0)],
+    # Blocks of periods side by side, each under its name (merged across the block).
+    "financial_stability_child_poverty_ahc_estimates_2015_2022_final.xlsx": [
+        ("Financial stability child poverty ahc estimates 2015 2022 final: Number", TH, "2014/15", "", 35186.0),
+        # the cell holds 0.5299504995346069 formatted 0.0%: shown as 53.0%, stored with its digits
+        ("Financial stability child poverty ahc estimates 2015 2022 final: Percentage", TH, "2014/15", "",
+         52.9950499535)],
     # Fingertips extracts.
     "health_and_wellbeing_hlemale.csv": [
         ("A01a - Healthy life expectancy at birth (Male)", "Lambeth", "2009-11", "Male, All ages", 60.5403)],

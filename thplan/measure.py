@@ -32,6 +32,9 @@ class MeasureError(ValueError):
     """A measure definition that cannot be used."""
 
 
+#: Column or block names that say how something is counted but not what: never a measure's whole name.
+GENERIC_NAMES = frozenset({"number", "numbers", "percent", "percentage", "%", "rate", "count", "value", "total",
+                           "proportion"})  # fmt: skip
 _SHARE_WORDS = re.compile(r"\b(percent|percentage|pct|proportion|share)\b|%")
 _NOT_COUNT_WORDS = re.compile(r"\b(rate|rates|per|average|mean|median|score|index|ratio|pay|earnings|days|weeks|years|"
                               r"percentile|quartile|gap|change|difference|expectancy|£)\b|£")  # fmt: skip

@@ -26,7 +26,7 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import cell_ref, error, info
-from thplan.measure import unit_implied_by
+from thplan.measure import GENERIC_NAMES, unit_implied_by
 from thplan.period import YEAR_KINDS, PeriodKind
 
 HEADER_ROWS = 5
@@ -46,7 +46,6 @@ TOTALS = frozenset({"", "total", "all"})
 YEARS = {"academic year": PeriodKind.ACADEMIC, "financial year": PeriodKind.FINANCIAL,
          "calendar year": PeriodKind.CALENDAR, "reporting year": PeriodKind.CALENDAR}  # fmt: skip
 _QUARTER = re.compile(r"^(academic|financial|calendar) year q([1-4])$")
-_GENERIC = frozenset({"number", "percent", "percentage", "rate", "count", "value", "total", "proportion"})
 
 
 def find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -217,7 +216,7 @@ class _File:
         column = self.headers[header]
         header = self.grid.text(self.header_row, column)  # as written: 'CIN_At31', not its lower-cased key
         base = _humane(header)
-        if base.lower() in _GENERIC and not any(suffixes):
+        if base.lower() in GENERIC_NAMES and not any(suffixes):
             base = f"{_humane(re.sub(r'[^A-Za-z0-9]+', '_', self.grid.file.rsplit('.', 1)[0]))}: {base.lower()}"
             self.parsed.problems.append(info(
                 f"The column '{header}' names no measure of its own: it is imported as '{base}', after the file's "

@@ -111,7 +111,12 @@ def file_title(grid: Grid) -> str:
     """A measure's name from its sheet's name, or its file's where the sheet's is a default one."""
     if grid.sheet and not _DEFAULT_SHEET.match(grid.sheet.strip()):
         return grid.sheet.strip()
-    stem = " ".join(re.sub(r"[_\s]+", " ", grid.file.rsplit(".", 1)[0]).split())
+    return file_name_title(grid.file)
+
+
+def file_name_title(file: str) -> str:
+    """'climate_annual_emissions.csv' -> 'Climate annual emissions'."""
+    stem = " ".join(re.sub(r"[_\s]+", " ", file.rsplit(".", 1)[0]).split())
     return stem[:1].upper() + stem[1:]
 
 

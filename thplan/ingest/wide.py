@@ -16,6 +16,8 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import is_header_cell_period, norm, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, warning
+from thplan.ingest.series import file_name_title
+from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
 
@@ -76,6 +78,16 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
         periods = list(labels)
         if len(periods) < 2:
             continue
+        if blocks := _blocks(grid, row, periods):  # several measures side by side, a name above each
+            for name, columns in blocks.items():
+                if name.lower() in GENERIC_NAMES:
+                    name = f"{file_name_title(grid.file)}: {name}"
+                    parsed.problems.append(info(
+                        f"The block of columns headed '{grid.text(row - 1, columns[0])}' is imported as '{name}', "
+                        "after the file's name (its heading does not say what it counts).",
+                        **grid.where(row - 1, columns[0])))  # fmt: skip
+                _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "")
+            return True
         name, unit = _stacked_name(grid, row, periods)
         if not name:
             parsed.problems.append(error(
@@ -85,6 +97,28 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
         _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
         return True
     return False
+
+
+def _blocks(grid: Grid, header_row: int, periods: list[int]) -> dict[str, list[int]]:
+    """Blocks of period columns each under its own name in the row above (merged across its block, so written in
+    its first column): {name: columns}; {} unless there are two or more, each naming each of its periods once."""
+    if header_row == 0:
+        return {}
+    row = header_row - 1
+    blocks: dict[str, list[int]] = {}
+    current = ""
+    for column in periods:
+        current = grid.text(row, column) or current
+        if not current:
+            return {}
+        blocks.setdefault(current, []).append(column)
+    if len(blocks) < 2:
+        return {}
+    for columns in blocks.values():
+        shown = [grid.text(header_row, c) for c in columns]
+        if len(set(shown)) < len(shown):
+            return {}
+    return blocks
 
 
 def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str, str]:
@@ -137,8 +171,9 @@ def _read_area_rows(
             if raw is None:
                 continue
             label = labels[column]
+            percent, decimals = grid.fmt(row, column)  # a cell formatted 0.0% holds 0.529...: it is 53.0%
             try:
-                value = parse_value(raw)
+                value = parse_value(raw, percent_format=percent, format_decimals=decimals)
             except CellError as exc:
                 parsed.problems.append(error(f"{exc}", **grid.where(row, column, label)))
                 continue
