@@ -117,3 +117,12 @@ def test_a_count_is_not_compared_with_areas_of_other_sizes(make_store, make_csv)
     framework = store.framework()
     [row] = rows(framework, classify_measures(framework, store.observations()))
     assert (measure.unit.value, row["vs_london"], row["vs_england"]) == ("count", "Not compared", "Not compared")
+
+
+def test_a_dfe_table_saved_as_a_workbook_reads_percentage_formatted_cells_as_shown(make_store, make_xlsx):
+    rows = [[*HEADER.split(","), "gld_percent"],
+            ["201819", "Academic year", "Local authority", *TOWER_HAMLETS.split(","), (0.702, "0.0%")]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert values(store, result) == {("Gld percent", "Tower Hamlets", "2018/19", ""): 70.2}

@@ -223,7 +223,7 @@ class _File:
                 "name. Rename it before publishing if that is not what it measures.",
                 **self.grid.where(self.header_row, column, header)))  # fmt: skip
         names = [f"{base}: {suffixes[p]}" if suffixes[p] else base for p in picked]
-        values = cells.parse_column(self.grid.column(column, rows))
+        values = cells.parse_column(self.grid.column(column, rows), self.grid.formats_of(column, rows))
         for position, exc in values.errors.items():
             where = self.grid.where(rows[position], column, header)
             self.parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **where))
