@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from thplan.area import ENGLAND, LONDON
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
@@ -89,14 +91,22 @@ def test_a_series_break_splits_the_line_and_is_marked(reference_store):
     assert _layer(spec, "rule") and any(layer["mark"].get("text") == "Series break" for layer in _layer(spec, "text"))
 
 
-def test_a_rolling_value_sits_on_its_own_span(make_store):
+@pytest.mark.parametrize(
+    ("labels", "last"),
+    [(("2015 - 17", "2016 - 18"), "2016-18"), (("Jul 2020-Jun 2021", "Jul 2021-Jun 2022"), "Jul 2021-Jun 2022")],
+    ids=["rolling-years", "twelve-months-to-june"],
+)
+def test_a_value_of_several_years_or_months_sits_on_its_own_span(make_store, labels, last):
     measure = Measure("m", "Healthy life expectancy", polarity=Polarity.HIGHER, unit=Unit.YEARS)
-    series = {"Lambeth": [Observation("m", "Lambeth", parse_period(p), v, 1) for p, v in
-                          (("2015 - 17", 61.1), ("2016 - 18", 62.0))]}  # fmt: skip
+    series = {
+        "Lambeth": [
+            Observation("m", "Lambeth", parse_period(p), v, 1) for p, v in zip(labels, (61.1, 62.0), strict=True)
+        ]
+    }
     spec = charts.series_chart(measure, series, "Lambeth").to_dict()
     rows = {r["Period"]: r for r in _rows(spec)}
-    assert rows["2016-18"]["start"] < rows["2016-18"]["mid"] < rows["2016-18"]["end"]
-    assert rows["2016-18"]["Span"] and any(layer["encoding"].get("x2") for layer in _layer(spec, "rule"))
+    assert rows[last]["start"] < rows[last]["mid"] < rows[last]["end"]
+    assert rows[last]["Span"] and any(layer["encoding"].get("x2") for layer in _layer(spec, "rule"))
 
 
 def test_intervals_are_drawn_with_their_own_legend_entry(make_store):
