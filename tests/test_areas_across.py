@@ -84,6 +84,20 @@ def test_nomis_areas_down_a_category_in_each_column_with_its_units_and_the_date_
         ("TS031 - Religion (detailed): Muslim", "Brixton North", "2021"): (11.9, 1948.0)}  # fmt: skip
 
 
+def test_a_period_that_ends_the_table_s_title_is_its_period_said(make_store, make_xlsx):
+    rows = [["Total population (2021)"], [None, "Tower Hamlets", "London"], [None, "(Numbers)", "(Numbers)"],
+            ["All People", 310300, 8796600], ["Source: ONS mid-year estimates"]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    [measure] = result.new_measures
+    assert (measure.name, measure.unit.value) == ("Total population: All People", "count")
+    assert {(o.area, o.period.label): o.value for o in store.observations([measure.id])} == {
+        ("Tower Hamlets", "2021"): 310300.0, ("London", "2021"): 8796600.0}  # fmt: skip
+    assert any("period is read from the table's title ('Total population (2021)'): 2021" in p.message
+               for p in result.notes)  # fmt: skip
+
+
 def test_a_plus_or_minus_confidence_column_is_the_value_s_95_percent_interval(make_store, make_xlsx):
     store = make_store(framework=False)
     rows = READS[3].values[0]
@@ -100,8 +114,10 @@ def test_a_plus_or_minus_confidence_column_is_the_value_s_95_percent_interval(ma
          "does not say which period its values are for", "A1"),
         ([["date", "Tower Hamlets", "London"], [date(2022, 5, 21), 72.4, 71.0], [date(2022, 5, 20), 74.9, 72.2]],
          "21/05/2022, a day is not a period", "A2"),
+        ([["Population projections, 2018-based"], [None, "Tower Hamlets", "London"], ["All people", 331000, 9.5e6]],
+         "does not say which period its values are for", "A2"),
     ],
-    ids=["no-period-anywhere", "days-are-not-periods"],
+    ids=["no-period-anywhere", "days-are-not-periods", "a-year-in-a-title-that-is-no-period"],
 )  # fmt: skip
 def test_a_table_of_areas_across_that_cannot_be_read_is_refused_saying_why(make_store, make_xlsx, rows, said, cell):
     result = do_import(make_store(framework=False), make_xlsx({"Data": rows}))

@@ -150,6 +150,8 @@ READS = {
     "jobs_earnings_by_sex_part_time_nomis_2021.xlsx": [
         ("Weekly pay - gross, Median: Male Part Time Workers", "Lambeth", "2022", "", 229.7),
         ("Weekly pay - gross, Median: Female Part Time Workers", ENG, "2022", "", 232.7)],
+    "jobs_total_population_simple_2020.xlsx": [("Total population: All People", "Lambeth", "2020", "", 321800.0)],
+    "jobs_total_population_simple_2021.xlsx": [("Total population: Females", "London", "2021", "", 4529100.0)],
     # MOPAC's survey extracts (UTF-16, tab-separated): boroughs across.
     "crime_safety_all_borough_police_contact_ward_officer_june_2022.csv": [
         ("Knows how to contact their local ward officer", TH, "Jun 2022", "", 24.0)],

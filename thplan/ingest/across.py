@@ -216,6 +216,12 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
     measure_columns = [c for c in block.labels if roles[c] == "measure" and c not in period_columns]
     categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
     period_above = above.get("date") or above.get("period") or above.get("time")
+    if not period_columns and period_above is None and title:
+        named, in_title = _title_period(title)
+        if in_title is not None:
+            parsed.problems.append(info(f"The period is read from the table's title ('{title}'): {in_title}.",
+                                        **grid.where(block.header_row)))  # fmt: skip
+            period_above, title = (in_title, block.header_row), named
     if not period_columns and period_above is None:
         parsed.problems.append(error(
             f"This table has an area in each column ({_areas_said(block)}) but does not say which period its values "
@@ -275,6 +281,20 @@ def _percent(grid: Grid, block: _Block, row: int, columns: list[int]) -> bool:
     values = [c for c in columns if _role(block, c) == "value"]
     return any(block.kinds.get(c) == "percent" or grid.fmt(row, c)[0] or grid.text(row, c).endswith("%")
                for c in values)  # fmt: skip
+
+
+def _title_period(title: str) -> tuple[str, str | None]:
+    """The period a title ends with, in brackets or after a space ('Total population (2020)', 'Claimants, 2022/23'),
+    and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period)."""
+    m = re.fullmatch(r"(.+?)[\s,:-]*\(([^()]+)\)\s*|(.+?)[\s,:-]+(\S+)\s*", title)
+    if m is None:
+        return title, None
+    name, period = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    try:
+        found = parse_period(period)
+    except PeriodError:
+        return title, None
+    return (name.strip(), found.label) if found.dated else (title, None)
 
 
 def _areas_said(block: _Block) -> str:
