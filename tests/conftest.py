@@ -109,6 +109,15 @@ def do_import(store: Store, path: Path, **options: object) -> ImportResult:
     return import_path(store, path, ImportOptions(user="tests", **options))  # type: ignore[arg-type]
 
 
+def stored_values(store: Store, result: ImportResult) -> dict[tuple[str, str, str, str], object]:
+    """What an import stored: (measure as the file names it, area, period, breakdown) -> value or missing reason."""
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    return {
+        (names[o.measure_id], o.area, o.period.label, o.breakdown.label): o.value if o.value is not None else o.missing
+        for o in store.observations(list(names))
+    }
+
+
 @pytest.fixture
 def run_cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
     """Run `python -m thplan` in a subprocess, as an officer would, with its own default database path."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import do_import
+from .conftest import do_import, stored_values
 
 HEADER = (
     "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,la_name"
@@ -14,15 +14,6 @@ HEADER = (
 ENGLAND = "E92000001,England,,,,"
 LONDON = "E92000001,England,E12000007,London,,"
 TOWER_HAMLETS = "E92000001,England,E12000007,London,E09000030,Tower Hamlets"
-
-
-def values(store, result):
-    """(measure name, area, period, breakdown) -> value or missing reason, as stored."""
-    names = {measure_id: name for name, measure_id in result.matched.items()}
-    return {
-        (names[o.measure_id], o.area, o.period.label, o.breakdown.label): o.value if o.value is not None else o.missing
-        for o in store.observations(list(names))
-    }
 
 
 READS = [
@@ -90,7 +81,7 @@ def test_a_dfe_file_reads_as_the_standard_says(make_store, make_csv, text, expec
     store = make_store(framework=False)
     result = do_import(store, make_csv(text, "dfe.csv"))
     assert not result.rejected, result.errors
-    assert values(store, result) == expected
+    assert stored_values(store, result) == expected
 
 
 @pytest.mark.parametrize(
@@ -125,4 +116,4 @@ def test_a_dfe_table_saved_as_a_workbook_reads_percentage_formatted_cells_as_sho
     store = make_store(framework=False)
     result = do_import(store, make_xlsx({"Data": rows}))
     assert not result.rejected, result.errors
-    assert values(store, result) == {("Gld percent", "Tower Hamlets", "2018/19", ""): 70.2}
+    assert stored_values(store, result) == {("Gld percent", "Tower Hamlets", "2018/19", ""): 70.2}

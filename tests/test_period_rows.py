@@ -31,7 +31,7 @@ READS = [
          ("Jobs growth (%)", "Tower Hamlets", "2018/19"): 2.8,
          ("Employment rate (%)", "Tower Hamlets", "2019/20"): 71.0,
          ("Jobs growth (%)", "Tower Hamlets", "2019/20"): -4.9},
-        "Not imported: the column 'Source' (not values).",
+        "Not imported: the column 'Source' (not values this program uses).",
         id="measures-as-columns-a-period-per-row-and-a-source-column-not-imported",
     ),
     pytest.param(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, do_import
+from .conftest import FIXTURES, do_import, stored_values
 
 REAL = FIXTURES / "real"
 TH, ENG = "Tower Hamlets", "England"
@@ -243,20 +243,12 @@ def test_every_file_of_the_folder_is_checked():
     assert set(READS) | set(NO_DATA) | set(NOT_YET) | set(FINGERTIPS) == _names()
 
 
-def _stored(store, result) -> dict[tuple[str, str, str, str], object]:
-    names = {measure_id: name for name, measure_id in result.matched.items()}
-    return {
-        (names[o.measure_id], o.area, o.period.label, o.breakdown.label): o.value if o.value is not None else o.missing
-        for o in store.observations(list(names))
-    }
-
-
 @pytest.mark.parametrize("name", sorted(READS))
 def test_a_file_imports_with_the_figures_its_cells_hold(make_store, name):
     store = make_store()
     result = do_import(store, REAL / name)
     assert not result.rejected, result.errors
-    stored = _stored(store, result)
+    stored = stored_values(store, result)
     for measure, area, period, breakdown, expected in READS[name]:
         assert stored.get((measure, area, period, breakdown)) == expected, (measure, area, period, breakdown)
 

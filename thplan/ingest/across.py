@@ -24,7 +24,7 @@ from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import norm, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info
+from thplan.ingest.problems import cell_ref, error, info, not_imported
 from thplan.ingest.series import file_title
 from thplan.measure import unit_implied_by
 from thplan.period import PeriodError, parse_period
@@ -151,8 +151,7 @@ def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple
 def _not_imported(grid: Grid, parsed: Parsed, block: _Block) -> None:
     skipped = sorted({block.kinds[c] for c in block.kinds if _role(block, c) is None})
     if skipped:
-        parsed.problems.append(info(f"Not imported: the columns of {', '.join(repr(s) for s in skipped)} (not "
-                                    "values).", **grid.where(block.header_row)))  # fmt: skip
+        parsed.problems.append(not_imported(skipped, **grid.where(block.header_row)))
 
 
 def _units(grid: Grid, block: _Block) -> None:

@@ -87,6 +87,14 @@ def refuse(name: str, message: str) -> Rejected:
     return Rejected([error(message, file=name)])
 
 
+def not_imported(headings: Sequence[str], **where: object) -> Problem:
+    """The note that columns of a table were seen and not imported (a Ref, a Source, a confidence column): never
+    dropped without a word."""
+    plural = "s" if len(headings) > 1 else ""
+    return info(f"Not imported: the column{plural} {quoted(headings, 8)} (not values this program uses).",
+                code="not-imported", **where)  # fmt: skip
+
+
 def quoted(names: Sequence[str], limit: int) -> str:
     """The first `limit` names, quoted, and how many more: "'Data', 'Notes' and 3 more"."""
     shown = ", ".join(f"'{n}'" for n in names[:limit])

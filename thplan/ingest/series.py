@@ -14,7 +14,7 @@ from thplan.area import area_named_in
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info, warning
+from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
 from thplan.measure import MeasureError, parse_unit
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
@@ -45,10 +45,7 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
     skipped = [c for c in columns if role_of(grid.value(header_row, c)) in _DESCRIBING]
     values = [c for c in columns if c not in skipped]
     if skipped:
-        parsed.problems.append(info(
-            f"Not imported: the column{'s' if len(skipped) > 1 else ''} "
-            + ", ".join(f"'{grid.text(header_row, c)}'" for c in skipped) + " (not values).",
-            **grid.where(header_row)))  # fmt: skip
+        parsed.problems.append(not_imported([grid.text(header_row, c) for c in skipped], **grid.where(header_row)))
     area = area_of_table(grid, parsed, header_row, home_area)
     single = len(values) == 1
     for column in values:

@@ -19,7 +19,7 @@ from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
-from thplan.ingest.problems import cell_ref, error, info, quoted
+from thplan.ingest.problems import cell_ref, error, not_imported
 from thplan.ingest.series import area_of_table
 from thplan.period import NOT_STATED, PeriodError, parse_period
 from thplan.polarity import Polarity, PolarityError, parse_polarity
@@ -56,8 +56,7 @@ def read_tidy_table(grid: Grid, parsed: Parsed, framework: Framework, home_area:
     rows = grid.nonblank_rows(header_row + 1)
     unused = [grid.text(header_row, c) for c in grid.filled(header_row) if c not in roles.values()]
     if unused:
-        parsed.problems.append(info(f"Not imported: the column{'s' if len(unused) > 1 else ''} {quoted(unused, 8)} "
-                                    "(not used by this program).", **grid.where(header_row)))  # fmt: skip
+        parsed.problems.append(not_imported(unused, **grid.where(header_row)))
     if "area" not in roles and "area_code" in roles:
         roles["area"] = roles["area_code"]  # codes alone name the areas (E09000030 is Tower Hamlets)
     if "area" not in roles:
