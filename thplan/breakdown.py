@@ -77,13 +77,19 @@ def split_name(name: str) -> tuple[str, Breakdown | None]:
     text = name.rstrip()
     if not text.endswith(")"):
         return name, None
-    depth = 0
-    for position in range(len(text) - 1, -1, -1):  # the bracket that opens the last group (groups nest)
-        depth += _DEPTH.get(text[position], 0)
-        if depth == 0:
-            found = read_breakdown(text[position + 1 : -1])
-            return (text[:position].rstrip(), found) if found is not None and text[:position].strip() else (name, None)
-    return name, None
+    position = text.rfind("(")  # the bracket that opens the last group, unless a group nests in it
+    if ")" in text[position + 1 : -1]:
+        depth = 0
+        for position in range(len(text) - 1, -1, -1):
+            depth += _DEPTH.get(text[position], 0)
+            if depth == 0:
+                break
+        else:
+            return name, None
+    if position < 0:
+        return name, None
+    found = read_breakdown(text[position + 1 : -1])
+    return (text[:position].rstrip(), found) if found is not None and text[:position].strip() else (name, None)
 
 
 def headline(breakdowns: Iterable[Breakdown]) -> Breakdown | None:

@@ -52,9 +52,15 @@ class Framework:
         return index
 
     @functools.cached_property
-    def _candidates(self) -> list[tuple[str, list[str], Measure]]:
-        """(normalised name, the numbers in it, measure) for every name and alias: what a near match looks at."""
-        return [(key, re.findall(r"\d+", key), m) for m in self.measures for key in map(normalise_name, m.names)]
+    def _candidates(self) -> dict[tuple[str, ...], list[tuple[str, Measure]]]:
+        """The numbers in a normalised name or alias -> (that name, its measure): what a near match looks at.
+        "Measure 1" and "Measure 2", "KS1" and "KS2" are different measures, not a typo, so a near match is looked
+        for only among names with the same numbers."""
+        index: dict[tuple[str, ...], list[tuple[str, Measure]]] = {}
+        for measure in self.measures:
+            for key in map(normalise_name, measure.names):
+                index.setdefault(tuple(re.findall(r"\d+", key)), []).append((key, measure))
+        return index
 
     def find_measure(self, name: str) -> Measure | None:
         """The catalogued measure with this id, name or alias (compared in normalised form)."""
@@ -63,12 +69,12 @@ class Framework:
     def near_measure(self, name: str, cutoff: float = 0.82) -> Measure | None:
         """A catalogued measure whose name is close to `name` without matching it."""
         key = normalise_name(name)
-        numbers = re.findall(r"\d+", key)
+        candidates = self._candidates.get(tuple(re.findall(r"\d+", key)))
+        if not candidates:
+            return None
         best, best_ratio = None, cutoff
         matcher = difflib.SequenceMatcher(None, key, "")
-        for other, other_numbers, measure in self._candidates:
-            if other_numbers != numbers:
-                continue  # "Measure 1" and "Measure 2", "KS1" and "KS2": different measures, not a typo
+        for other, measure in candidates:
             matcher.set_seq2(other)
             # The cheap upper bounds first: most candidates are far off.
             if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:

@@ -113,6 +113,8 @@ NOT_BENCHMARKED = "none"
 
 
 _MARKS = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_ZERO_FOR_O = re.compile(r"\bn0(\d)")
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -120,8 +122,8 @@ def normalise_name(name: str) -> str:
     """The form in which two names of one measure compare equal."""
     text = unicodedata.normalize("NFKC", _MARKS.sub(" ", name)).lower()
     text = text.replace("&", " and ").replace("%", " percent ").replace("’", "'")
-    text = re.sub(r"\bn0(\d)", r"no\1", text)  # "N02" written with a zero
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = _ZERO_FOR_O.sub(r"no\1", text)  # "N02" written with a zero
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", text).split())
 
 
 def slugify(name: str) -> str:

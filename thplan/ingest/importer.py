@@ -378,6 +378,8 @@ def _placement(
 ) -> Measure | None:
     """The measure placed in the Plan's theme and outcome that the file names for it, when it is not in the Plan
     yet (an outcome measure needs its outcome; an output measure its theme); None when nothing changes."""
+    if not ref.theme and not ref.suggested_theme:
+        return None  # the file says nothing of the Plan (most files): nothing to place or to warn of
     theme = framework.theme(ref.theme) or (framework.find_theme(ref.theme) if ref.theme else None)
     if framework.in_plan(measure):
         if theme is not None and measure.theme_id and theme.id != measure.theme_id:
