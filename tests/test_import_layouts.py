@@ -10,7 +10,9 @@ import pytest
 from thplan.analysis import classify_measures
 from thplan.listing import rows, shown
 
-from .conftest import do_import
+from .conftest import do_import, stored_values
+
+TH = "Tower Hamlets"
 
 
 def listing(store):
@@ -380,12 +382,17 @@ def test_an_area_new_to_the_data_is_named_in_the_preview_and_a_later_spelling_of
           "It has an area in each row, but nothing says which period its values are for",
           "The nearest layout this program reads: an area in each row with the periods as column headings"]),
         ("Ward name,Opened,Closed\nOval,13,9\nHerne Hill,10,7\n",
-         ["row 1 looks like a table's headings (A1 'Ward name', B1 'Opened', C1 'Closed')",
+         ["an area in each row ('Ward name') and a measure in each column ('Opened', 'Closed')",
+          "nothing says which period its values are for: not the column headings, a title above the table or the "
+          "sheet's name"]),
+        ("Venue,Opened,Closed\nOval,13,9\nHerne Hill,10,7\n",
+         ["row 1 looks like a table's headings (A1 'Venue', B1 'Opened', C1 'Closed')",
           "In it nothing says which period its values are for",
           "nothing says which measure or area each row is",
           "The nearest layout this program reads: columns Measure, Period (or Year) and Value"]),
     ],
-    ids=["areas-down-without-periods", "neither-measures-nor-known-areas-nor-periods"],
+    ids=["areas-down-without-periods", "wards-down-measures-across-without-periods",
+         "neither-measures-nor-known-areas-nor-periods"],
 )  # fmt: skip
 def test_a_refusal_says_which_table_it_tried_what_it_understood_and_what_is_missing(make_store, make_csv, text, said):
     result = do_import(make_store(), make_csv(text))
@@ -501,3 +508,43 @@ def test_an_areas_by_period_workbook_reads_percentage_formatted_cells_as_shown(m
     assert not result.rejected, result.errors
     [measure_id] = result.matched.values()
     assert [(o.value, o.decimals) for o in store.observations([measure_id])] == [(48.12, 1), (47.35, 1)]
+
+
+def test_an_ons_table_of_areas_with_codes_and_parent_areas_year_ending_periods_and_rows_spaced_out(
+    make_store, make_xlsx
+):
+    rows = [["Contents"], ["Table 2a"],
+            ["Median price paid by local authority, year ending Dec 2020 to year ending Mar 2021"], [],
+            ["Region/Country code", "Region/Country name", "Local authority code", "Local authority name",
+             "Year ending Dec 2020", "Year ending Mar 2021"],
+            ["E12000007", "London", "E09000030", "Tower Hamlets", 440000, 450000], [],
+            ["E12000007", "London", "E09000012", "Hackney", 600000, 590000], [],
+            ["Notes"], ["1. Prices are medians."]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"2a": rows}))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {
+        ("Median price paid", TH, "Jan 2020-Dec 2020", ""): 440000.0,
+        ("Median price paid", TH, "Apr 2020-Mar 2021", ""): 450000.0,
+        ("Median price paid", "Hackney", "Jan 2020-Dec 2020", ""): 600000.0,
+        ("Median price paid", "Hackney", "Apr 2020-Mar 2021", ""): 590000.0,
+    }
+    assert any("is read as the measure 'Median price paid'" in p.message for p in result.notes)
+
+
+def test_areas_down_measures_across_with_codes_a_parent_area_confidence_limits_and_cvs(make_store, make_xlsx):
+    """The region's name repeats beside its boroughs: the borough is the area. LCI and UCI are the interval of the
+    measure they name; the CV and the text column (the region) are listed as not imported."""
+    rows = [["Table 2a: Percentage of households by tenure"], [],
+            ["Region code", "Region name", "Local authority code", "Local authority name", "Inner/Outer",
+             "2020 Social Rent (%)", "2020 Social Rent LCI (%)", "2020 Social Rent UCI (%)", "2020 Social Rent CV (%)"],
+            ["E12000007", "London", "E09000030", "Tower Hamlets", "Inner London", 38.5, 35.1, 41.9, 4.5],
+            ["E12000007", "London", "E09000012", "Hackney", "Inner London", 40.2, 36.0, 44.4, 5.3]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"2a": rows}))
+    assert not result.rejected, result.errors
+    stored = {(o.area, o.period.label): (o.value, o.lower_ci, o.upper_ci) for o in store.observations()}
+    assert stored == {(TH, "2020"): (38.5, 35.1, 41.9), ("Hackney", "2020"): (40.2, 36.0, 44.4)}
+    assert list(result.matched) == ["Social Rent (%)"]
+    unused = " ".join(p.message for p in result.notes if p.code == "not-imported")
+    assert all(f"'{h}'" in unused for h in ("Region code", "Region name", "Inner/Outer", "2020 Social Rent CV (%)"))

@@ -181,6 +181,14 @@ READS = {
         # the cell holds 0.5299504995346069 formatted 0.0%: shown as 53.0%, stored with its digits
         ("Financial stability child poverty ahc estimates 2015 2022 final: Percentage", TH, "2014/15", "",
          52.9950499535)],
+    # ONS and DESNZ tables: areas down with their codes and parent areas beside them, measures across.
+    "housing_infrastructure_subnationalhouseholdsbytenure2020.xlsx": [
+        ("Owned Outright", TH, "2012", "", 9690.0), ("Total Households", TH, "2020", "", 123259.0),
+        ("Social Rent (%)", TH, "2020", "", 36.23)],
+    # the period from the title ('..., 2021'); England, regions and authorities written indented in three columns
+    "financial_stability_sub_regional_fuel_poverty_2023_tables.xlsx": [
+        ("Number of households", TH, "2021", "", 127095.0), ("Number of households in fuel poverty", TH, "2021", "",
+         11105.0), ("Proportion of households fuel poor (%)", "London", "2021", "", 11.93863049185)],
     # Fingertips extracts.
     "health_and_wellbeing_hlemale.csv": [
         ("A01a - Healthy life expectancy at birth (Male)", "Lambeth", "2009-11", "Male, All ages", 60.5403)],
@@ -214,6 +222,13 @@ DETAILS = [
         "Lambeth",
         "Jul 2021-Jun 2022",
         {"count": 7500.0, "lower_ci": None, "upper_ci": None},
+    ),
+    (
+        "housing_infrastructure_subnationalhouseholdsbytenure2020.xlsx",
+        "Owned Outright",
+        TH,
+        "2012",
+        {"lower_ci": 7577.0, "upper_ci": 11803.0},
     ),
     (
         "jobs_claimant_count_18_24_time_nomis.xlsx",

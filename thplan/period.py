@@ -87,6 +87,13 @@ _QUARTER_SHORT = re.compile(r"^q([1-4])\s*[-,]?\s*(\d{2})\s*/\s*(\d{2})$|^(\d{2}
                             re.IGNORECASE)  # fmt: skip
 #: Three months of one year ("Jan-Mar 2022", "Oct-Dec 2021"): a calendar quarter.
 _MONTHS_OF_YEAR = re.compile(r"^([a-z]+)\.?\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
+#: Twelve months named by their last month, as ONS and NOMIS write them ("Year ending Jun 2022", "12 months to
+#: 31 March 2022", "YE Mar 22").
+_YEAR_ENDING = re.compile(
+    r"^(?:(?:the\s+)?(?:year|12\s*months?|twelve\s+months)\s+(?:ending|ended|to)|ye)\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s*(\d{4}|\d{2})$",
+    re.IGNORECASE,
+)
 _MONTH_SPAN = re.compile(r"^([a-z]+)\.?\s*(\d{4})\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
 
 
@@ -130,6 +137,10 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
     """Files repeat the same few labels thousands of times: parse each once (errors are not cached)."""
     if " ".join(original.lower().split()) in _NOT_STATED_WORDS:
         return NOT_STATED
+    if (m := _YEAR_ENDING.match(" ".join(original.split()))) and m.group(1).lower() in _MONTHS:
+        year, month = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0), _MONTHS[m.group(1).lower()]
+        first = _month(original, year, 1) if month == 12 else _month(original, year - 1, month + 1)
+        return _months(original, first, _month(original, year, month))
     label = " ".join(_QUARTER_WORD.sub(r"q\1", _PREFIX.sub("", original.translate(_DASHES))).split())
     if re.fullmatch(r"\d{4}", label):
         year = int(label)

@@ -45,6 +45,16 @@ MISSING_MARKERS: dict[str, str] = {
     "!": "Not available (!)",
     "#": "Not available (#)",
 }
+
+
+def is_missing_marker(text: str) -> bool:
+    """A cell's text is one of the markers written in place of a value ('n/a', '..', '[x]', '[y]')."""
+    lowered = " ".join(text.split()).lower()
+    return lowered in MISSING_MARKERS or bool(_SHORTHAND.fullmatch(lowered))
+
+
+#: A letter in square brackets in place of a value: the shorthand of government statistics for why there is none.
+_SHORTHAND = re.compile(r"\[[a-z]\]")
 #: Markers that keep the value but flag it.
 FLAG_MARKERS = {"[u]": "Low reliability ([u])"}
 
@@ -138,6 +148,8 @@ def parse_value(
     lowered = text.lower()
     if lowered in MISSING_MARKERS:
         return CellValue(missing=MISSING_MARKERS[lowered])
+    if _SHORTHAND.fullmatch(lowered):  # the government's shorthand ([y], [w], ...): each file's notes say which
+        return CellValue(missing=f"Marked {lowered} (see the file's notes)")
     if m := _NUMBER.match(text):
         return _number(m)
     if allow_areas and (areas := _areas(text)):

@@ -22,7 +22,7 @@ from datetime import date, datetime
 
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import norm, role_of
+from thplan.ingest.headers import norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported
 from thplan.ingest.series import file_title
@@ -216,7 +216,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
     categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
     period_above = above.get("date") or above.get("period") or above.get("time")
     if not period_columns and period_above is None and title:
-        named, in_title = _title_period(title)
+        named, in_title = title_period(title)
         if in_title is not None:
             parsed.problems.append(info(f"The period is read from the table's title ('{title}'): {in_title}.",
                                         **grid.where(block.header_row)))  # fmt: skip
@@ -280,20 +280,6 @@ def _percent(grid: Grid, block: _Block, row: int, columns: list[int]) -> bool:
     values = [c for c in columns if _role(block, c) == "value"]
     return any(block.kinds.get(c) == "percent" or grid.fmt(row, c)[0] or grid.text(row, c).endswith("%")
                for c in values)  # fmt: skip
-
-
-def _title_period(title: str) -> tuple[str, str | None]:
-    """The period a title ends with, in brackets or after a space ('Total population (2020)', 'Claimants, 2022/23'),
-    and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period)."""
-    m = re.fullmatch(r"(.+?)[\s,:-]*\(([^()]+)\)\s*|(.+?)[\s,:-]+(\S+)\s*", title)
-    if m is None:
-        return title, None
-    name, period = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
-    try:
-        found = parse_period(period)
-    except PeriodError:
-        return title, None
-    return (name.strip(), found.label) if found.dated else (title, None)
 
 
 def _areas_said(block: _Block) -> str:

@@ -194,3 +194,25 @@ def is_header_cell_period(value: object) -> bool:
         return True
     worded = period_and_word(value)
     return worded is not None and worded[1] in VALUE_WORDS
+
+
+#: Words that lead into a title's period ('... at Local Authority Level - as at end of 2015').
+_LEAD_IN = re.compile(r"[\s,:;-]*(?:as at(?: the)? end of|as at|at end of|end of|in|for|during)?[\s,:;-]*$",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def title_period(title: str) -> tuple[str, str | None]:
+    """The period a title ends with, in brackets or after a space ('Total population (2020)', 'Claimants, 2022/23'),
+    and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period)."""
+    m = re.fullmatch(r"(.+?)[\s,:-]*\(([^()]+)\)\s*|(.+?)[\s,:-]+(\S+)\s*", title)
+    if m is None:
+        return title, None
+    name, period = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    if re.search(r"(?:\bto|\bfrom|-)$", name.strip(), re.IGNORECASE):
+        return title, None  # the end of a span of periods ('year ending Dec 1995 to year ending Jun 2022')
+    name = _LEAD_IN.sub("", name)
+    try:
+        found = parse_period(period)
+    except PeriodError:
+        return title, None
+    return (name.strip(), found.label) if found.dated else (title, None)

@@ -151,7 +151,7 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
     elif is_tracker(grids):
         parsed = Parsed(name)
         tracked = read_tracker(grids, parsed, framework)
-    elif not parsed.tables:
+    elif not parsed.tables and not any(p.severity is Severity.ERROR for p in parsed.problems):
         parsed.problems.append(
             error(
                 "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
@@ -480,6 +480,8 @@ def _outcome(framework: Framework, text: str, theme_id: str) -> Outcome | None:
 #: The fields of a value beside its measure, area and periods, as the readers give them (see `cells.FIELDS`).
 _DETAILS = ("value", "decimals", "missing", "note", "footnote", "series_break", "lower_ci", "upper_ci", "count",
             "denominator", "flags")  # fmt: skip
+#: What a table may give beside a value (another table of the file giving the value alone).
+_DETAILS_BESIDE = ("lower_ci", "upper_ci", "count", "denominator")
 #: Observation fields two readings of one value must agree on (the source and its table may differ).
 _COMPARED = (*_DETAILS, "covers")
 
@@ -661,10 +663,12 @@ def _read_at(row: pd.Series, file: str) -> dict[str, object]:
 def _same(a: pd.Series, b: pd.Series) -> bool:
     """Two readings of one value are the same figure: the same numbers, each as precise as the less precise of the
     two writes it (England as a parent and as an area, 94.7261896 and 94.7261896202678), and the same missing
-    reason, period covered and series break. Notes, footnotes and flags say something about it: the first stays."""
+    reason, period covered and series break. Notes, footnotes and flags say something about it: the first stays.
+    A confidence interval, count or denominator that one table gives beside the value and another does not is no
+    disagreement (an ONS workbook gives them in one table and repeats the values alone in the next)."""
     for column in (c for c in _COMPARED if c in a.index and c not in _ABOUT):
         x, y = a[column], b[column]
-        if pd.isna(x) and pd.isna(y):
+        if (pd.isna(x) and pd.isna(y)) or (column in _DETAILS_BESIDE and (pd.isna(x) or pd.isna(y))):
             continue
         if pd.isna(x) or pd.isna(y):
             return False

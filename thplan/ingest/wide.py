@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 
-from thplan.area import canonical_area
+from thplan.area import canonical_area, is_known_area
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import is_header_cell_period, norm, role_of
+from thplan.ingest.headers import is_header_cell_period, norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info, warning
+from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
 from thplan.ingest.series import file_name_title
 from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
-from thplan.value import CellError, parse_value
+from thplan.value import CellError, is_missing_marker, parse_value
 
 AREA_HEADERS = {"area label", "area name", "area", "local authority", "local authority name", "la name",
                 "borough", "geography", "geography name", "areaname", "area long label", "place"}  # fmt: skip
@@ -30,20 +30,56 @@ _UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|s
 
 
 def _area_column(grid: Grid, row: int) -> int | None:
-    """The column naming each row's area (names preferred to codes)."""
-    candidates = [c for c in grid.filled(row) if norm(grid.value(row, c)) in AREA_HEADERS]
+    """The column naming each row's area: of the columns headed as area names, the one whose rows differ most (a
+    region's name repeats beside each of its boroughs, an authority's beside each of its LSOAs); names are
+    preferred to codes, which are the fallback."""
+    sample = range(row + 1, min(grid.height, row + 200))
+    candidates = [c for c in grid.filled(row) if _names_areas(norm(grid.value(row, c))) or (
+        norm(grid.value(row, c)) in ("name", "names") and any(is_known_area(grid.text(r, c)) for r in sample))
+    ]  # fmt: skip
+    if not candidates:
+        return None
+    names = []
     for column in candidates:
-        sample = [grid.text(r, column) for r in range(row + 1, min(grid.height, row + 6)) if grid.text(r, column)]
-        if sample and not all(_CODE.match(s) for s in sample):
-            return column
-    return candidates[0] if candidates else None
+        texts = [grid.text(r, column) for r in sample if grid.text(r, column)]
+        if texts and not all(_CODE.match(t) for t in texts):
+            names.append((len(set(texts)), column))
+    # the most distinct names; of equals, the later column (the smaller area is written after the larger)
+    return max(names)[1] if names else candidates[0]
+
+
+_PLACE = re.compile(r"\b(area|region|country|authority|la|ua|county|borough|ward|lsoa|msoa|district|constituency|"
+                    r"geography|place) names?$")  # fmt: skip
+
+
+def _names_areas(header: str) -> bool:
+    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name'
+    (a plain 'Name' counts where it names known places)."""
+    return header in AREA_HEADERS or bool(_PLACE.search(header))
+
+
+def _codes_areas(header: str) -> bool:
+    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code', 'Area Codes'."""
+    return header in ("code", "codes", "new code", "old code", "ecode") or header.endswith((" code", " codes"))
 
 
 def _meta_column(grid: Grid, row: int, column: int) -> bool:
-    """Columns that identify or describe areas rather than measure them (codes, long labels)."""
+    """Columns that identify or describe areas rather than measure them (names, codes, long labels)."""
     header = norm(grid.value(row, column))
-    return header in AREA_HEADERS or role_of(grid.value(row, column)) == "area_code" or header in (
-        "code", "new code", "old code", "gss code", "ons code")  # fmt: skip
+    return _names_areas(header) or _codes_areas(header) or role_of(grid.value(row, column)) == "area_code"
+
+
+def _describes_areas(grid: Grid, column: int, rows: list[int]) -> bool:
+    """A column of text only ('Inner London', 'North East', 'E3831'): it says where or what kind an area is."""
+    texts = [grid.value(r, column) for r in rows if grid.text(r, column)]
+    return bool(texts) and all(isinstance(t, str) and not _is_number(t) for t in texts)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return parse_value(text).value is not None
+    except CellError:
+        return False
 
 
 # -- areas down, periods across ---------------------------------------------------------------------------------
@@ -94,6 +130,11 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
                 "This table has areas in rows and periods in columns but does not say which measure it holds. "
                 "Put the measure's name in a row above the periods.", **grid.where(row)))  # fmt: skip
             return True
+        if (measure := title_measure(name)) != name:
+            parsed.problems.append(info(
+                f"The table's title '{name}' is read as the measure '{measure}': its areas and periods are in its "
+                "rows and columns.", **grid.where(row)))  # fmt: skip
+            name = measure
         _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
         return True
     return False
@@ -146,6 +187,45 @@ def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str,
     return name, unit
 
 
+_GEOGRAPHY = (r"(?:regions?|countr(?:y|ies)|(?:local|unitary|combined) authorit(?:y|ies)|count(?:y|ies)|boroughs?|"
+              r"wards?|districts?|lsoas?|msoas?|(?:administrative )?geograph(?:y|ies)|"
+              r"(?:parliamentary )?constituenc(?:y|ies))")  # fmt: skip
+#: 'by region and country', 'for local authorities', 'at Local Authority level': which areas a title's table holds.
+_BY_GEOGRAPHY = re.compile(rf"\s+(?:by|for|at)\s+{_GEOGRAPHY}(?:\s*(?:,|and|/|or)\s*{_GEOGRAPHY})*(?:\s+level)?"
+                           r"(?=$|[\s,:;(])", re.IGNORECASE)  # fmt: skip
+
+
+def title_measure(title: str) -> str:
+    """What a table's title says is measured, without the areas and periods its rows and columns give: 'Median
+    price paid by local authority, year ending Dec 1995 to year ending Jun 2022' -> 'Median price paid'."""
+    name = title
+    if (m := re.fullmatch(r"(.+?)\s*[,:;]\s*([^,:;]+)", name)) and all(
+        is_header_cell_period(part) for part in re.split(r"\s+(?:to|-|–)\s+", m.group(2).strip())
+    ):
+        name = m.group(1)
+    name = _BY_GEOGRAPHY.sub("", name).strip(" ,:;")
+    return name or title
+
+
+def _indented(grid: Grid, header_row: int, area_column: int) -> list[int]:
+    """The area column and the unheaded columns of text right of it: a hierarchy written indented (England and
+    its regions under 'Area names', each region's authorities one column to the right)."""
+    columns = [area_column]
+    rows = range(header_row + 1, min(grid.height, header_row + 200))
+    for column in range(area_column + 1, grid.width):
+        texts = [grid.text(r, column) for r in rows if grid.text(r, column)]
+        if grid.text(header_row, column) or not texts or any(_is_number(t) for t in texts):
+            break
+        columns.append(column)
+    return columns
+
+
+def _continues(grid: Grid, row: int, area_column: int, periods: list[int]) -> bool:
+    """Whether a row after a blank one is one more row of the table: an area's name and a number for a period (a
+    title or the headings of another table are not)."""
+    return bool(grid.text(row, area_column)) and any(_is_number(grid.text(row, c)) for c in periods)
+
+
 def _read_area_rows(
     grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], name: str, unit: str
 ) -> None:
@@ -155,6 +235,8 @@ def _read_area_rows(
     for row in range(header_row + 1, grid.height):
         if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
             below = next((r for r in range(row + 1, grid.height) if grid.filled(r)), None)
+            if below is not None and _continues(grid, below, area_column, periods):
+                continue  # rows spaced out by blank ones (as some ONS tables are): the same table goes on
             if below is not None:
                 parsed.problems.append(warning(
                     f"The table ends at the blank row {row + 1}; the rows from {below + 1} on were not read. Put "
@@ -186,6 +268,7 @@ def _read_area_rows(
 
 # -- areas down, measures across --------------------------------------------------------------------------------
 
+_NOTE_REFERENCE = re.compile(r"\s*\[notes? [\w ,]+\]", re.IGNORECASE)
 _YEARS = re.compile(r"(?<![\d/])((?:19|20)\d{2})(?:\s*[/\-–]\s*(\d{4}|\d{2}))?(?![\d/])")
 _MONTH = re.compile(r"\b([A-Z][a-z]{2})-(\d{2}|\d{4})\b")
 
@@ -193,7 +276,9 @@ _MONTH = re.compile(r"\b([A-Z][a-z]{2})-(\d{2}|\d{4})\b")
 def split_measure_header(header: str) -> tuple[str, str | None]:
     """The measure and period of a column header: 'Employment rate (%) (2015)' -> ('Employment rate (%)', '2015');
     'Life satisfaction score 2011-14 (out of 10)' -> ('Life satisfaction score (out of 10)', '2011-14');
-    the last period named wins, 'A to B' spans both; no period -> (header, None)."""
+    the last period named wins, 'A to B' spans both; no period -> (header, None). References to the file's notes
+    ('[note 2]') are not part of the name."""
+    header = _NOTE_REFERENCE.sub("", header)
     matches = list(_MONTH.finditer(header)) or list(_YEARS.finditer(header))
     if not matches:
         return header.strip(), None
@@ -224,21 +309,69 @@ def _period_label(first: re.Match[str], last: re.Match[str]) -> str | None:
 def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
     for row in range(min(grid.height, 30)):
         area_column = _area_column(grid, row)
-        columns = [c for c in grid.filled(row) if c != area_column and not _meta_column(grid, row, c)]
-        if area_column is None or len(columns) < 2:
+        if area_column is None:
             continue
-        _read_measure_columns(grid, parsed, row, area_column, columns)
+        rows = [r for r in range(row + 1, grid.height) if grid.text(r, area_column)]
+        meta = [c for c in grid.filled(row) if c != area_column and (
+            _meta_column(grid, row, c) or _describes_areas(grid, c, rows))]  # fmt: skip
+        columns = [c for c in grid.filled(row) if c != area_column and c not in meta]
+        if len(columns) < 2:
+            continue
+        if meta:
+            headings = [grid.text(row, c) for c in meta]
+            parsed.problems.append(not_imported(headings, **grid.where(row, meta[0])))
+        period = None
+        if all(split_measure_header(grid.text(row, c))[1] is None for c in columns):
+            period = _period_above(grid, parsed, row)
+            if period is None:
+                headings = [grid.text(row, c) for c in columns]
+                parsed.problems.append(error(
+                    f"This table has an area in each row ('{grid.text(row, area_column)}') and a measure in each "
+                    f"column ({quoted(headings, 4)}), but nothing says which period its values are for: not the "
+                    "column headings, a title above the table or the sheet's name. Add the period to each heading "
+                    f"('{headings[0]} 2022/23'), or a title that ends with it.", **grid.where(row)))  # fmt: skip
+                return True
+        _read_measure_columns(grid, parsed, row, area_column, columns, period)
         return True
     return False
 
 
-def _read_measure_columns(grid: Grid, parsed: Parsed, header_row: int, area_column: int, columns: list[int]) -> None:
-    areas = [(r, canonical_area(grid.text(r, area_column))) for r in range(header_row + 1, grid.height)
-             if grid.text(r, area_column)]  # fmt: skip
+def _period_above(grid: Grid, parsed: Parsed, header_row: int) -> str | None:
+    """The period of a table whose columns name none: the one its title ends with ('Renewable electricity
+    generation at Local Authority Level - 2021'), else its sheet's name ('LA - Generation, 2021'); said."""
+    titles = [grid.text(r, grid.filled(r)[0]) for r in range(header_row) if len(grid.filled(r)) == 1]
+    for text, where in [*((t, "table's title") for t in titles), (grid.sheet or "", "sheet's name")]:
+        if (period := title_period(text)[1]) is not None:
+            parsed.problems.append(info(
+                f"The columns name no period: it is read from the {where} ('{text}'): {period}.",
+                **grid.where(header_row)))  # fmt: skip
+            return period
+    return None
+
+
+def _read_measure_columns(
+    grid: Grid, parsed: Parsed, header_row: int, area_column: int, columns: list[int], table_period: str | None
+) -> None:
+    indented = _indented(grid, header_row, area_column)
+    names = {
+        r: next((grid.text(r, c) for c in indented if grid.text(r, c)), "") for r in range(header_row + 1, grid.height)
+    }
+    unnamed = [r for r, name in names.items() if is_missing_marker(name) or (
+        not name and any(_is_number(grid.text(r, c)) for c in columns))]  # fmt: skip
+    if unnamed:
+        parsed.problems.append(warning(
+            f"{len(unnamed)} row{'s' if len(unnamed) > 1 else ''} ({', '.join(str(r + 1) for r in unnamed[:5])}"
+            f"{', ...' if len(unnamed) > 5 else ''}) hold values but name no area in the column "
+            f"'{grid.text(header_row, area_column)}' (a total, or an unallocated row): not read.", code="not-read",
+            **grid.where(unnamed[0], area_column)))  # fmt: skip
+    areas = [(r, canonical_area(name)) for r, name in names.items() if name and r not in unnamed]
+    columns, bounds = _bound_columns(grid, parsed, header_row, columns)
     for column in columns:
         header = grid.text(header_row, column)
         where = grid.where(header_row, column, header)
         name, period = split_measure_header(header)
+        period = period or table_period
+        lower, upper = bounds.get((column, "lower")), bounds.get((column, "upper"))
         texts = []
         for row, _ in areas:
             raw = grid.value(row, column)
@@ -263,7 +396,54 @@ def _read_measure_columns(grid: Grid, parsed: Parsed, header_row: int, area_colu
             value = parse_value(grid.value(row, column), percent_format=percent, format_decimals=decimals)
             if not value.blank:
                 location = Location(grid.sheet, row, column, header)
-                parsed.observations.append(RawObservation(name, area, period, value, location))
-    cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + len(areas), max(columns) + 1)}"
+                parsed.observations.append(RawObservation(
+                    name, area, period, value, location, lower_ci=_bound(grid, row, lower),
+                    upper_ci=_bound(grid, row, upper)))  # fmt: skip
+    cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + len(areas), max(columns, default=0) + 1)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "areas by measure", rows=len(areas)))
     parsed.rows += len(areas)
+
+
+#: A column of a measure's confidence limits or error ('Owned Outright LCI (%)', 'Rate upper 95% CI', 'CV (%)').
+_BOUND = re.compile(
+    r"^(?P<base>.*?)[\s,]+(?:(?P<lower>lci|lower(?: 95%)?(?: ci| confidence (?:interval|limit)| limit)|ll)|"
+    r"(?P<upper>uci|upper(?: 95%)?(?: ci| confidence (?:interval|limit)| limit)|ul)|"
+    r"(?P<other>cv|coefficient of variation|standard error|se))\s*(?P<unit>\(%\))?$",
+    re.IGNORECASE,
+)
+
+
+def _bound_columns(
+    grid: Grid, parsed: Parsed, header_row: int, columns: list[int]
+) -> tuple[list[int], dict[tuple[int, str], int]]:
+    """The columns that hold measures, and {(measure column, 'lower' or 'upper'): column} for the confidence limits
+    beside them. Limits of no measure in the table, and coefficients of variation or standard errors, are listed
+    as not imported."""
+    measures = {split_measure_header(" ".join(grid.text(header_row, c).split())): c for c in columns}
+    kept, bounds, unused = [], {}, []
+    for column in columns:
+        name, period = split_measure_header(" ".join(grid.text(header_row, column).split()))
+        m = _BOUND.match(name)
+        if m is None:
+            kept.append(column)
+            continue
+        base = " ".join(filter(None, (m.group("base"), m.group("unit"))))
+        side = "lower" if m.group("lower") else "upper" if m.group("upper") else None
+        of = measures.get((base, period))
+        if side is None or of is None:
+            unused.append(grid.text(header_row, column))
+        else:
+            bounds[(of, side)] = column
+    if unused:
+        parsed.problems.append(not_imported(unused, **grid.where(header_row)))
+    return kept, bounds
+
+
+def _bound(grid: Grid, row: int, column: int | None) -> float | None:
+    if column is None:
+        return None
+    percent, decimals = grid.fmt(row, column)
+    try:
+        return parse_value(grid.value(row, column), percent_format=percent, format_decimals=decimals).value
+    except CellError:
+        return None
