@@ -548,3 +548,26 @@ def test_areas_down_measures_across_with_codes_a_parent_area_confidence_limits_a
     assert list(result.matched) == ["Social Rent (%)"]
     unused = " ".join(p.message for p in result.notes if p.code == "not-imported")
     assert all(f"'{h}'" in unused for h in ("Region code", "Region name", "Inner/Outer", "2020 Social Rent CV (%)"))
+
+
+@pytest.mark.parametrize(
+    ("title", "read"),
+    [("Total population (2021)", ("Total population", "2021")),
+     ("Renewable electricity generation at Local Authority Level - as at end of 2015",
+      ("Renewable electricity generation at Local Authority Level", "2015")),
+     ("Fuel Poverty by LSOA [Notes 4 and 6], 2021", ("Fuel Poverty by LSOA [Notes 4 and 6]", "2021")),
+     ("Claimants, Mar 2022", ("Claimants", "Mar 2022")),
+     ("Employment rate, year ending Jun 2022", ("Employment rate", "Jul 2021-Jun 2022")),
+     ("Median price paid, year ending Dec 1995 to year ending Jun 2022", None),
+     ("Employment, Jul 2021 to Jun 2022", ("Employment", "Jul 2021-Jun 2022")),
+     ("Claimants aged 16-64 in the year ending Jun 2022", None),
+     ("Population projections, 2018-based", None)],
+    ids=["in-brackets", "after-as-at-end-of", "after-a-comma", "a-month", "a-year-ending",
+         "a-span-of-year-endings-is-no-period", "months", "a-year-that-ends-a-longer-period-is-not-it",
+         "based-is-no-period"],
+)  # fmt: skip
+def test_the_period_a_table_s_title_ends_with(title, read):
+    from thplan.ingest.headers import title_period
+
+    name, period = title_period(title)
+    assert (None if period is None else (name, period)) == read

@@ -28,6 +28,8 @@ CASES = [
     ("[c]", None, 0, "Confidential ([c])", {}),
     ("[x]", None, 0, "Not available ([x])", {}),
     ("[z]", None, 0, "Not applicable ([z])", {}),
+    ("[y]", None, 0, "Marked [y] (see the file's notes)", {}),
+    ("[W]", None, 0, "Marked [w] (see the file's notes)", {}),
     ("[low]", None, 0, "Rounds to zero ([low])", {}),
     ("c", None, 0, "Confidential (c)", {}),
     ("x", None, 0, "Not available (x)", {}),

@@ -196,6 +196,7 @@ def is_header_cell_period(value: object) -> bool:
     return worded is not None and worded[1] in VALUE_WORDS
 
 
+_MONTH_WORDS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
 #: Words that lead into a title's period ('... at Local Authority Level - as at end of 2015').
 _LEAD_IN = re.compile(r"[\s,:;-]*(?:as at(?: the)? end of|as at|at end of|end of|in|for|during)?[\s,:;-]*$",
                       re.IGNORECASE)  # fmt: skip
@@ -204,12 +205,20 @@ _LEAD_IN = re.compile(r"[\s,:;-]*(?:as at(?: the)? end of|as at|at end of|end of
 def title_period(title: str) -> tuple[str, str | None]:
     """The period a title ends with, in brackets or after a space ('Total population (2020)', 'Claimants, 2022/23'),
     and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period)."""
+    clause = re.fullmatch(
+        r"(.+?)\s*[,:;]\s*([^,:;]+?)\s*", title
+    )  # 'Claimants, Mar 2022', 'Employment, Jul 2021-Jun 2022'
+    if clause is not None and _whole_period(clause.group(2)):
+        found = parse_period(clause.group(2))
+        if found.dated:
+            return clause.group(1).strip(), found.label
     m = re.fullmatch(r"(.+?)[\s,:-]*\(([^()]+)\)\s*|(.+?)[\s,:-]+(\S+)\s*", title)
     if m is None:
         return title, None
     name, period = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
-    if re.search(r"(?:\bto|\bfrom|-)$", name.strip(), re.IGNORECASE):
-        return title, None  # the end of a span of periods ('year ending Dec 1995 to year ending Jun 2022')
+    last = name.strip().rsplit(None, 1)[-1].rstrip(".,").lower()
+    if last.endswith("-") or last in ("to", "from", "ending", "ended") or last.split("-")[-1] in _MONTH_WORDS:
+        return title, None  # the year ends a longer period: 'year ending Jun 2022', 'Jul 2021-Jun 2022
     name = _LEAD_IN.sub("", name)
     try:
         found = parse_period(period)
