@@ -571,3 +571,30 @@ def test_the_period_a_table_s_title_ends_with(title, read):
 
     name, period = title_period(title)
     assert (None if period is None else (name, period)) == read
+
+
+@pytest.mark.parametrize(
+    ("rows", "stored", "refused"),
+    [([["E12000005", "West Midlands", 49500], ["E11000005", "West Midlands", 46250]],
+      {"West Midlands region": 49500.0, "West Midlands": 46250.0}, None),
+     ([["E12000007", "LONDON", 72950], ["E09000030", "Tower Hamlets", 67500]],
+      {"London": 72950.0, TH: 67500.0}, None),
+     ([["E09000012", "Tower Hamlets", 67500]], None,
+      "The area's name 'Tower Hamlets' and its code E09000012 (A4, the code of Hackney) are of two different places")],
+    ids=["a-known-code-names-the-area-a-region-is-not-the-county-of-its-name", "codes-and-names-agree",
+         "a-name-that-is-another-place-than-its-code-is-refused"],
+)  # fmt: skip
+def test_an_area_with_its_ons_code_beside_it_is_the_place_the_code_names(make_store, make_xlsx, rows, stored, refused):
+    table = [
+        ["Median price paid, year ending Dec 1995"],
+        [],
+        ["Code", "Name", "Year ending Dec 1995", "Year ending Mar 1996"],
+    ]
+    table += [[*r, r[-1]] for r in rows]
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"1a": table}))
+    if refused:
+        assert result.rejected and any(refused in p.message for p in result.errors), result.errors
+        return
+    assert not result.rejected, result.errors
+    assert {o.area: o.value for o in store.observations() if o.period.label == "Jan 1995-Dec 1995"} == stored

@@ -181,6 +181,16 @@ READS = {
         # the cell holds 0.5299504995346069 formatted 0.0%: shown as 53.0%, stored with its digits
         ("Financial stability child poverty ahc estimates 2015 2022 final: Percentage", TH, "2014/15", "",
          52.9950499535)],
+    # ONS house prices: a table per geography and house type, each area's code beside its name (E12000005 is the
+    # West Midlands region, E11000005 the county of that name), 'Year ending Dec 1995' as twelve months.
+    "housing_infrastructure_hpssadataset9medianpricepaidforadministrativegeographies.xlsx": [
+        ("Median price paid", TH, "Jan 1995-Dec 1995", "", 67500.0),
+        ("Median price paid", TH, "Jul 2021-Jun 2022", "", 530000.0),
+        ("Median price paid", "London", "Jan 1995-Dec 1995", "", 72950.0),
+        ("Median price paid", "West Midlands region", "Jan 1995-Dec 1995", "", 49500.0),
+        ("Median price paid", "West Midlands", "Jan 1995-Dec 1995", "", 46250.0),
+        ("Median price paid for detached houses", TH, "Jul 2021-Jun 2022", "", "Not available (:)"),
+        ("Median price paid for flats/maisonettes", TH, "Jan 1995-Dec 1995", "", 64000.0)],
     # ONS and DESNZ tables: areas down with their codes and parent areas beside them, measures across.
     "housing_infrastructure_subnationalhouseholdsbytenure2020.xlsx": [
         ("Owned Outright", TH, "2012", "", 9690.0), ("Total Households", TH, "2020", "", 123259.0),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from thplan.area import canonical_area, is_known_area
+from thplan.area import area_key, canonical_area, is_known_area
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import is_header_cell_period, norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
@@ -35,8 +35,7 @@ def _area_column(grid: Grid, row: int) -> int | None:
     preferred to codes, which are the fallback."""
     sample = range(row + 1, min(grid.height, row + 200))
     candidates = [c for c in grid.filled(row) if _names_areas(norm(grid.value(row, c))) or (
-        norm(grid.value(row, c)) in ("name", "names") and any(is_known_area(grid.text(r, c)) for r in sample))
-    ]  # fmt: skip
+        norm(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
     if not candidates:
         return None
     names = []
@@ -50,6 +49,15 @@ def _area_column(grid: Grid, row: int) -> int | None:
 
 _PLACE = re.compile(r"\b(area|region|country|authority|la|ua|county|borough|ward|lsoa|msoa|district|constituency|"
                     r"geography|place) names?$")  # fmt: skip
+
+
+def _places(grid: Grid, rows: range, column: int) -> bool:
+    """Whether a column headed just 'Name' names places: some are places this program knows, or an ONS code stands
+    beside each."""
+    codes = [grid.text(r, column - 1) for r in rows if grid.text(r, column)] if column else []
+    return any(is_known_area(grid.text(r, column)) for r in rows) or (
+        bool(codes) and all(_CODE.match(code) for code in codes)
+    )
 
 
 def _names_areas(header: str) -> bool:
@@ -207,6 +215,33 @@ def title_measure(title: str) -> str:
     return name or title
 
 
+def _code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
+    """The column of the areas' ONS codes: headed as their names are ('Local authority code' beside 'Local
+    authority name', 'Code' beside 'Name'), else the column of codes just left of the names; None without one."""
+    stem = re.sub(r"\s*\bnames?$", "", norm(grid.value(header_row, area_column)))
+    codes = [c for c in grid.filled(header_row) if c != area_column and _codes_areas(norm(grid.value(header_row, c)))]
+    for column in codes:
+        if re.sub(r"\s*\bcodes?$", "", norm(grid.value(header_row, column))) == stem:
+            return column
+    return area_column - 1 if area_column - 1 in codes else None
+
+
+def _area_of_row(grid: Grid, parsed: Parsed, row: int, area_column: int, name: str, codes: int | None) -> str | None:
+    """A row's area: the place its ONS code is where this program knows the code (a code is surer than a name: the
+    West Midlands is a region and a county), else the place its name is. A name that is another known place than
+    its code is refused (None), naming both cells."""
+    code = grid.text(row, codes) if codes is not None else ""
+    by_code = canonical_area(code) if _CODE.match(code) else code
+    if by_code == code:
+        return canonical_area(name)
+    if is_known_area(name) and area_key(name) != area_key(by_code):
+        parsed.problems.append(error(
+            f"The area's name '{name}' and its code {code} ({grid.ref(row, codes)}, the code of {by_code}) are of two "
+            "different places. Correct one of them.", **grid.where(row, area_column)))  # fmt: skip
+        return None
+    return by_code
+
+
 def _indented(grid: Grid, header_row: int, area_column: int) -> list[int]:
     """The area column and the unheaded columns of text right of it: a hierarchy written indented (England and
     its regions under 'Area names', each region's authorities one column to the right)."""
@@ -231,6 +266,7 @@ def _read_area_rows(
 ) -> None:
     periods = list(labels)
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
+    codes = _code_column(grid, header_row, area_column)
     rows = 0
     for row in range(header_row + 1, grid.height):
         if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
@@ -247,7 +283,9 @@ def _read_area_rows(
         if not area_text or norm(area_text) in AREA_HEADERS:
             continue  # blank, or one more stacked header row (LG Inform repeats 'area label' on each)
         rows += 1
-        area = canonical_area(area_text)
+        area = _area_of_row(grid, parsed, row, area_column, area_text, codes)
+        if area is None:
+            continue
         for column in periods:
             raw = grid.value(row, column)
             if raw is None:
@@ -364,7 +402,9 @@ def _read_measure_columns(
             f"{', ...' if len(unnamed) > 5 else ''}) hold values but name no area in the column "
             f"'{grid.text(header_row, area_column)}' (a total, or an unallocated row): not read.", code="not-read",
             **grid.where(unnamed[0], area_column)))  # fmt: skip
-    areas = [(r, canonical_area(name)) for r, name in names.items() if name and r not in unnamed]
+    codes = _code_column(grid, header_row, area_column)
+    areas = [(r, area) for r, name in names.items() if name and r not in unnamed
+             if (area := _area_of_row(grid, parsed, r, area_column, name, codes)) is not None]  # fmt: skip
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
     for column in columns:
         header = grid.text(header_row, column)
