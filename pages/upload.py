@@ -28,8 +28,8 @@ mode = intro.radio("How to apply the file", ["update", "replace"], horizontal=Tr
                    help="Update adds and revises the values in the file; replace also removes, for each measure "
                    "and area in the file, the values the file does not have (they stay in the history).")  # fmt: skip
 file = intro.file_uploader(
-    "Excel (.xlsx), OpenDocument (.ods) or CSV file",
-    type=["xlsx", "ods", "csv"],
+    "Excel (.xlsx or .xls), OpenDocument (.ods) or CSV file",
+    type=["xlsx", "xls", "ods", "csv"],
     max_upload_size=upload.MAX_MB,
     key=f"file-{st.session_state.get('published_files', 0)}",
 )  # a new, empty one once published

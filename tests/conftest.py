@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,30 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
                         target.number_format = fmt
         path = tmp_path / name
         book.save(path)
+        return path
+
+    return make
+
+
+@pytest.fixture
+def make_xls(tmp_path: Path) -> Callable[..., Path]:
+    """Factory: the same workbook as `make_xlsx` writes, as an old Excel .xls (written by xlwt)."""
+    import xlwt
+
+    def make(sheets: dict[str, Sequence[Sequence[Cell]]], name: str = "upload.xls") -> Path:
+        book = xlwt.Workbook()
+        for title, rows in sheets.items():
+            ws = book.add_sheet(title)
+            for r, line in enumerate(rows):
+                for c, cell in enumerate(line):
+                    value, fmt = cell if isinstance(cell, tuple) else (cell, None)
+                    if value is None or value == "":
+                        continue
+                    if isinstance(value, datetime):
+                        fmt = fmt or "dd/mm/yyyy"
+                    ws.write(r, c, value, xlwt.easyxf(num_format_str=fmt) if fmt else xlwt.Style.default_style)
+        path = tmp_path / name
+        book.save(str(path))
         return path
 
     return make

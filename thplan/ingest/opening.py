@@ -19,6 +19,7 @@ from typing import TypeVar
 from thplan.formula import CONTROL, strip_control
 from thplan.ingest.decimals import with_decimal_points
 from thplan.ingest.problems import Rejected, refuse
+from thplan.ingest.xls import is_xls, xls_sheets
 
 MAX_BYTES = 256 * 1024 * 1024  # the command line; the upload page allows less (ui/upload.py)
 MAX_ZIP_PARTS = 500
@@ -68,8 +69,11 @@ def content_kind(data: bytes) -> str:
 def sheets(data: bytes, name: str) -> Iterator[Sheet]:
     """Every visible worksheet's values, a sheet at a time, or the one table of a CSV file. The content decides;
     a name that says otherwise is refused, because a mislabelled file is usually the wrong file."""
-    if check(data, name) in ("zip", "ods"):
+    kind = check(data, name)
+    if kind in ("zip", "ods"):
         yield from opened(name, _workbook_sheets(data, name))
+    elif kind == "xls":
+        yield from opened(name, xls_sheets(data, MAX_CELLS, lambda: _too_many_cells(name)))
     else:
         yield "", _csv_rows(data, name)
 
@@ -82,9 +86,14 @@ def check(data: bytes, name: str) -> str:
         raise refuse(name, f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. Split it into smaller files.")
     kind = content_kind(data)
     suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if kind == "ole" and is_xls(data):
+        if suffix in ("csv", "txt", "tsv"):
+            raise refuse(name, f"The file is named .{suffix} but is an old Excel workbook (.xls). Rename it to "
+                         ".xls, or save it as CSV from Excel.")  # fmt: skip
+        return "xls"
     if kind == "ole":
-        raise refuse(name, "This is an old-style .xls workbook or a password-protected workbook. Remove the password "
-                     "or save it as an Excel Workbook (.xlsx) and upload that.")  # fmt: skip
+        raise refuse(name, "This is a password-protected workbook. Remove the password, save it as an Excel "
+                     "Workbook (.xlsx) and upload that.")  # fmt: skip
     if kind == "html":
         raise refuse(name, "This is a web page (HTML or XML), not a spreadsheet, even if its name says otherwise. "
                      "Open it in Excel and save it as an Excel Workbook (.xlsx).")  # fmt: skip
@@ -192,10 +201,14 @@ def _workbook_sheets(data: bytes, name: str) -> Iterator[Sheet]:
             rows.append(values)
             cells += len(line)
             if cells > MAX_CELLS:
-                raise refuse(name, f"The workbook has more than {MAX_CELLS:,} cells. Split it into smaller files.")
+                raise _too_many_cells(name)
         while rows and not rows[-1]:
             rows.pop()
         yield meta.name, rows
+
+
+def _too_many_cells(name: str) -> Rejected:
+    return refuse(name, f"The workbook has more than {MAX_CELLS:,} cells. Split it into smaller files.")
 
 
 def _as_openpyxl_reads(line: list[object]) -> list[object]:

@@ -13,6 +13,7 @@ from thplan.ingest.odsxml import scan_ods
 from thplan.ingest.opening import check, check_zip, opened, sheets
 from thplan.ingest.problems import Rejected, error
 from thplan.ingest.sheetxml import SheetFacts, scan
+from thplan.ingest.xls import xls_facts
 
 
 def read_grids(data: bytes, name: str) -> list[Grid]:
@@ -41,6 +42,8 @@ def iter_facts(data: bytes, name: str) -> Iterator[tuple[str, SheetFacts]]:
         yield from opened(name, _facts(data, name))
     elif kind == "ods":
         yield from opened(name, _ods_facts(data, name))
+    elif kind == "xls":
+        yield from opened(name, xls_facts(data, number_format_facts))
 
 
 def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
