@@ -22,6 +22,8 @@ EXPECTED = {
     "empty.csv": "The file is empty",
     "empty.xlsx": "The file is empty",
     "truncated.xlsx": "damaged or incomplete",
+    "truncated.xls": "no workbook can be found: it is damaged",
+    "garbled.xls": "cannot be read",
     "corrupt.xlsx": "damaged or incomplete",
     "csv_named.xlsx": "named .xlsx but is not an Excel workbook",
     "image_named.csv": "is a PNG image, not a spreadsheet",

@@ -154,9 +154,24 @@ def _duplicate_parts(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _old_workbook(rows: list[list[object]]) -> bytes:
+    """An .xls workbook (BIFF8, written by xlwt)."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for r, line in enumerate(rows):
+        for c, value in enumerate(line):
+            sheet.write(r, c, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def files() -> dict[str, bytes]:
     rng = random.Random(20261124)
     good = _valid_workbook([["Measure", "Period", "Value"], ["Employment Rate", "2022/23", 74.1]])
+    old = _old_workbook([["Measure", "Period", "Value"], ["Employment Rate", "2022/23", 74.1]])
     billion_laughs = (
         b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
         b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
@@ -181,6 +196,8 @@ def files() -> dict[str, bytes]:
         "empty.csv": b"",
         "empty.xlsx": b"",
         "truncated.xlsx": good[: len(good) * 3 // 5],
+        "truncated.xls": old[: len(old) * 3 // 5],
+        "garbled.xls": old[:512] + random.Random(7).randbytes(1024) + old[512 + 1024 :],
         "corrupt.xlsx": b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(4000)),
         "csv_named.xlsx": b"Measure,Period,Value\nEmployment Rate,2022/23,74.1\n",
         "image_named.csv": b"\x89PNG\r\n\x1a\n" + bytes(rng.randrange(256) for _ in range(2000)),

@@ -91,9 +91,13 @@ def check(data: bytes, name: str) -> str:
             raise refuse(name, f"The file is named .{suffix} but is an old Excel workbook (.xls). Rename it to "
                          ".xls, or save it as CSV from Excel.")  # fmt: skip
         return "xls"
-    if kind == "ole":
+    if kind == "ole" and "EncryptedPackage".encode("utf-16-le") in data:
         raise refuse(name, "This is a password-protected workbook. Remove the password, save it as an Excel "
                      "Workbook (.xlsx) and upload that.")  # fmt: skip
+    if kind == "ole":
+        raise refuse(name, "This is an old-style Office file in which no workbook can be found: it is damaged, "
+                     "password-protected or not a spreadsheet. Open it in Excel, save it as an Excel Workbook "
+                     "(.xlsx) and upload that.")  # fmt: skip
     if kind == "html":
         raise refuse(name, "This is a web page (HTML or XML), not a spreadsheet, even if its name says otherwise. "
                      "Open it in Excel and save it as an Excel Workbook (.xlsx).")  # fmt: skip
