@@ -47,14 +47,15 @@ if result.near_matches:
     upload.decide_near_matches(result)
 if result.named_by_title:
     upload.name_measures(result)
+if result.period_needed or upload.given_period(result):
+    upload.ask_period(result)
 if result.rejected:
     st.stop()
 upload.preview(result, view)
 st.session_state["seen_version"] = result.version
 if st.button("Publish", type="primary", icon=":material/publish:"):
-    options = ImportOptions(
-        mode=mode, user=officer, matches=upload.decisions(), names=upload.names(), expected_version=seen
-    )
+    options = ImportOptions(mode=mode, user=officer, matches=upload.decisions(), names=upload.names(),
+                            period=upload.given_period(result), expected_version=seen)  # fmt: skip
     published = import_bytes(caches.store(), data, file.name, replace(options, dry_run=False))
     if published.stale:  # someone else published first: show this officer the preview of the data as they are now
         st.session_state["stale"] = md(published.errors[0].message)

@@ -78,9 +78,10 @@ def log_in(page: Page) -> None:
     wait_for_app(page)
 
 
-def preview(page: Page, path: Path) -> None:
+def preview(page: Page, path: Path, refused: bool = False) -> None:
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
-    page.get_by_role("button", name="Publish").wait_for(timeout=60_000)
+    ready = page.get_by_text("Validation report") if refused else page.get_by_role("button", name="Publish")
+    ready.wait_for(timeout=60_000)
     wait_for_app(page)
 
 
@@ -165,3 +166,25 @@ def test_an_officer_renames_a_series_named_after_its_file_before_publishing(fres
     page.get_by_text("Published climate_important.csv as import 5").wait_for(timeout=60_000)
     listed = run_cli("measures", "--db", str(tmp_path / "app.duckdb"), "--format", "json").stdout
     assert "Residents who say climate change is important to them (%)" in listed and "Climate important" not in listed
+
+
+def test_an_officer_gives_the_period_of_a_table_that_names_none(fresh_server, page, tmp_path, run_cli):
+    path = tmp_path / "ward_openings.csv"
+    path.write_text("Ward name,Opened,Closed\nOval,13,9\nHerne Hill,10,7\n")
+    open_view(page, fresh_server)
+    log_in(page)
+    preview(page, path, refused=True)
+    assert page.get_by_text("nothing says which period its values are for", exact=False).first.is_visible()
+    assert not page.get_by_role("button", name="Publish").is_visible()
+    box = page.get_by_role("textbox", name="Period of the figures", exact=False)
+    box.fill("2022/23")
+    box.press("Enter")
+    page.get_by_text(
+        "its values are read as 2022/23, the period given when the file was uploaded", exact=False
+    ).first.wait_for(timeout=60_000)
+    wait_for_app(page)
+    page.screenshot(path=str(ARTIFACTS / "upload-given-period.png"), full_page=True)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Published ward_openings.csv as import 5").wait_for(timeout=60_000)
+    history = run_cli("history", "--measure", "opened", "--db", str(tmp_path / "app.duckdb")).stdout
+    assert "Oval" in history and "2022/23" in history

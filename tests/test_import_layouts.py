@@ -598,3 +598,30 @@ def test_an_area_with_its_ons_code_beside_it_is_the_place_the_code_names(make_st
         return
     assert not result.rejected, result.errors
     assert {o.area: o.value for o in store.observations() if o.period.label == "Jan 1995-Dec 1995"} == stored
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "stored", "said"),
+    [("Ward name,Opened,Closed\nOval,13,9\n", "2022/23",
+      {("Opened", "Oval", "2022/23", ""): 13.0, ("Closed", "Oval", "2022/23", ""): 9.0}, True),
+     ("Indicator,Tower Hamlets,London\nClaimant rate,4.1,3.9\n", "Mar 2022",
+      {("Claimant rate", TH, "Mar 2022", ""): 4.1, ("Claimant rate", "London", "Mar 2022", ""): 3.9}, True),
+     ("Ward name,Opened 2021,Closed 2021\nOval,13,9\n", "2022/23",
+      {("Opened", "Oval", "2021", ""): 13.0, ("Closed", "Oval", "2021", ""): 9.0}, False),
+     ("Ward name,Opened\nOval,13\n", "Spring", None, False)],
+    ids=["areas-down-measures-across", "areas-across", "a-table-that-names-its-period-keeps-it",
+         "a-period-that-is-none-is-refused"],
+)  # fmt: skip
+def test_a_period_given_on_upload_is_used_only_where_a_table_names_none(
+    make_store, make_csv, text, period, stored, said
+):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text), period=period)
+    if stored is None:
+        assert result.rejected and "The period given for the file's values: 'Spring' is not a period" in str(
+            result.errors[0]
+        )
+        return
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == stored
+    assert any(p.code == "given-period" for p in result.warnings) is said

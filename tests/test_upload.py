@@ -143,6 +143,19 @@ def test_the_preview_says_what_was_assumed_in_reading_the_file(make_app):
     assert "will be added to the indicator library" in messages
 
 
+def test_every_warning_is_shown_whatever_its_kind(make_app):
+    """A table that ends at a blank row, with rows below it: the 'not read' warning is listed, as every warning is
+    (a kind the page has no heading for goes under Other)."""
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    table = b"Claimant count\nArea,2021,2022\nTower Hamlets,1,2\nHackney,3,4\n\nNotes,,\nRows below,5,6\n"
+    at.get("file_uploader")[0].set_value(("blank.csv", table, "text/csv")).run()
+    assert not at.exception
+    count = int(next(w.value for w in at.warning if "warning(s) to read" in w.value).split()[0])
+    listed = [m.value for e in at.expander if not e.label.startswith("What was read") for m in e.markdown]
+    assert len([m for m in listed if m.startswith("- ")]) == count
+    assert any("the rows from 6 on were not read" in m for m in listed)
+
+
 def test_a_bad_file_shows_its_problems_and_cannot_be_published(make_app):
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     bad = b"Measure,Period,Value\nEmployment Rate,2021/22,lots\n"

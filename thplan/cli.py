@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--user", help="who is importing (default: your login name)")
     p.add_argument("--accept-matches", action="store_true",
                    help="treat measure names that nearly match a catalogued measure as that measure")  # fmt: skip
+    p.add_argument("--period", default="",
+                   help="the period of the values of a table that names none anywhere (2021, 2021/22, Mar 2022): "
+                   "each table read with it is listed as a warning")  # fmt: skip
     p.add_argument("--verbose", "-v", action="store_true", help="also list unchanged values and notes")
 
     p = commands.add_parser("measures", help="list measures with their trends and comparisons")
@@ -176,7 +179,8 @@ def _start_reading(args: argparse.Namespace) -> bool:
 def _import(store: Store, args: argparse.Namespace) -> int:
     from thplan.ingest.importer import import_bytes
 
-    options = ImportOptions(mode=args.mode, dry_run=True, user=_user(args.user), accept_matches=args.accept_matches)
+    options = ImportOptions(mode=args.mode, dry_run=True, user=_user(args.user), accept_matches=args.accept_matches,
+                            period=args.period)  # fmt: skip
     contents = args.contents  # each file is read once, for its check and its import
     # Several files are all checked before any is written; one file is checked by the import itself (atomic).
     if len(contents) > 1 or args.dry_run:

@@ -22,6 +22,8 @@ CODES = {
     "polarity": "Polarity",
     "plan": "The Plan and the indicator library",
     "breakdown": "Breakdowns",
+    "given-period": "The period given on upload",
+    "not-read": "Rows not read",
     "": "Other",
 }
 
@@ -67,10 +69,10 @@ def validation_report(result: ImportResult, view: View) -> None:
     warnings = [*result.warnings, *breaks, *_benchmark_periods(result, view)]
     if warnings:
         st.warning(f"{len(warnings)} warning(s) to read before publishing.")
-        for code, label in CODES.items():
-            group = [p for p in warnings if p.code == code]
+        for code, label in CODES.items():  # a warning of a kind not listed is among the others, never left out
+            group = [p for p in warnings if (p.code if p.code in CODES else "") == code]
             if group:
-                with st.expander(f"{label} ({len(group)})", expanded=code in ("stated", "near-match")):
+                with st.expander(f"{label} ({len(group)})", expanded=code in ("stated", "near-match", "given-period")):
                     problems_table(group)
     if not result.errors and not warnings:
         st.success("No problems found.")
@@ -226,15 +228,41 @@ def name_measures(result: ImportResult) -> None:
         st.rerun()
 
 
+def given_period(result: ImportResult) -> str:
+    """The period the officer gave for this file's tables that name none ("" until one is given)."""
+    return _given_period(result.sha256)
+
+
+def _given_period(sha256: str) -> str:
+    """Kept per file (by its SHA-256), so that it never carries over to the next file uploaded."""
+    return str(st.session_state.get("given_periods", {}).get(sha256, ""))
+
+
+def ask_period(result: ImportResult) -> None:
+    """A box for the period of a table that names none anywhere; a new period makes a new preview."""
+    given = st.text_input(
+        "Period of the figures (the file does not say which period a table's values are for)",
+        value=given_period(result), key=f"period:{result.sha256}", max_chars=40,
+        placeholder="2022/23, 2021, Mar 2022",
+        help="Used only for tables that name no period in their headings, rows, title or sheet name; each such "
+        "table is listed as a warning, and the period is recorded with the import.",
+    )  # fmt: skip
+    if given.strip() != given_period(result):
+        st.session_state["given_periods"] = {result.sha256: given.strip()}
+        st.rerun()
+
+
 def preview_result(data: bytes, name: str, mode: str, officer: str) -> ImportResult:
     """A dry run of the import, remembered for this file, mode, match decisions and data version (the version it
     was made from is its `version`)."""
     version = caches.store().version()
-    key = (hashlib.sha256(data).hexdigest(), name, mode, tuple(sorted(decisions().items())),
-           tuple(sorted(names().items())), version)  # fmt: skip
+    sha256 = hashlib.sha256(data).hexdigest()
+    period = _given_period(sha256)
+    key = (sha256, name, mode, tuple(sorted(decisions().items())), tuple(sorted(names().items())), period, version)
     cached = st.session_state.get("preview")
     if cached is None or cached[0] != key:
-        options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions(), names=names())
+        options = ImportOptions(mode=mode, dry_run=True, user=officer, matches=decisions(), names=names(),
+                                period=period)  # fmt: skip
         cached = (key, import_bytes(caches.store(), data, name, options))
         st.session_state["preview"] = cached
     return cached[1]

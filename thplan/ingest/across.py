@@ -221,11 +221,15 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             parsed.problems.append(info(f"The period is read from the table's title ('{title}'): {in_title}.",
                                         **grid.where(block.header_row)))  # fmt: skip
             period_above, title = (in_title, block.header_row), named
+    if not period_columns and period_above is None and (given := parsed.period_for(grid.where(block.header_row))):
+        period_above = (given, block.header_row)
     if not period_columns and period_above is None:
         parsed.problems.append(error(
             f"This table has an area in each column ({_areas_said(block)}) but does not say which period its values "
             "are for: no column of periods, and no 'date' row above it (as NOMIS downloads have). Add a Year column "
-            "or a 'date' row above the table.", **grid.where(block.header_row)))  # fmt: skip
+            "or a 'date' row above the table, or give the period of the figures when you upload the file "
+            "(--period on the command line).",
+            **grid.where(block.header_row)))  # fmt: skip
         _table(grid, parsed, block, end)
         return end
     unread = [r for r in rows if period_columns and _has_values(grid, block, r)

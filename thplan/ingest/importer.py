@@ -86,6 +86,9 @@ class ImportResult:
     #: Names the importer gave measures after their file or sheet (the table names none): the officer may rename
     #: each (`ImportOptions.names`).
     named_by_title: list[str] = field(default_factory=list)
+    #: Whether a table names no period anywhere, so that a period given on upload (`ImportOptions.period`) would
+    #: let it be read.
+    period_needed: bool = False
     #: The data version the import was checked (dry run) or written against.
     version: tuple[int, int] | None = None
 
@@ -140,7 +143,12 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
         reading = Reading(data, name)
     framework = store.framework()
     try:
-        grids, parsed = _read_as_data(reading, name, framework)
+        given = parse_period(options.period).label if options.period.strip() else ""
+    except PeriodError as exc:
+        result.problems.append(error(f"The period given for the file's values: {exc}", code="given-period", file=name))
+        return result
+    try:
+        grids, parsed = _read_as_data(reading, name, framework, given)
     except Rejected as exc:
         result.problems.extend(exc.problems)
         return result
@@ -175,6 +183,7 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
             f"The table's header row ({where}{table.cell_range.split(':')[0]}) has no rows of data below it. Add "
             "the rows of values under the headers, or upload the file that has them.", file=name))  # fmt: skip
     result.tables, result.rows = parsed.tables, parsed.rows
+    result.period_needed = parsed.period_needed
     result.problems.extend(parsed.problems)
     if result.rejected:
         return result
@@ -213,11 +222,12 @@ def _hidden_hint(hidden: list[str]) -> str:
             "unhide it in Excel, save and upload again.")  # fmt: skip
 
 
-def _read_as_data(reading: Reading, name: str, framework: Framework) -> tuple[list[Grid], Parsed]:
+def _read_as_data(reading: Reading, name: str, framework: Framework, given: str) -> tuple[list[Grid], Parsed]:
     """The file's grids, each read as data tables as soon as it arrives, while later sheets are still being read.
-    A catalogue or a tracker is known only from all its sheets; what was read of it as data is then set aside."""
+    A catalogue or a tracker is known only from all its sheets; what was read of it as data is then set aside.
+    `given`: the officer's period for tables that name none."""
     grids: list[Grid] = []
-    parsed = Parsed(name)
+    parsed = Parsed(name, given_period=given)
     home = framework.settings.home_area
     for grid in reading.stream():
         if grid.hidden:

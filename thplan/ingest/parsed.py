@@ -8,7 +8,7 @@ import pandas as pd
 
 from thplan.breakdown import NONE, Breakdown
 from thplan.framework import Framework
-from thplan.ingest.problems import Problem
+from thplan.ingest.problems import Problem, warning
 from thplan.period import PeriodKind
 from thplan.polarity import Polarity
 from thplan.value import CellValue
@@ -112,6 +112,21 @@ class Parsed:
     rows: int = 0
     #: Hidden worksheets, which are not read.
     hidden_sheets: list[str] = field(default_factory=list)
+    #: The period the officer gave for tables that name none (`ImportOptions.period`), as a label; "" without one.
+    given_period: str = ""
+    #: Whether a table was refused for naming no period anywhere (a period given on upload would read it).
+    period_needed: bool = False
+
+    def period_for(self, where: dict[str, object]) -> str | None:
+        """The officer's period for a table that names none, said as a warning; None (and the need noted) without
+        one."""
+        if not self.given_period:
+            self.period_needed = True
+            return None
+        self.problems.append(warning(
+            f"The table names no period: its values are read as {self.given_period}, the period given when the file "
+            "was uploaded.", code="given-period", **where))  # fmt: skip
+        return self.given_period
 
     def add_measure(self, ref: MeasureRef) -> None:
         known = self.measures.get(ref.name)

@@ -360,14 +360,15 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
             parsed.problems.append(not_imported(headings, **grid.where(row, meta[0])))
         period = None
         if all(split_measure_header(grid.text(row, c))[1] is None for c in columns):
-            period = _period_above(grid, parsed, row)
+            period = _period_above(grid, parsed, row) or parsed.period_for(grid.where(row))
             if period is None:
                 headings = [grid.text(row, c) for c in columns]
                 parsed.problems.append(error(
                     f"This table has an area in each row ('{grid.text(row, area_column)}') and a measure in each "
                     f"column ({quoted(headings, 4)}), but nothing says which period its values are for: not the "
                     "column headings, a title above the table or the sheet's name. Add the period to each heading "
-                    f"('{headings[0]} 2022/23'), or a title that ends with it.", **grid.where(row)))  # fmt: skip
+                    f"('{headings[0]} 2022/23') or a title that ends with it, or give the period of the figures "
+                    "when you upload the file (--period on the command line).", **grid.where(row)))  # fmt: skip
                 return True
         _read_measure_columns(grid, parsed, row, area_column, columns, period)
         return True
