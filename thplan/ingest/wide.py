@@ -3,17 +3,28 @@
 * Areas down, periods across (LG Inform exports): one measure, named in a header row stacked above the periods
   ("Non-domestic rates collected ..." repeated over every period column), with its unit in another.
 * Areas down, measures across (the GLA borough profiles' Data sheet): each column a measure whose period is written
-  in its header ("Employment rate (%) (2015)"). Every column must then hold numbers and name its period; columns
-  that do not are refused with a message saying which and why.
+  in its header ("Employment rate (%) (2015)"), or the table's title or sheet name gives it ("..., 2021"), or the
+  officer does on upload. Every column must then hold numbers; columns of text describe the areas and are not
+  imported; LCI and UCI columns are the interval of the measure they name.
+* Which columns name the areas, and each row's area: `areacolumns`.
 """
 
 from __future__ import annotations
 
 import re
 
-from thplan.area import area_key, canonical_area, is_known_area
+from thplan.ingest.areacolumns import (
+    AREA_HEADERS,
+    area_of_row,
+    code_column,
+    describes_areas,
+    find_area_column,
+    is_number,
+    meta_column,
+    name_columns,
+)
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import is_header_cell_period, norm, role_of, title_period
+from thplan.ingest.headers import is_header_cell_period, norm, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
 from thplan.ingest.series import file_name_title
@@ -21,73 +32,9 @@ from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, is_missing_marker, parse_value
 
-AREA_HEADERS = {"area label", "area name", "area", "local authority", "local authority name", "la name",
-                "borough", "geography", "geography name", "areaname", "area long label", "place"}  # fmt: skip
-_CODE = re.compile(r"^[EWSNK]\d{8}$")
 #: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]').
 _NOTICE = re.compile(r"copyright|©|^source\b", re.IGNORECASE)
 _UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|score|index)\b", re.IGNORECASE)
-
-
-def _area_column(grid: Grid, row: int) -> int | None:
-    """The column naming each row's area: of the columns headed as area names, the one whose rows differ most (a
-    region's name repeats beside each of its boroughs, an authority's beside each of its LSOAs); names are
-    preferred to codes, which are the fallback."""
-    sample = range(row + 1, min(grid.height, row + 200))
-    candidates = [c for c in grid.filled(row) if _names_areas(norm(grid.value(row, c))) or (
-        norm(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
-    if not candidates:
-        return None
-    names = []
-    for column in candidates:
-        texts = [grid.text(r, column) for r in sample if grid.text(r, column)]
-        if texts and not all(_CODE.match(t) for t in texts):
-            names.append((len(set(texts)), column))
-    # the most distinct names; of equals, the later column (the smaller area is written after the larger)
-    return max(names)[1] if names else candidates[0]
-
-
-_PLACE = re.compile(r"\b(area|region|country|authority|la|ua|county|borough|ward|lsoa|msoa|district|constituency|"
-                    r"geography|place) names?$")  # fmt: skip
-
-
-def _places(grid: Grid, rows: range, column: int) -> bool:
-    """Whether a column headed just 'Name' names places: some are places this program knows, or an ONS code stands
-    beside each."""
-    codes = [grid.text(r, column - 1) for r in rows if grid.text(r, column)] if column else []
-    return any(is_known_area(grid.text(r, column)) for r in rows) or (
-        bool(codes) and all(_CODE.match(code) for code in codes)
-    )
-
-
-def _names_areas(header: str) -> bool:
-    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name'
-    (a plain 'Name' counts where it names known places)."""
-    return header in AREA_HEADERS or bool(_PLACE.search(header))
-
-
-def _codes_areas(header: str) -> bool:
-    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code', 'Area Codes'."""
-    return header in ("code", "codes", "new code", "old code", "ecode") or header.endswith((" code", " codes"))
-
-
-def _meta_column(grid: Grid, row: int, column: int) -> bool:
-    """Columns that identify or describe areas rather than measure them (names, codes, long labels)."""
-    header = norm(grid.value(row, column))
-    return _names_areas(header) or _codes_areas(header) or role_of(grid.value(row, column)) == "area_code"
-
-
-def _describes_areas(grid: Grid, column: int, rows: list[int]) -> bool:
-    """A column of text only ('Inner London', 'North East', 'E3831'): it says where or what kind an area is."""
-    texts = [grid.value(r, column) for r in rows if grid.text(r, column)]
-    return bool(texts) and all(isinstance(t, str) and not _is_number(t) for t in texts)
-
-
-def _is_number(text: str) -> bool:
-    try:
-        return parse_value(text).value is not None
-    except CellError:
-        return False
 
 
 # -- areas down, periods across ---------------------------------------------------------------------------------
@@ -109,7 +56,7 @@ def _qualified_periods(grid: Grid, row: int) -> dict[int, str]:
 
 def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
     for row in range(min(grid.height, 30)):
-        area_column = _area_column(grid, row)
+        area_column = find_area_column(grid, row)
         if area_column is None:
             continue
         labels = {c: grid.text(row, c) for c in grid.filled(row) if is_header_cell_period(grid.value(row, c))}
@@ -215,50 +162,10 @@ def title_measure(title: str) -> str:
     return name or title
 
 
-def _code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
-    """The column of the areas' ONS codes: headed as their names are ('Local authority code' beside 'Local
-    authority name', 'Code' beside 'Name'), else the column of codes just left of the names; None without one."""
-    stem = re.sub(r"\s*\bnames?$", "", norm(grid.value(header_row, area_column)))
-    codes = [c for c in grid.filled(header_row) if c != area_column and _codes_areas(norm(grid.value(header_row, c)))]
-    for column in codes:
-        if re.sub(r"\s*\bcodes?$", "", norm(grid.value(header_row, column))) == stem:
-            return column
-    return area_column - 1 if area_column - 1 in codes else None
-
-
-def _area_of_row(grid: Grid, parsed: Parsed, row: int, area_column: int, name: str, codes: int | None) -> str | None:
-    """A row's area: the place its ONS code is where this program knows the code (a code is surer than a name: the
-    West Midlands is a region and a county), else the place its name is. A name that is another known place than
-    its code is refused (None), naming both cells."""
-    code = grid.text(row, codes) if codes is not None else ""
-    by_code = canonical_area(code) if _CODE.match(code) else code
-    if by_code == code:
-        return canonical_area(name)
-    if is_known_area(name) and area_key(name) != area_key(by_code):
-        parsed.problems.append(error(
-            f"The area's name '{name}' and its code {code} ({grid.ref(row, codes)}, the code of {by_code}) are of two "
-            "different places. Correct one of them.", **grid.where(row, area_column)))  # fmt: skip
-        return None
-    return by_code
-
-
-def _indented(grid: Grid, header_row: int, area_column: int) -> list[int]:
-    """The area column and the unheaded columns of text right of it: a hierarchy written indented (England and
-    its regions under 'Area names', each region's authorities one column to the right)."""
-    columns = [area_column]
-    rows = range(header_row + 1, min(grid.height, header_row + 200))
-    for column in range(area_column + 1, grid.width):
-        texts = [grid.text(r, column) for r in rows if grid.text(r, column)]
-        if grid.text(header_row, column) or not texts or any(_is_number(t) for t in texts):
-            break
-        columns.append(column)
-    return columns
-
-
 def _continues(grid: Grid, row: int, area_column: int, periods: list[int]) -> bool:
     """Whether a row after a blank one is one more row of the table: an area's name and a number for a period (a
     title or the headings of another table are not)."""
-    return bool(grid.text(row, area_column)) and any(_is_number(grid.text(row, c)) for c in periods)
+    return bool(grid.text(row, area_column)) and any(is_number(grid.text(row, c)) for c in periods)
 
 
 def _read_area_rows(
@@ -266,7 +173,7 @@ def _read_area_rows(
 ) -> None:
     periods = list(labels)
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
-    codes = _code_column(grid, header_row, area_column)
+    codes = code_column(grid, header_row, area_column)
     rows = 0
     for row in range(header_row + 1, grid.height):
         if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
@@ -283,7 +190,7 @@ def _read_area_rows(
         if not area_text or norm(area_text) in AREA_HEADERS:
             continue  # blank, or one more stacked header row (LG Inform repeats 'area label' on each)
         rows += 1
-        area = _area_of_row(grid, parsed, row, area_column, area_text, codes)
+        area = area_of_row(grid, parsed, row, area_column, area_text, codes)
         if area is None:
             continue
         for column in periods:
@@ -346,12 +253,12 @@ def _period_label(first: re.Match[str], last: re.Match[str]) -> str | None:
 
 def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
     for row in range(min(grid.height, 30)):
-        area_column = _area_column(grid, row)
+        area_column = find_area_column(grid, row)
         if area_column is None:
             continue
         rows = [r for r in range(row + 1, grid.height) if grid.text(r, area_column)]
         meta = [c for c in grid.filled(row) if c != area_column and (
-            _meta_column(grid, row, c) or _describes_areas(grid, c, rows))]  # fmt: skip
+            meta_column(grid, row, c) or describes_areas(grid, c, rows))]  # fmt: skip
         columns = [c for c in grid.filled(row) if c != area_column and c not in meta]
         if len(columns) < 2:
             continue
@@ -391,21 +298,21 @@ def _period_above(grid: Grid, parsed: Parsed, header_row: int) -> str | None:
 def _read_measure_columns(
     grid: Grid, parsed: Parsed, header_row: int, area_column: int, columns: list[int], table_period: str | None
 ) -> None:
-    indented = _indented(grid, header_row, area_column)
+    indented = name_columns(grid, header_row, area_column)
     names = {
         r: next((grid.text(r, c) for c in indented if grid.text(r, c)), "") for r in range(header_row + 1, grid.height)
     }
     unnamed = [r for r, name in names.items() if is_missing_marker(name) or (
-        not name and any(_is_number(grid.text(r, c)) for c in columns))]  # fmt: skip
+        not name and any(is_number(grid.text(r, c)) for c in columns))]  # fmt: skip
     if unnamed:
         parsed.problems.append(warning(
             f"{len(unnamed)} row{'s' if len(unnamed) > 1 else ''} ({', '.join(str(r + 1) for r in unnamed[:5])}"
             f"{', ...' if len(unnamed) > 5 else ''}) hold values but name no area in the column "
             f"'{grid.text(header_row, area_column)}' (a total, or an unallocated row): not read.", code="not-read",
             **grid.where(unnamed[0], area_column)))  # fmt: skip
-    codes = _code_column(grid, header_row, area_column)
+    codes = code_column(grid, header_row, area_column)
     areas = [(r, area) for r, name in names.items() if name and r not in unnamed
-             if (area := _area_of_row(grid, parsed, r, area_column, name, codes)) is not None]  # fmt: skip
+             if (area := area_of_row(grid, parsed, r, area_column, name, codes)) is not None]  # fmt: skip
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
     for column in columns:
         header = grid.text(header_row, column)

@@ -1,0 +1,119 @@
+"""Which columns of a table with an area in each row name its areas: the names (the most specific of several:
+a region's name repeating beside its authorities is a parent area), their ONS codes, and the columns that only
+describe the areas (a region, Inner or Outer London); and each row's area, by its code where the code is known."""
+
+from __future__ import annotations
+
+import re
+
+from thplan.area import area_key, canonical_area, is_known_area
+from thplan.ingest.grid import Grid
+from thplan.ingest.headers import norm, role_of
+from thplan.ingest.parsed import Parsed
+from thplan.ingest.problems import error
+from thplan.value import CellError, parse_value
+
+AREA_HEADERS = {"area label", "area name", "area", "local authority", "local authority name", "la name",
+                "borough", "geography", "geography name", "areaname", "area long label", "place"}  # fmt: skip
+_CODE = re.compile(r"^[EWSNK]\d{8}$")
+
+
+def find_area_column(grid: Grid, row: int) -> int | None:
+    """The column naming each row's area: of the columns headed as area names, the one whose rows differ most (a
+    region's name repeats beside each of its boroughs, an authority's beside each of its LSOAs); names are
+    preferred to codes, which are the fallback."""
+    sample = range(row + 1, min(grid.height, row + 200))
+    candidates = [c for c in grid.filled(row) if _names_areas(norm(grid.value(row, c))) or (
+        norm(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
+    if not candidates:
+        return None
+    names = []
+    for column in candidates:
+        texts = [grid.text(r, column) for r in sample if grid.text(r, column)]
+        if texts and not all(_CODE.match(t) for t in texts):
+            names.append((len(set(texts)), column))
+    # the most distinct names; of equals, the later column (the smaller area is written after the larger)
+    return max(names)[1] if names else candidates[0]
+
+
+_PLACE = re.compile(r"\b(area|region|country|authority|la|ua|county|borough|ward|lsoa|msoa|district|constituency|"
+                    r"geography|place) names?$")  # fmt: skip
+
+
+def _places(grid: Grid, rows: range, column: int) -> bool:
+    """Whether a column headed just 'Name' names places: some are places this program knows, or an ONS code stands
+    beside each."""
+    codes = [grid.text(r, column - 1) for r in rows if grid.text(r, column)] if column else []
+    return any(is_known_area(grid.text(r, column)) for r in rows) or (
+        bool(codes) and all(_CODE.match(code) for code in codes)
+    )
+
+
+def _names_areas(header: str) -> bool:
+    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name'
+    (a plain 'Name' counts where it names known places)."""
+    return header in AREA_HEADERS or bool(_PLACE.search(header))
+
+
+def _codes_areas(header: str) -> bool:
+    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code', 'Area Codes'."""
+    return header in ("code", "codes", "new code", "old code", "ecode") or header.endswith((" code", " codes"))
+
+
+def meta_column(grid: Grid, row: int, column: int) -> bool:
+    """Columns that identify or describe areas rather than measure them (names, codes, long labels)."""
+    header = norm(grid.value(row, column))
+    return _names_areas(header) or _codes_areas(header) or role_of(grid.value(row, column)) == "area_code"
+
+
+def describes_areas(grid: Grid, column: int, rows: list[int]) -> bool:
+    """A column of text only ('Inner London', 'North East', 'E3831'): it says where or what kind an area is."""
+    texts = [grid.value(r, column) for r in rows if grid.text(r, column)]
+    return bool(texts) and all(isinstance(t, str) and not is_number(t) for t in texts)
+
+
+def is_number(text: str) -> bool:
+    try:
+        return parse_value(text).value is not None
+    except CellError:
+        return False
+
+
+def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
+    """The column of the areas' ONS codes: headed as their names are ('Local authority code' beside 'Local
+    authority name', 'Code' beside 'Name'), else the column of codes just left of the names; None without one."""
+    stem = re.sub(r"\s*\bnames?$", "", norm(grid.value(header_row, area_column)))
+    codes = [c for c in grid.filled(header_row) if c != area_column and _codes_areas(norm(grid.value(header_row, c)))]
+    for column in codes:
+        if re.sub(r"\s*\bcodes?$", "", norm(grid.value(header_row, column))) == stem:
+            return column
+    return area_column - 1 if area_column - 1 in codes else None
+
+
+def area_of_row(grid: Grid, parsed: Parsed, row: int, area_column: int, name: str, codes: int | None) -> str | None:
+    """A row's area: the place its ONS code is where this program knows the code (a code is surer than a name: the
+    West Midlands is a region and a county), else the place its name is. A name that is another known place than
+    its code is refused (None), naming both cells."""
+    code = grid.text(row, codes) if codes is not None else ""
+    by_code = canonical_area(code) if _CODE.match(code) else code
+    if by_code == code:
+        return canonical_area(name)
+    if is_known_area(name) and area_key(name) != area_key(by_code):
+        parsed.problems.append(error(
+            f"The area's name '{name}' and its code {code} ({grid.ref(row, codes)}, the code of {by_code}) are of two "
+            "different places. Correct one of them.", **grid.where(row, area_column)))  # fmt: skip
+        return None
+    return by_code
+
+
+def name_columns(grid: Grid, header_row: int, area_column: int) -> list[int]:
+    """The area column and the unheaded columns of text right of it: a hierarchy written indented (England and
+    its regions under 'Area names', each region's authorities one column to the right)."""
+    columns = [area_column]
+    rows = range(header_row + 1, min(grid.height, header_row + 200))
+    for column in range(area_column + 1, grid.width):
+        texts = [grid.text(r, column) for r in rows if grid.text(r, column)]
+        if grid.text(header_row, column) or not texts or any(is_number(t) for t in texts):
+            break
+        columns.append(column)
+    return columns
