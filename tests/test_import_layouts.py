@@ -625,3 +625,21 @@ def test_a_period_given_on_upload_is_used_only_where_a_table_names_none(
     assert not result.rejected, result.errors
     assert stored_values(store, result) == stored
     assert any(p.code == "given-period" for p in result.warnings) is said
+
+
+def test_notes_and_metadata_sheets_are_kept_as_the_file_s_notes_never_read_as_data(make_store, make_xlsx):
+    sheets = {
+        "Cover sheet": [["Claimant count, 2022"], ["Published by the ONS"]],
+        "Notes": [["Note number", "Note text"], ["Note 1", "Figures for 2022 are provisional."], [2, 3]],
+        "Data": [["Measure", "2021/22", "2022/23"], ["Claimant rate", 4.1, 3.9]],
+    }  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx(sheets))
+    assert not result.rejected, result.errors
+    assert list(result.matched) == ["Claimant rate"]
+    assert result.file_notes == {
+        "Cover sheet": "Claimant count, 2022\nPublished by the ONS",
+        "Notes": "Note number Note text\nNote 1 Figures for 2022 are provisional.\n2 3",
+    }
+    [record] = [r for r in store.imports() if r.id == result.import_id]
+    assert record.summary["file_notes"] == result.file_notes

@@ -156,6 +156,16 @@ def test_every_warning_is_shown_whatever_its_kind(make_app):
     assert any("the rows from 6 on were not read" in m for m in listed)
 
 
+def test_the_file_s_notes_are_shown_as_written_never_as_markup(make_app, make_xlsx):
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    hostile = "<script>alert(1)</script> **not bold** [a link](http://x.example)"
+    path = make_xlsx({"Notes": [[hostile]], "Data": [["Measure", "2021/22"], ["Claimant rate", 4.1]]})
+    at.get("file_uploader")[0].set_value(("notes.xlsx", path.read_bytes(), "application/octet-stream")).run()
+    assert not at.exception
+    [notes] = [e for e in at.expander if e.label.startswith("The file's notes, not data")]
+    assert [t.value for t in notes.text] == [hostile]
+
+
 def test_a_bad_file_shows_its_problems_and_cannot_be_published(make_app):
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     bad = b"Measure,Period,Value\nEmployment Rate,2021/22,lots\n"

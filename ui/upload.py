@@ -79,6 +79,11 @@ def validation_report(result: ImportResult, view: View) -> None:
     if result.notes:
         with st.expander(f"What was read and assumed ({len(result.notes):,})", expanded=len(result.notes) <= 10):
             problems_table(result.notes)
+    if result.file_notes:
+        with st.expander(f"The file's notes, not data ({len(result.file_notes)} sheets: kept with the import)"):
+            for sheet, text in result.file_notes.items():
+                st.markdown(f"**{md(sheet)}**")
+                st.text(text)  # as written: plain text, never Markdown or HTML
 
 
 def _series_breaks(result: ImportResult) -> list[Problem]:

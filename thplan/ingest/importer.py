@@ -25,6 +25,7 @@ from thplan.ingest.across import read_areas_across, read_areas_down
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.diagnosis import describe
 from thplan.ingest.ees import read_ees
+from thplan.ingest.filenotes import is_notes_sheet, notes_text
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
@@ -89,6 +90,8 @@ class ImportResult:
     #: Whether a table names no period anywhere, so that a period given on upload (`ImportOptions.period`) would
     #: let it be read.
     period_needed: bool = False
+    #: The text of the file's Notes, Metadata and Contents sheets, by sheet (`filenotes`): kept with the import.
+    file_notes: dict[str, str] = field(default_factory=dict)
     #: The data version the import was checked (dry run) or written against.
     version: tuple[int, int] | None = None
 
@@ -184,6 +187,7 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
             "the rows of values under the headers, or upload the file that has them.", file=name))  # fmt: skip
     result.tables, result.rows = parsed.tables, parsed.rows
     result.period_needed = parsed.period_needed
+    result.file_notes = parsed.file_notes
     result.problems.extend(parsed.problems)
     if result.rejected:
         return result
@@ -235,6 +239,13 @@ def _read_as_data(reading: Reading, name: str, framework: Framework, given: str)
             continue
         grids.append(grid)
         if is_catalogue(grids) or is_tracker([grid]):
+            continue
+        if is_notes_sheet(grid):
+            if text := notes_text(grid):
+                parsed.file_notes[grid.sheet] = text
+            parsed.problems.append(info(
+                f"The sheet '{grid.sheet}' holds notes about the data, not data: not read as a table; its text is "
+                "kept with the import.", file=name, sheet=grid.sheet))  # fmt: skip
             continue
         if not _read_grid(grid, parsed, framework, home):
             where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
@@ -722,6 +733,7 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
             "tables": [t.__dict__ for t in result.tables],
             "new_measures": [m.id for m in result.new_measures],
             "warnings": [str(p) for p in result.warnings],
+            "file_notes": result.file_notes,
         },
     }
     with store.transaction() as tx:

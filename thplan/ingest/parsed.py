@@ -114,6 +114,8 @@ class Parsed:
     hidden_sheets: list[str] = field(default_factory=list)
     #: The period the officer gave for tables that name none (`ImportOptions.period`), as a label; "" without one.
     given_period: str = ""
+    #: The text of each sheet of notes (`filenotes`), by sheet.
+    file_notes: dict[str, str] = field(default_factory=dict)
     #: Whether a table was refused for naming no period anywhere (a period given on upload would read it).
     period_needed: bool = False
 
