@@ -643,3 +643,22 @@ def test_notes_and_metadata_sheets_are_kept_as_the_file_s_notes_never_read_as_da
     }
     [record] = [r for r in store.imports() if r.id == result.import_id]
     assert record.summary["file_notes"] == result.file_notes
+
+
+@pytest.mark.parametrize(
+    ("header", "read"),
+    [("Employment rate (%) (2015)", ("Employment rate (%)", "2015")),
+     ("Life satisfaction score 2011-14 (out of 10)", ("Life satisfaction score (out of 10)", "2011-14")),
+     ("Claimants Mar-22", ("Claimants", "Mar 2022")),
+     ("Claimant rate March 2022", ("Claimant rate", "Mar 2022")),
+     ("Total electors (includes attainers) 1 December 2021", ("Total electors (includes attainers)", "Dec 2021")),
+     ("Population mid-2020", ("Population", "2020")),
+     ("Households [note 2][note 3] 2021", ("Households", "2021")),
+     ("Inland Area (Hectares)", ("Inland Area (Hectares)", None))],
+    ids=["year-in-brackets", "rolling-years-inside", "month-abbreviated", "a-month-written-out-is-that-month",
+         "a-day-is-its-month", "mid-year", "note-references-are-no-part-of-the-name", "no-period"],
+)  # fmt: skip
+def test_a_measure_column_s_heading_gives_its_name_and_period(header, read):
+    from thplan.ingest.wide import split_measure_header
+
+    assert split_measure_header(header) == read

@@ -216,6 +216,14 @@ def _read_area_rows(
 _NOTE_REFERENCE = re.compile(r"\s*\[notes? [\w ,]+\]", re.IGNORECASE)
 _YEARS = re.compile(r"(?<![\d/])((?:19|20)\d{2})(?:\s*[/\-–]\s*(\d{4}|\d{2}))?(?![\d/])")
 _MONTH = re.compile(r"\b([A-Z][a-z]{2})-(\d{2}|\d{4})\b")
+#: A month written out, or a day of it ('March 2022', '1 December 2021'): read as that month ('Mar-2022').
+_MONTH_WORDS = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+((?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+#: ONS's mid-year estimates ('Population mid-2020'): the year's.
+_MID_YEAR = re.compile(r"\bmid-(?=(?:19|20)\d{2}\b)", re.IGNORECASE)
 
 
 def split_measure_header(header: str) -> tuple[str, str | None]:
@@ -224,6 +232,7 @@ def split_measure_header(header: str) -> tuple[str, str | None]:
     the last period named wins, 'A to B' spans both; no period -> (header, None). References to the file's notes
     ('[note 2]') are not part of the name."""
     header = _NOTE_REFERENCE.sub("", header)
+    header = _MID_YEAR.sub("", _MONTH_WORDS.sub(lambda m: f"{m.group(1)[:3].title()}-{m.group(2)}", header))
     matches = list(_MONTH.finditer(header)) or list(_YEARS.finditer(header))
     if not matches:
         return header.strip(), None
