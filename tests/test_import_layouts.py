@@ -377,10 +377,9 @@ def test_an_area_new_to_the_data_is_named_in_the_preview_and_a_later_spelling_of
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("Borough Name,AvPTAI2015\nLambeth,22.2\nSouthwark,20.5\n",
-         ["row 1 looks like a table's headings (A1 'Borough Name', B1 'AvPTAI2015')",
-          "It has an area in each row, but nothing says which period its values are for",
-          "The nearest layout this program reads: an area in each row with the periods as column headings"]),
+        ("Borough Name,AvPTAI\nLambeth,22.2\nSouthwark,20.5\n",
+         ["an area in each row ('Borough Name') and a measure in each column ('AvPTAI')",
+          "nothing says which period its values are for"]),
         ("Ward name,Opened,Closed\nOval,13,9\nHerne Hill,10,7\n",
          ["an area in each row ('Ward name') and a measure in each column ('Opened', 'Closed')",
           "nothing says which period its values are for: not the column headings, a title above the table or the "
@@ -608,8 +607,12 @@ def test_an_area_with_its_ons_code_beside_it_is_the_place_the_code_names(make_st
       {("Claimant rate", TH, "Mar 2022", ""): 4.1, ("Claimant rate", "London", "Mar 2022", ""): 3.9}, True),
      ("Ward name,Opened 2021,Closed 2021\nOval,13,9\n", "2022/23",
       {("Opened", "Oval", "2021", ""): 13.0, ("Closed", "Oval", "2021", ""): 9.0}, False),
+     ("Dataset name,Deaths (u75) all causes\nOval,109.4\nStockwell,98\n", "2020",
+      {("Deaths (u75) all causes", "Oval", "2020", ""): 109.4,
+       ("Deaths (u75) all causes", "Stockwell", "2020", ""): 98.0}, True),
      ("Ward name,Opened\nOval,13\n", "Spring", None, False)],
     ids=["areas-down-measures-across", "areas-across", "a-table-that-names-its-period-keeps-it",
+         "a-ward-profile-export-s-dataset-name-column-names-the-areas-of-its-one-measure",
          "a-period-that-is-none-is-refused"],
 )  # fmt: skip
 def test_a_period_given_on_upload_is_used_only_where_a_table_names_none(
@@ -662,3 +665,94 @@ def test_a_measure_column_s_heading_gives_its_name_and_period(header, read):
     from thplan.ingest.wide import split_measure_header
 
     assert split_measure_header(header) == read
+
+
+def _levels(title: str, values: tuple[float, float]) -> list[list[object]]:
+    return [[title], [], ["Area name", "Employment", "Unemployment"], ["Tower Hamlets", *values]]
+
+
+@pytest.mark.parametrize(
+    ("sheets", "stored"),
+    [({"Levels": _levels("Employment, 2021", (150000, 9000)), "Rates": _levels("Employment, 2021", (70.1, 5.6))},
+      {("Levels: Employment", TH, "2021", ""): 150000.0, ("Levels: Unemployment", TH, "2021", ""): 9000.0,
+       ("Rates: Employment", TH, "2021", ""): 70.1, ("Rates: Unemployment", TH, "2021", ""): 5.6}),
+     ({"LA - Sites 2021": _levels("Sites, 2021", (692, 1)), "LA - Capacity, 2021": _levels("MW, 2021", (5.9, 0.1))},
+      {("LA - Sites: Employment", TH, "2021", ""): 692.0, ("LA - Sites: Unemployment", TH, "2021", ""): 1.0,
+       ("LA - Capacity: Employment", TH, "2021", ""): 5.9, ("LA - Capacity: Unemployment", TH, "2021", ""): 0.1}),
+     ({"2020": _levels("Employment, 2020", (1, 2)), "2021": _levels("Employment, 2021", (3, 4))},
+      {("Employment", TH, "2020", ""): 1.0, ("Unemployment", TH, "2020", ""): 2.0,
+       ("Employment", TH, "2021", ""): 3.0, ("Unemployment", TH, "2021", ""): 4.0}),
+     ({"Table 1 2020": _levels("Employment, 2020", (1, 2)), "Table 2 2021": _levels("Employment, 2021", (3, 4))},
+      {("Employment", TH, "2020", ""): 1.0, ("Unemployment", TH, "2020", ""): 2.0,
+       ("Employment", TH, "2021", ""): 3.0, ("Unemployment", TH, "2021", ""): 4.0}),
+     ({"1a": _levels("Employment, 2020", (1, 2)), "2a": _levels("Employment, 2021", (3, 4))},
+      {("Employment", TH, "2020", ""): 1.0, ("Unemployment", TH, "2020", ""): 2.0,
+       ("Employment", TH, "2021", ""): 3.0, ("Unemployment", TH, "2021", ""): 4.0})],
+    ids=["levels-and-rates-sheets-are-two-measures-each", "sheets-named-for-what-they-measure-and-a-year",
+         "a-sheet-a-year-is-one-measure", "a-table-number-and-a-year-say-nothing-of-what-is-measured",
+         "a-table-s-code-says-nothing-of-what-is-measured"],
+)  # fmt: skip
+def test_one_heading_on_sheets_that_measure_different_things_is_a_measure_for_each(
+    make_store, make_xlsx, sheets, stored
+):
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx(sheets))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == stored
+    said = [p.message for p in result.notes if "measure different things" in p.message]
+    assert len(said) == (2 if any(":" in name for name in result.matched) else 0)
+
+
+def test_a_column_of_values_without_a_heading_is_listed_as_not_imported(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(
+        store, make_csv("Ward name,At risk employees (%),\nOval,8.4,834\nStockwell,9.1,700\n"), period="Sep 2021"
+    )
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {
+        ("At risk employees (%)", "Oval", "Sep 2021", ""): 8.4,
+        ("At risk employees (%)", "Stockwell", "Sep 2021", ""): 9.1,
+    }
+    assert any(p.code == "not-imported" and "column C (no heading)" in p.message for p in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("above", "stored"),
+    [([["date", 2021], ["area name", "Lambeth"]],
+      {("Census: Aged 4 years and under", "Lambeth", "2021", ""): 15265.0,
+       ("Census: Aged 4 years and under", "Lambeth", "2021", "Female"): 7488.0,
+       ("Census: Aged 4 years and under", "Lambeth", "2021", "Male"): 7777.0}),
+     ([["date", 2021]], None)],
+    ids=["one-area-named-above-a-column-per-sex-all-persons-the-headline", "no-area-named-is-not-this-layout"],
+)  # fmt: skip
+def test_a_nomis_table_for_one_area_with_a_column_per_sex(make_store, make_xlsx, above, stored):
+    rows = [["Census"], [], *above, [], ["Age", "All persons", "Female", "Male"],
+            ["Aged 4 years and under", 15265, 7488, 7777]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    if stored is None:
+        assert result.rejected
+        return
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == stored
+
+
+_BOROUGHS = ["Tower Hamlets", "Hackney", "Camden", "Islington", "Lambeth", "Southwark", "Lewisham", "Newham", "Brent"]
+
+
+@pytest.mark.parametrize(
+    ("grades", "refused"),
+    [(["1b", "2", "2", "1b", "2", "6a", "6a", "2", "1b"], False),
+     (["1b", "2", "3", "4", "5", "6a", "6b", "1a", "0"], True)],
+    ids=["a-few-grades-shared-by-many-areas-describe-them", "a-text-among-many-values-is-refused-naming-the-cell"],
+)  # fmt: skip
+def test_a_column_of_grades_beside_a_measure_describes_the_areas(make_store, make_csv, grades, refused):
+    text = "Borough Name,AvPTAI2015,PTAL\n" + "".join(
+        f"{b},{n}.5,{g}\n" for n, (b, g) in enumerate(zip(_BOROUGHS, grades, strict=True))
+    )
+    result = do_import(make_store(framework=False), make_csv(text))
+    if refused:
+        assert result.rejected and "this column holds text (C2 '1b'" in result.errors[0].message, result.errors
+        return
+    assert not result.rejected, result.errors
+    assert any(p.code == "not-imported" and "'PTAL'" in p.message for p in result.notes)

@@ -113,6 +113,12 @@ READS = {
         ("TS007 - Age by single year: Aged 18 years", "Lambeth", "2021", "", 0.9)],
     "housing_infrastructure_tenure_census_2021_ts054.xlsx": [
         ("TS054 - Tenure: Owned: Owns outright", "Lambeth", "2021", "", 12.0)],
+    # NOMIS's tables for one area each (its name in an 'area name' row above), a column per sex
+    "key_demographics_ts009_sex_pop_age_census_2021.xlsx": [
+        ("TS009 - Sex by single year of age: Aged 10 to 15 years", "Lambeth", "2021", "", 18506.0),
+        ("TS009 - Sex by single year of age: Aged 10 to 15 years", "Lambeth", "2021", "Female", 9034.0),
+        ("TS009 - Sex by single year of age: Aged 85 years and over", ENG, "2021", "Male", 512234.0),
+        ("TS009 - Sex by single year of age: Aged 4 years and under", "London", "2021", "", 528958.0)],
     "businesses_local_units_type_2021_nomis.xlsx": [
         ("UK Business Counts - local units by industry and employment size band: 01110 : Growing of cereals (except "
          "rice), leguminous crops and oil seeds", ENG, "2021", "", 17450.0),
@@ -199,11 +205,43 @@ READS = {
     "financial_stability_sub_regional_fuel_poverty_2023_tables.xlsx": [
         ("Number of households", TH, "2021", "", 127095.0), ("Number of households in fuel poverty", TH, "2021", "",
          11105.0), ("Proportion of households fuel poor (%)", "London", "2021", "", 11.93863049185)],
+    # DESNZ: the same headings on sheets of installations, capacity and generation, a sheet a year (the year in the
+    # title, 'as at end of 2021'); the area heading carries references to the notes ('[note 5][note 6]').
+    "environment_renewable_electricity_by_local_authority_2014_2021_nov22update.xlsx": [
+        ("LA - Sites: Photovoltaics", TH, "2021", "", 692.0), ("LA - Capacity: Photovoltaics", TH, "2021", "", 5.914),
+        ("LA - Generation: Photovoltaics", TH, "2021", "", 4449.032),
+        ("LA - Generation: Photovoltaics", TH, "2014", "", 891.507),
+        ("LA - Sites: Onshore Wind", "Aberdeenshire", "2021", "", 572.0)],
+    # TfL's PTAI: the year written on to the heading ('AvPTAI2015'); the PTAL grade beside it ('1b', '2') describes
+    # the borough and is not imported
+    "housing_infrastructure_borough_avptai2015.csv": [("AvPTAI", "Croydon", "2015", "", 6.757744)],
     # Fingertips extracts.
     "health_and_wellbeing_hlemale.csv": [
         ("A01a - Healthy life expectancy at birth (Male)", "Lambeth", "2009-11", "Male, All ages", 60.5403)],
 }  # fmt: skip
 
+_OCCUPATION = "Jobs employment by occupation 2022: "
+#: Files that name no period anywhere (not in a heading, a row, a title or a sheet's name): refused saying so, and
+#: read with the period the officer gives on upload -> (that period, spot cells as in READS).
+GIVEN = {
+    "businesses_openings_vs_closings_in_ward.csv": ("2022", [
+        ("Opened", "Oval", "2022", "", 13.0), ("Closed", "Herne Hill", "2022", "", 7.0)]),
+    # NOMIS: numbers and percentages of one area side by side, a count and its rate
+    "jobs_employment_by_occupation_2022.xlsx": ("Jul 2021-Jun 2022", [
+        (_OCCUPATION + "1 Managers, Directors And Senior Officials", "Lambeth", "Jul 2021-Jun 2022", "", 16.5),
+        (_OCCUPATION + "1 Managers, Directors And Senior Officials", ENG, "Jul 2021-Jun 2022", "", 10.6),
+        (_OCCUPATION + "5 Skilled Trades Occupations", "Lambeth", "Jul 2021-Jun 2022", "", "Not available (#)")]),
+    # Ward profile exports: 'Dataset name' heads the column of areas, the measure the other (a column without a
+    # heading beside it is listed as not imported).
+    "health_and_wellbeing_deaths_under_75_lambeth.csv": ("2020", [
+        ("Deaths (u75) all causes", "Brixton Acre Lane", "2020", "", 109.4)]),
+    "health_and_wellbeing_efdi_score_20200101.csv": ("2020", [
+        ("E-food Desert Index (EFDI) score", "Brixton North", "2020", "", 17.36)]),
+    "health_and_wellbeing_hosp_stays_alcohol_rel_harm_static_rate_20130101.csv": ("2013", [
+        ("Alcohol-related hospitalisations", "Clapham East", "2013", "", 116.5)]),
+    "health_and_wellbeing_covid19_atrisk_employ_dr_20210930.csv": ("Sep 2021", [
+        ("At risk employees (due to COVID-19)", "Brixton Acre Lane", "Sep 2021", "", 8.4)]),
+}  # fmt: skip
 #: Files with no indicator data: refused, saying so.
 NO_DATA = {
     "climate_chart_database.csv": "a list of the climate dashboard's charts",
@@ -261,11 +299,16 @@ def _names() -> set[str]:
 
 #: Files that hold indicator data in layouts the importer does not read yet: they must be refused, never misread
 #: (a file that starts to import moves to READS, with spot cells).
-NOT_YET = sorted(_names() - set(READS) - set(NO_DATA) - set(FINGERTIPS))
+NOT_YET = sorted(_names() - set(READS) - set(GIVEN) - set(NO_DATA) - set(FINGERTIPS))
+
+
+def _holds(stored: dict[tuple[str, str, str, str], object], spots: list[tuple[str, str, str, str, object]]) -> None:
+    for measure, area, period, breakdown, expected in spots:
+        assert stored.get((measure, area, period, breakdown)) == expected, (measure, area, period, breakdown)
 
 
 def test_every_file_of_the_folder_is_checked():
-    assert set(READS) | set(NO_DATA) | set(NOT_YET) | set(FINGERTIPS) == _names()
+    assert set(READS) | set(GIVEN) | set(NO_DATA) | set(NOT_YET) | set(FINGERTIPS) == _names()
 
 
 @pytest.mark.parametrize("name", sorted(READS))
@@ -273,9 +316,19 @@ def test_a_file_imports_with_the_figures_its_cells_hold(make_store, name):
     store = make_store()
     result = do_import(store, REAL / name)
     assert not result.rejected, result.errors
-    stored = stored_values(store, result)
-    for measure, area, period, breakdown, expected in READS[name]:
-        assert stored.get((measure, area, period, breakdown)) == expected, (measure, area, period, breakdown)
+    _holds(stored_values(store, result), READS[name])
+
+
+@pytest.mark.parametrize("name", sorted(GIVEN))
+def test_a_file_that_names_no_period_is_refused_saying_so_and_read_with_the_period_given(make_store, name):
+    refused = do_import(make_store(), REAL / name)
+    assert refused.rejected and refused.period_needed, refused.errors
+    store = make_store(name="given.duckdb")
+    period, spots = GIVEN[name]
+    result = do_import(store, REAL / name, period=period)
+    assert not result.rejected, result.errors
+    _holds(stored_values(store, result), spots)
+    assert any(p.code == "given-period" for p in result.warnings)
 
 
 @pytest.mark.parametrize(("name", "measure", "area", "period", "expected"), DETAILS)

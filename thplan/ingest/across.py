@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
+from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
@@ -48,6 +49,8 @@ class _Block:
     first_row: int = 0  # the first row of data
     #: Areas down: `labels` is the area column and `areas` holds each column's heading (a category) instead.
     down: bool = False
+    #: One area, named in an 'area name' row above; `areas` holds each column's sex ('All persons | Female | Male').
+    by_sex: bool = False
 
 
 def read_areas_across(grid: Grid, parsed: Parsed) -> bool:
@@ -86,6 +89,8 @@ def _find(grid: Grid, start: int, stop: int) -> _Block | None:
         if len(filled) < 2:
             continue
         texts = {c: grid.text(row, c) for c in filled}
+        if (block := _find_sexes(grid, start, row, texts)) is not None:
+            return block
         known = [c for c in filled if _area_header(texts[c])]
         one = len(known) == 1 and in_nomis_geography(texts[known[0]])  # a NOMIS download for one area
         if not (len(known) >= 2 or one) or 2 * len(known) <= len(filled) - filled.index(known[0]):
@@ -100,6 +105,28 @@ def _find(grid: Grid, start: int, stop: int) -> _Block | None:
         _units(grid, block)
         return block
     return None
+
+
+def _find_sexes(grid: Grid, start: int, row: int, texts: dict[int, str]) -> _Block | None:
+    """NOMIS's table for one area: its name in an 'area name' row above, a column per sex ('All persons | Female |
+    Male') and a category in each row."""
+    first, *rest = sorted(texts)
+    if len(rest) < 2 or not all(_sex_of(texts[c]) is not None for c in rest):
+        return None
+    named = [r for r in range(start, row) if len(grid.filled(r)) == 2]
+    if not any(norm(grid.value(r, grid.filled(r)[0])) == "area name" for r in named):
+        return None
+    block = _Block(row, [first], {c: texts[c] for c in rest}, first_row=row + 1, by_sex=True)
+    _units(grid, block)
+    return block
+
+
+def _sex_of(heading: str) -> Breakdown | None:
+    """The breakdown a column headed by a sex holds: none for all persons (the headline), else that sex."""
+    found = read_breakdown(heading)
+    if found is None or found.age or found.category or not found.sex:
+        return None
+    return NONE if found.sex == PERSONS else Breakdown(found.sex)
 
 
 _AREA_HEADING = re.compile(r"^(?:\d{4} )?(?:area|areas|ward|wards|lsoa|msoa|local authority|geography)(?: name)?$")
@@ -256,6 +283,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
     groups = _groups(block)
     _not_imported(grid, parsed, block)
     ci = "+/-" in above.get("confidence", ("", 0))[0]
+    place = above.get("area name", ("", 0))[0] if block.by_sex else ""
     for row in rows:
         if not _has_values(grid, block, row):
             continue
@@ -274,7 +302,10 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
                          by_title=by_title and not categories)  # fmt: skip
         parsed.add_measure(ref)
         for area, columns in groups.items():
-            _observe(grid, parsed, row, area, columns, block, name, label or "", ci)
+            if block.by_sex:
+                _observe(grid, parsed, row, place, columns, block, name, label or "", ci, _sex_of(area) or NONE)
+            else:
+                _observe(grid, parsed, row, area, columns, block, name, label or "", ci)
     _table(grid, parsed, block, end)
     return end
 
@@ -324,7 +355,7 @@ def _role(block: _Block, column: int) -> str | None:
 
 
 def _observe(grid: Grid, parsed: Parsed, row: int, area: str, columns: list[int], block: _Block, name: str,
-             label: str, ci: bool) -> None:  # fmt: skip
+             label: str, ci: bool, breakdown: Breakdown = NONE) -> None:  # fmt: skip
     read: dict[str, tuple[int, CellValue]] = {}
     for column in columns:
         role = _role(block, column)
@@ -348,7 +379,8 @@ def _observe(grid: Grid, parsed: Parsed, row: int, area: str, columns: list[int]
     header = grid.text(block.header_row, column)
     parsed.observations.append(RawObservation(
         name, canonical_area(area), label, value, Location(grid.sheet, row, column, header), lower_ci=lower,
-        upper_ci=upper, count=number.get("count"), denominator=number.get("denominator")))  # fmt: skip
+        upper_ci=upper, count=number.get("count"), denominator=number.get("denominator"),
+        breakdown=breakdown))  # fmt: skip
 
 
 def _table(grid: Grid, parsed: Parsed, block: _Block, end: int) -> None:

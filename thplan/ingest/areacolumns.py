@@ -8,13 +8,14 @@ import re
 
 from thplan.area import area_key, canonical_area, is_known_area
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import norm, role_of
+from thplan.ingest.headers import heading, role_of
 from thplan.ingest.parsed import Parsed
 from thplan.ingest.problems import error
 from thplan.value import CellError, parse_value
 
 AREA_HEADERS = {"area label", "area name", "area", "local authority", "local authority name", "la name",
-                "borough", "geography", "geography name", "areaname", "area long label", "place"}  # fmt: skip
+                "borough", "geography", "geography name", "areaname", "area long label", "place",
+                "dataset name"}  # fmt: skip
 _CODE = re.compile(r"^[EWSNK]\d{8}$")
 
 
@@ -23,8 +24,8 @@ def find_area_column(grid: Grid, row: int) -> int | None:
     region's name repeats beside each of its boroughs, an authority's beside each of its LSOAs); names are
     preferred to codes, which are the fallback."""
     sample = range(row + 1, min(grid.height, row + 200))
-    candidates = [c for c in grid.filled(row) if _names_areas(norm(grid.value(row, c))) or (
-        norm(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
+    candidates = [c for c in grid.filled(row) if _names_areas(heading(grid.value(row, c))) or (
+        heading(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
     if not candidates:
         return None
     names = []
@@ -62,14 +63,27 @@ def _codes_areas(header: str) -> bool:
 
 def meta_column(grid: Grid, row: int, column: int) -> bool:
     """Columns that identify or describe areas rather than measure them (names, codes, long labels)."""
-    header = norm(grid.value(row, column))
+    header = heading(grid.value(row, column))
     return _names_areas(header) or _codes_areas(header) or role_of(grid.value(row, column)) == "area_code"
 
 
 def describes_areas(grid: Grid, column: int, rows: list[int]) -> bool:
-    """A column of text only ('Inner London', 'North East', 'E3831'): it says where or what kind an area is."""
+    """A column of text only ('Inner London', 'North East', 'E3831'), or of a grade: a few values, some of them
+    words or codes, each shared by many areas (PTAL's '1b', '2', '6a'). It says where or what kind an area is."""
     texts = [grid.value(r, column) for r in rows if grid.text(r, column)]
-    return bool(texts) and all(isinstance(t, str) and not is_number(t) for t in texts)
+    if bool(texts) and all(isinstance(t, str) and not is_number(t) for t in texts):
+        return True
+    grades = {grid.text(r, column) for r in rows if grid.text(r, column)}
+    return len(grades) <= 12 and len(texts) >= 3 * len(grades) and any(not _is_value(t) for t in grades)
+
+
+def _is_value(text: str) -> bool:
+    """A number or a missing-value marker."""
+    try:
+        parse_value(text)
+    except CellError:
+        return False
+    return True
 
 
 def is_number(text: str) -> bool:
@@ -82,10 +96,12 @@ def is_number(text: str) -> bool:
 def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
     """The column of the areas' ONS codes: headed as their names are ('Local authority code' beside 'Local
     authority name', 'Code' beside 'Name'), else the column of codes just left of the names; None without one."""
-    stem = re.sub(r"\s*\bnames?$", "", norm(grid.value(header_row, area_column)))
-    codes = [c for c in grid.filled(header_row) if c != area_column and _codes_areas(norm(grid.value(header_row, c)))]
+    stem = re.sub(r"\s*\bnames?$", "", heading(grid.value(header_row, area_column)))
+    codes = [
+        c for c in grid.filled(header_row) if c != area_column and _codes_areas(heading(grid.value(header_row, c)))
+    ]
     for column in codes:
-        if re.sub(r"\s*\bcodes?$", "", norm(grid.value(header_row, column))) == stem:
+        if re.sub(r"\s*\bcodes?$", "", heading(grid.value(header_row, column))) == stem:
             return column
     return area_column - 1 if area_column - 1 in codes else None
 

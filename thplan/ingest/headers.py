@@ -16,6 +16,19 @@ def norm(text: object) -> str:
     return _norm(text if isinstance(text, str) else str(text or ""))
 
 
+_NOTE_REFERENCE = re.compile(r"\s*\[notes? [\w ,]+\]", re.IGNORECASE)
+
+
+def without_notes(text: str) -> str:
+    """A heading without its references to the file's notes ('Local Authority Name [note 5][note 6]')."""
+    return _NOTE_REFERENCE.sub("", text)
+
+
+def heading(text: object) -> str:
+    """A heading as its words are compared: normalised, without references to the file's notes."""
+    return norm(without_notes(text) if isinstance(text, str) else text)
+
+
 @functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text.lower()).split())

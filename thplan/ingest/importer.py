@@ -35,6 +35,7 @@ from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error,
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import Reading
 from thplan.ingest.series import read_period_rows
+from thplan.ingest.subjects import separate_subjects
 from thplan.ingest.tidy import read_tidy_table
 from thplan.ingest.tracker import frames as tracker_frames
 from thplan.ingest.tracker import is_tracker, read_tracker
@@ -250,6 +251,7 @@ def _read_as_data(reading: Reading, name: str, framework: Framework, given: str)
         if not _read_grid(grid, parsed, framework, home):
             where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
             parsed.problems.append(info(f"No table found in {where}; skipped.", file=name, sheet=grid.sheet))
+    separate_subjects(parsed)
     return grids, parsed
 
 

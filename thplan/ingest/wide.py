@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from thplan.area import is_known_area
 from thplan.ingest.areacolumns import (
     AREA_HEADERS,
     area_of_row,
@@ -24,7 +25,7 @@ from thplan.ingest.areacolumns import (
     name_columns,
 )
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import is_header_cell_period, norm, title_period
+from thplan.ingest.headers import is_header_cell_period, norm, title_period, without_notes
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
 from thplan.ingest.series import file_name_title
@@ -213,7 +214,6 @@ def _read_area_rows(
 
 # -- areas down, measures across --------------------------------------------------------------------------------
 
-_NOTE_REFERENCE = re.compile(r"\s*\[notes? [\w ,]+\]", re.IGNORECASE)
 _YEARS = re.compile(r"(?<![\d/])((?:19|20)\d{2})(?:\s*[/\-–]\s*(\d{4}|\d{2}))?(?![\d/])")
 _MONTH = re.compile(r"\b([A-Z][a-z]{2})-(\d{2}|\d{4})\b")
 #: A month written out, or a day of it ('March 2022', '1 December 2021'): read as that month ('Mar-2022').
@@ -231,7 +231,7 @@ def split_measure_header(header: str) -> tuple[str, str | None]:
     'Life satisfaction score 2011-14 (out of 10)' -> ('Life satisfaction score (out of 10)', '2011-14');
     the last period named wins, 'A to B' spans both; no period -> (header, None). References to the file's notes
     ('[note 2]') are not part of the name."""
-    header = _NOTE_REFERENCE.sub("", header)
+    header = without_notes(header)
     header = _MID_YEAR.sub("", _MONTH_WORDS.sub(lambda m: f"{m.group(1)[:3].title()}-{m.group(2)}", header))
     matches = list(_MONTH.finditer(header)) or list(_YEARS.finditer(header))
     if not matches:
@@ -269,11 +269,14 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
         meta = [c for c in grid.filled(row) if c != area_column and (
             meta_column(grid, row, c) or describes_areas(grid, c, rows))]  # fmt: skip
         columns = [c for c in grid.filled(row) if c != area_column and c not in meta]
-        if len(columns) < 2:
+        if not columns or (len(columns) == 1 and not _one_measure(grid, row, columns[0], rows)):
             continue
-        if meta:
-            headings = [grid.text(row, c) for c in meta]
-            parsed.problems.append(not_imported(headings, **grid.where(row, meta[0])))
+        unheaded = [c for c in range(grid.width) if c != area_column and not grid.text(row, c) and any(
+            is_number(grid.text(r, c)) for r in rows[:200])]  # fmt: skip
+        if meta or unheaded:
+            headings = [grid.text(row, c) for c in meta] + [f"column {cell_ref(1, c + 1)[:-1]} (no heading)"
+                                                            for c in unheaded]  # fmt: skip
+            parsed.problems.append(not_imported(headings, **grid.where(row, (meta or unheaded)[0])))
         period = None
         if all(split_measure_header(grid.text(row, c))[1] is None for c in columns):
             period = _period_above(grid, parsed, row) or parsed.period_for(grid.where(row))
@@ -289,6 +292,14 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
         _read_measure_columns(grid, parsed, row, area_column, columns, period)
         return True
     return False
+
+
+def _one_measure(grid: Grid, header_row: int, column: int, rows: list[int]) -> bool:
+    """A table of one measure ('Dataset name | Deaths (u75) all causes'): numbers under a heading that is not a
+    place (NOMIS's 'area name | Lambeth' above its table is a line of its description, not a table)."""
+    return not is_known_area(grid.text(header_row, column)) and (
+        sum(is_number(grid.text(r, column)) for r in rows[:10]) >= 2
+    )
 
 
 def _period_above(grid: Grid, parsed: Parsed, header_row: int) -> str | None:

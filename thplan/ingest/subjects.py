@@ -1,0 +1,75 @@
+"""One heading on sheets that measure different things: two measures, not one.
+
+A workbook often repeats one table's headings on several sheets: a sheet a year ('2020', 'LA - Sites 2021') is one
+measure over time, but 'Levels' and 'Rates', 'Number' and 'Percent', or 'LA - Sites' and 'LA - Capacity' hold
+different measures under the same headings. A sheet's subject is its name without the period and the table number
+('LA - Capacity, 2021' -> 'LA - Capacity'); where one heading is read on sheets of different subjects, each sheet's
+measure is named by its subject too ('LA - Capacity: Photovoltaics'), and the preview says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from thplan.area import is_known_area
+from thplan.ingest.headers import is_header_cell_period, title_period
+from thplan.ingest.parsed import Location, Parsed
+from thplan.ingest.problems import info, quoted
+
+#: A table number, which numbers a sheet but says nothing of what it measures ('Table 3', 'Table 1a:').
+_TABLE_NUMBER = re.compile(r"^\s*(?:table|tab|sheet)\s*\d+[a-z]?\b[\s.:,-]*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def subject(sheet: str) -> str:
+    """What a sheet's name says is measured, without its period or table number; "" where it says nothing (a
+    table's code, '1a', 'T2', names no subject; nor does a place's name, which says where, not what)."""
+    name = _TABLE_NUMBER.sub("", title_period(sheet.strip())[0]).strip(" ,:;-")
+    return "" if not _WORD.search(name) or is_header_cell_period(name) or is_known_area(name) else name
+
+
+def separate_subjects(parsed: Parsed) -> None:
+    """Name each measure read under one heading on sheets of different subjects by its sheet's subject too."""
+    if len({table.sheet for table in parsed.tables}) < 2:
+        return
+    sheets: dict[str, dict[str, Location]] = {}  # heading -> sheet -> where it is first read
+    for o in parsed.observations:
+        sheets.setdefault(o.measure, {}).setdefault(o.location.sheet, o.location)
+    for frame in (f for f in parsed.frames if len(f)):  # each read from one sheet
+        firsts = frame.drop_duplicates("measure")
+        for measure, sheet, row, column in zip(
+            firsts["measure"], firsts["sheet"], firsts["row"], firsts["column"], strict=True
+        ):
+            sheets.setdefault(measure, {}).setdefault(sheet, Location(sheet, int(row), int(column)))
+    renamed: dict[tuple[str, str], str] = {}
+    for heading, where in sheets.items():
+        if heading not in parsed.measures:
+            continue
+        subjects = {sheet: subject(sheet) for sheet in where}
+        if len({s.lower() for s in subjects.values() if s}) < 2:
+            continue
+        for sheet, name in subjects.items():
+            if name:
+                renamed[(heading, sheet)] = f"{name}: {heading}"
+        parsed.problems.append(info(
+            f"'{heading}' heads values on sheets that measure different things ({quoted(list(where), 4)}): read as "
+            f"{quoted(sorted({renamed[(heading, s)] for s in where if (heading, s) in renamed}), 4)}, one measure "
+            "for each.", file=parsed.file, sheet=next(iter(where))))  # fmt: skip
+    if renamed:
+        _rename(parsed, renamed, sheets)
+
+
+def _rename(parsed: Parsed, renamed: dict[tuple[str, str], str], sheets: dict[str, dict[str, Location]]) -> None:
+    for (heading, sheet), name in renamed.items():
+        parsed.measures[name] = replace(parsed.measures[heading], name=name, location=sheets[heading][sheet])
+    for heading in {heading for heading, _ in renamed}:
+        if all((heading, sheet) in renamed for sheet in sheets[heading]):
+            del parsed.measures[heading]
+    parsed.observations = [
+        replace(o, measure=renamed.get((o.measure, o.location.sheet), o.measure)) for o in parsed.observations
+    ]
+    parsed.stated = [replace(s, measure=renamed.get((s.measure, s.location.sheet), s.measure)) for s in parsed.stated]
+    for frame in parsed.frames:
+        for (heading, sheet), name in renamed.items():
+            frame.loc[(frame["measure"] == heading) & (frame["sheet"] == sheet), "measure"] = name
