@@ -756,3 +756,47 @@ def test_a_column_of_grades_beside_a_measure_describes_the_areas(make_store, mak
         return
     assert not result.rejected, result.errors
     assert any(p.code == "not-imported" and "'PTAL'" in p.message for p in result.notes)
+
+
+_CENSUS = ("Lower Tier Local Authorities Code,Lower Tier Local Authorities,Household deprivation (6 categories) Code,"
+           "Household deprivation (6 categories),Observation\n"
+           "E09000030,Tower Hamlets,1,Household is not deprived in any dimension,55936\n"
+           "E09000030,Tower Hamlets,2,Household is deprived in one dimension,38337\n"
+           "E09000012,Hackney,1,Household is not deprived in any dimension,50116\n")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("period", "stored"),
+    [("2021", {("Household deprivation (6 categories): Household is not deprived in any dimension", TH, "2021", ""):
+               55936.0,
+               ("Household deprivation (6 categories): Household is deprived in one dimension", TH, "2021", ""):
+               38337.0,
+               ("Household deprivation (6 categories): Household is not deprived in any dimension", "Hackney", "2021",
+                ""): 50116.0}),
+     ("", None)],
+    ids=["each-category-a-measure-each-area-by-its-code-with-the-period-given",
+         "no-period-given-is-refused-saying-what-was-understood"],
+)  # fmt: skip
+def test_a_census_custom_dataset(make_store, make_csv, period, stored):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(_CENSUS), period=period)
+    if stored is None:
+        assert result.rejected and result.period_needed
+        assert "a category in the column 'Household deprivation (6 categories)'" in result.errors[0].message
+        return
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == stored
+    assert any(p.code == "not-imported" and "(6 categories) Code'" in p.message for p in result.notes)
+
+
+def test_ons_field_names_head_the_areas_their_codes_and_parent_areas(make_store, make_csv):
+    text = ("LAD22CD,LAD22NM,RGN22NM,canopy_per\nE09000030,Tower Hamlets,London,12.5\n"
+            "E09000012,Hackney,London,18.25\nE09000007,Camden,London,20\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text), period="2020")
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {("canopy_per", TH, "2020", ""): 12.5,
+                                            ("canopy_per", "Hackney", "2020", ""): 18.25,
+                                            ("canopy_per", "Camden", "2020", ""): 20.0}  # fmt: skip
+    unused = " ".join(p.message for p in result.notes if p.code == "not-imported")
+    assert "'LAD22CD'" in unused and "'RGN22NM'" in unused

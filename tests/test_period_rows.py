@@ -71,3 +71,29 @@ def test_a_row_whose_period_is_not_one_is_refused_naming_its_cell(make_store, ma
     assert result.rejected
     [problem] = result.errors
     assert (problem.row, problem.column) == (3, 1) and "'Source: council survey' is not a period" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("days", "stored"),
+    [((1, 1), {("Number of offences", "Tower Hamlets", "Mar 2022"): 170.0,
+               ("Number of offences", "Tower Hamlets", "Apr 2022"): 117.0,
+               ("Rate / 1,000", "Tower Hamlets", "Mar 2022"): 0.5, ("Rate / 1,000", "Tower Hamlets", "Apr 2022"): 0.4}),
+     ((31, 30), None)],
+    ids=["dates-on-the-first-of-each-month-under-no-heading-are-those-months", "other-days-are-no-periods"],
+)  # fmt: skip
+def test_an_unheaded_column_of_dates_on_the_left_gives_each_row_s_month(make_store, make_xlsx, days, stored):
+    from datetime import datetime
+
+    rows = [
+        [None, "Number of offences", "Rate / 1,000"],
+        [datetime(2022, 3, days[0]), 170, 0.5],
+        [datetime(2022, 4, days[1]), 117, 0.4],
+    ]
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Sheet1": rows}))
+    if stored is None:
+        assert result.rejected
+        return
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    assert {(names[o.measure_id], o.area, o.period.label): o.value for o in store.observations()} == stored

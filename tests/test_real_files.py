@@ -212,6 +212,11 @@ READS = {
         ("LA - Generation: Photovoltaics", TH, "2021", "", 4449.032),
         ("LA - Generation: Photovoltaics", TH, "2014", "", 891.507),
         ("LA - Sites: Onshore Wind", "Aberdeenshire", "2021", "", 572.0)],
+    # Police figures by month: the months as dates on the first of each month under no heading; the table names no
+    # area, so the home area (said); a change formatted as a percentage is stored as shown (-9.6 for -0.096)
+    "health_and_wellbeing_drug_offences.xlsx": [
+        ("Number of offences", TH, "Mar 2022", "", 170.0), ("Rate / 1,000", TH, "Apr 2022", "", 0.4),
+        ("12 months ending on date compared to previous 12 months", TH, "Mar 2022", "", -9.6)],
     # TfL's PTAI: the year written on to the heading ('AvPTAI2015'); the PTAL grade beside it ('1b', '2') describes
     # the borough and is not imported
     "housing_infrastructure_borough_avptai2015.csv": [("AvPTAI", "Croydon", "2015", "", 6.757744)],
@@ -221,6 +226,7 @@ READS = {
 }  # fmt: skip
 
 _OCCUPATION = "Jobs employment by occupation 2022: "
+_DEPRIVATION = "Household deprivation (6 categories): "
 #: Files that name no period anywhere (not in a heading, a row, a title or a sheet's name): refused saying so, and
 #: read with the period the officer gives on upload -> (that period, spot cells as in READS).
 GIVEN = {
@@ -241,6 +247,21 @@ GIVEN = {
         ("Alcohol-related hospitalisations", "Clapham East", "2013", "", 116.5)]),
     "health_and_wellbeing_covid19_atrisk_employ_dr_20210930.csv": ("Sep 2021", [
         ("At risk employees (due to COVID-19)", "Brixton Acre Lane", "Sep 2021", "", 8.4)]),
+    # ONS field names ('lsoa_cd', 'lsoa_nm', the parent 'la_nm'); a number written as Excel does in a CSV file
+    # ('1.43E+07')
+    "environment_gla_canopy_lsoas.csv": ("2020", [
+        ("canopy_per", "City of London 001A", "2020", "", 5.774),
+        ("lsoa_kmsq", "Enfield 004C", "2020", "", 14300000.0)]),
+    # The census's custom datasets: a row per area (beside its ONS code) and category, the Observation its figure.
+    "financial_stability_census_deprivation_london_las.csv": ("2021", [
+        (_DEPRIVATION + "Household is deprived in one dimension", TH, "2021", "", 38337.0),
+        (_DEPRIVATION + "Does not apply", TH, "2021", "", 0.0)]),
+    "financial_stability_census_deprivation_lambeth_lsoas.csv": ("2021", [
+        (_DEPRIVATION + "Household is deprived in one dimension", "Lambeth 036A", "2021", "", 205.0)]),
+    # its variable's codes in a column headed 'Code' with no column of names beside them: a category of its own
+    "data_deprivation_census.csv": ("2021", [
+        ("Household deprived in the education dimension (3 categories) Code: Not Deprived, Attribute: Health",
+         "Brixton Acre Lane", "2021", "", 4981.0)]),
 }  # fmt: skip
 #: Files with no indicator data: refused, saying so.
 NO_DATA = {

@@ -60,7 +60,7 @@ FLAG_MARKERS = {"[u]": "Low reliability ([u])"}
 
 _NUMBER = re.compile(
     r"""^(?P<neg>[-+−]?)\s*(?P<cur>£)?\s*(?P<neg2>[-−]?)
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<exp>e[-+]?\d{1,2})?
         \s*(?P<pct>%)?\s*(?P<mark>[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)?
         \s*(?:\((?P<covers>[^()]*\d{4}[^()]*)\))?\s*(?P<flag>\[u\])?$""",
     re.VERBOSE | re.IGNORECASE,
@@ -176,11 +176,13 @@ def _too_large(shown: object) -> str:
 
 def _number(m: re.Match[str]) -> CellValue:
     digits = m.group("num").replace(",", "")
-    if not abs(float(digits)) < LARGEST:
+    exponent = int(m.group("exp")[1:]) if m.group("exp") else 0  # '1.43E+07', as a spreadsheet writes it to CSV
+    if not abs(float(digits) * 10.0**exponent) < LARGEST:
         raise CellError(_too_large(m.group(0)))
     sign = (m.group("neg") or "") + (m.group("neg2") or "")
-    number = fifteen(-float(digits) if sign in ("-", "−") else float(digits))
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    magnitude = float(digits + (m.group("exp") or ""))
+    number = fifteen(-magnitude if sign in ("-", "−") else magnitude)
+    decimals = max(0, (len(digits.split(".")[1]) if "." in digits else 0) - exponent)
     if len(digits.replace(".", "").lstrip("0")) > 15:  # more digits than a spreadsheet keeps: float noise
         decimals = decimals_of(number)
     flags = (FLAG_MARKERS["[u]"],) if m.group("flag") else ()

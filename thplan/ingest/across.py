@@ -23,12 +23,11 @@ from datetime import date, datetime
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import norm, role_of, title_period
+from thplan.ingest.headers import cell_period, norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported
 from thplan.ingest.series import file_title
 from thplan.measure import unit_implied_by
-from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, CellValue, parse_value
 
 FIRST_HEADER_ROWS = 40  # where the first table's header may be
@@ -95,6 +94,8 @@ def _find(grid: Grid, start: int, stop: int) -> _Block | None:
         one = len(known) == 1 and in_nomis_geography(texts[known[0]])  # a NOMIS download for one area
         if not (len(known) >= 2 or one) or 2 * len(known) <= len(filled) - filled.index(known[0]):
             continue  # most of the headings from the first area on must be areas
+        if row and len(grid.filled(row - 1)) > 2 and all(isinstance(grid.value(row - 1, c), str) for c in filled):
+            continue  # a row under a row of headings is a row of data (an area's code and name, its parent's)
         below = range(row + 1, min(grid.height, row + 4))
         # the columns before the first area that label the rows below (their heading may be blank)
         labels = [c for c in range(known[0]) if c in texts or any(grid.value(r, c) is not None for r in below)]
@@ -149,7 +150,7 @@ def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple
     rows = _rows(grid, block)
     end = (rows[-1] + 1) if rows else block.first_row
     dated = above.get("date") or above.get("period")
-    label = _period_of(dated[0]) if dated else None
+    label = cell_period(dated[0]) if dated else None
     if label is None:
         parsed.problems.append(error(
             "This table has an area in each row and a row of units under its headings, as NOMIS downloads do, but "
@@ -221,24 +222,13 @@ def _rows(grid: Grid, block: _Block) -> list[int]:
     return rows
 
 
-def _period_of(raw: object) -> str | None:
-    """A period label of a cell: a date on the first of a month is that month (NOMIS's monthly series)."""
-    if isinstance(raw, datetime | date):
-        return f"{raw:%b %Y}" if raw.day == 1 else None
-    try:
-        found = parse_period(raw)
-    except PeriodError:
-        return None
-    return found.label if found.dated else None
-
-
 def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str, int]], title: str) -> int:
     rows = _rows(grid, block)
     end = (rows[-1] + 1) if rows else block.first_row
     header = grid.text(block.header_row, block.labels[0])
     roles = {c: role_of(grid.value(block.header_row, c)) for c in block.labels}
     period_columns = [c for c in block.labels if roles[c] == "period" or (
-        rows and all(_period_of(grid.value(r, c)) for r in rows if grid.value(r, c) is not None))]  # fmt: skip
+        rows and all(cell_period(grid.value(r, c)) for r in rows if grid.value(r, c) is not None))]  # fmt: skip
     measure_columns = [c for c in block.labels if roles[c] == "measure" and c not in period_columns]
     categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
     period_above = above.get("date") or above.get("period") or above.get("time")
@@ -260,7 +250,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         _table(grid, parsed, block, end)
         return end
     unread = [r for r in rows if period_columns and _has_values(grid, block, r)
-              and _period_of(grid.value(r, period_columns[0])) is None]  # fmt: skip
+              and cell_period(grid.value(r, period_columns[0])) is None]  # fmt: skip
     if unread:
         column = period_columns[0]
         raw = grid.value(unread[0], column)
@@ -289,9 +279,9 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             continue
         name = _name(grid, row, measure_columns, varying if measure_columns else categories, base, header)
         if period_columns:
-            label = _period_of(grid.value(row, period_columns[0]))
+            label = cell_period(grid.value(row, period_columns[0]))
         else:
-            label = _period_of(period_above[0])  # type: ignore[index]
+            label = cell_period(period_above[0])  # type: ignore[index]
             if label is None:
                 parsed.problems.append(error(
                     f"'{period_above[0]}' is not a period we can read (the table's 'date' row).",  # type: ignore[index]

@@ -50,15 +50,27 @@ def _places(grid: Grid, rows: range, column: int) -> bool:
     )
 
 
+#: ONS's field names for a geography's names and codes ('LSOA21NM', 'LAD22CD', 'lsoa_nm', 'WD22NM').
+_GSS_FIELD = re.compile(
+    r"^(?:lsoa|msoa|oa|lad|la|wd|rgn|ctry|utla|ltla|cty|cauth|pcon|icb|sicbl|lep)\s?\d{0,2}\s?(nm|cd)$"
+)
+
+
 def _names_areas(header: str) -> bool:
-    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name'
-    (a plain 'Name' counts where it names known places)."""
-    return header in AREA_HEADERS or bool(_PLACE.search(header))
+    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name',
+    'LAD22NM' (a plain 'Name' counts where it names known places)."""
+    return header in AREA_HEADERS or bool(_PLACE.search(header)) or _gss_field(header) == "nm"
 
 
 def _codes_areas(header: str) -> bool:
-    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code', 'Area Codes'."""
-    return header in ("code", "codes", "new code", "old code", "ecode") or header.endswith((" code", " codes"))
+    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code', 'Area Codes', 'LAD22CD'."""
+    return (header in ("code", "codes", "new code", "old code", "ecode") or header.endswith((" code", " codes"))
+            or _gss_field(header) == "cd")  # fmt: skip
+
+
+def _gss_field(header: str) -> str:
+    m = _GSS_FIELD.match(header)
+    return m.group(1) if m else ""
 
 
 def meta_column(grid: Grid, row: int, column: int) -> bool:
@@ -96,12 +108,12 @@ def is_number(text: str) -> bool:
 def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
     """The column of the areas' ONS codes: headed as their names are ('Local authority code' beside 'Local
     authority name', 'Code' beside 'Name'), else the column of codes just left of the names; None without one."""
-    stem = re.sub(r"\s*\bnames?$", "", heading(grid.value(header_row, area_column)))
+    stem = re.sub(r"\s*(?:\bnames?|nm)$", "", heading(grid.value(header_row, area_column)))
     codes = [
         c for c in grid.filled(header_row) if c != area_column and _codes_areas(heading(grid.value(header_row, c)))
     ]
     for column in codes:
-        if re.sub(r"\s*\bcodes?$", "", heading(grid.value(header_row, column))) == stem:
+        if re.sub(r"\s*(?:\bcodes?|cd)$", "", heading(grid.value(header_row, column))) == stem:
             return column
     return area_column - 1 if area_column - 1 in codes else None
 

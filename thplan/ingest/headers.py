@@ -6,7 +6,7 @@ import calendar
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from thplan.area import ENGLAND, LONDON
 from thplan.period import PeriodError, parse_period
@@ -213,6 +213,18 @@ _MONTH_WORDS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) 
 #: Words that lead into a title's period ('... at Local Authority Level - as at end of 2015').
 _LEAD_IN = re.compile(r"[\s,:;-]*(?:as at(?: the)? end of|as at|at end of|end of|in|for|during)?[\s,:;-]*$",
                       re.IGNORECASE)  # fmt: skip
+
+
+def cell_period(raw: object) -> str | None:
+    """A period label of a cell: a date on the first of a month is that month (a monthly series, as NOMIS and
+    police.uk write them); another day is no period."""
+    if isinstance(raw, datetime | date):
+        return f"{raw:%b %Y}" if raw.day == 1 else None
+    try:
+        found = parse_period(raw)
+    except PeriodError:
+        return None
+    return found.label if found.dated else None
 
 
 def title_period(title: str) -> tuple[str, str | None]:

@@ -23,6 +23,7 @@ from thplan.gcpause import paused_gc
 from thplan.ingest import cells
 from thplan.ingest.across import read_areas_across, read_areas_down
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
+from thplan.ingest.census import read_census_table
 from thplan.ingest.diagnosis import describe
 from thplan.ingest.ees import read_ees
 from thplan.ingest.filenotes import is_notes_sheet, notes_text
@@ -261,6 +262,7 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
         read_fingertips(grid, parsed)
         or read_report_tables(grid, parsed, framework, home)
         or read_tidy_table(grid, parsed, framework, home)
+        or read_census_table(grid, parsed)
         or read_ees(grid, parsed)
         or read_areas_across(grid, parsed)
         or read_areas_down(grid, parsed)

@@ -12,11 +12,10 @@ import re
 
 from thplan.area import area_named_in
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import role_of
+from thplan.ingest.headers import cell_period, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
 from thplan.measure import MeasureError, parse_unit
-from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
 
 HEADER_ROWS = 10
@@ -55,11 +54,14 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
 
 
 def _header(grid: Grid) -> tuple[int, int, list[int]] | None:
-    """The header row: a period heading ('Year', 'Financial year') in its first filled cell, other headings
-    after it, and a period in that column of the next row."""
+    """The header row: a period heading ('Year', 'Financial year') in its first filled cell, or none over a
+    column of periods left of the headings, other headings after it, and a period in that column of the next
+    row."""
     for row in range(min(grid.height, HEADER_ROWS)):
         filled = grid.filled(row)
-        if len(filled) < 2 or role_of(grid.value(row, filled[0])) != "period":
+        if len(filled) >= 1 and filled[0] > 0 and _is_period(grid.value(row + 1, filled[0] - 1)):
+            filled = [filled[0] - 1, *filled]  # an unheaded column of periods (dates of months) on the left
+        elif len(filled) < 2 or role_of(grid.value(row, filled[0])) != "period":
             continue
         if row + 1 >= grid.height or not _is_period(grid.value(row + 1, filled[0])):
             return None
@@ -74,10 +76,7 @@ def _holds_values(grid: Grid, header_row: int, column: int) -> bool:
 
 
 def _is_period(raw: object) -> bool:
-    try:
-        return parse_period(raw).dated
-    except PeriodError:
-        return False
+    return cell_period(raw) is not None
 
 
 def _unit(header: str) -> str:
@@ -139,7 +138,7 @@ def _column(grid: Grid, parsed: Parsed, header_row: int, period_column: int, col
             parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **grid.where(row, column, header)))
             continue
         if not value.blank:
-            label = parse_period(grid.value(row, period_column)).label
+            label = cell_period(grid.value(row, period_column))
             parsed.observations.append(RawObservation(name, area, label, value, Location(grid.sheet, row, column,
                                                                                            header)))  # fmt: skip
 
