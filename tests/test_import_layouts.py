@@ -555,13 +555,15 @@ def test_areas_down_measures_across_with_codes_a_parent_area_confidence_limits_a
      ("Renewable electricity generation at Local Authority Level - as at end of 2015",
       ("Renewable electricity generation at Local Authority Level", "2015")),
      ("Fuel Poverty by LSOA [Notes 4 and 6], 2021", ("Fuel Poverty by LSOA [Notes 4 and 6]", "2021")),
+     ("Table 3: Fuel Poverty by LSOA [Note A], 2020 [Notes 3 and 4]", ("Table 3: Fuel Poverty by LSOA [Note A]",
+                                                                        "2020")),
      ("Claimants, Mar 2022", ("Claimants", "Mar 2022")),
      ("Employment rate, year ending Jun 2022", ("Employment rate", "Jul 2021-Jun 2022")),
      ("Median price paid, year ending Dec 1995 to year ending Jun 2022", None),
      ("Employment, Jul 2021 to Jun 2022", ("Employment", "Jul 2021-Jun 2022")),
      ("Claimants aged 16-64 in the year ending Jun 2022", None),
      ("Population projections, 2018-based", None)],
-    ids=["in-brackets", "after-as-at-end-of", "after-a-comma", "a-month", "a-year-ending",
+    ids=["in-brackets", "after-as-at-end-of", "after-a-comma", "notes-after-the-period", "a-month", "a-year-ending",
          "a-span-of-year-endings-is-no-period", "months", "a-year-that-ends-a-longer-period-is-not-it",
          "based-is-no-period"],
 )  # fmt: skip
@@ -579,9 +581,14 @@ def test_the_period_a_table_s_title_ends_with(title, read):
      ([["E12000007", "LONDON", 72950], ["E09000030", "Tower Hamlets", 67500]],
       {"London": 72950.0, TH: 67500.0}, None),
      ([["E09000012", "Tower Hamlets", 67500]], None,
-      "The area's name 'Tower Hamlets' and its code E09000012 (A4, the code of Hackney) are of two different places")],
+      "The area's name 'Tower Hamlets' and its code E09000012 (A4, the code of Hackney) are of two different places"),
+     ([["E07000032", "Amber Valley", 56435], ["E14000533", "Amber Valley", 40570]],
+      {"Amber Valley": 56435.0, "Amber Valley (constituency)": 40570.0}, None),
+     ([["E01026680", "Lynn 001A", 838], ["E01033036", "Lynn 001A", 665], ["E01033037", "Lynn 002A", 666]],
+      {"Lynn 001A (E01026680)": 838.0, "Lynn 001A (E01033036)": 665.0, "Lynn 002A": 666.0}, None)],
     ids=["a-known-code-names-the-area-a-region-is-not-the-county-of-its-name", "codes-and-names-agree",
-         "a-name-that-is-another-place-than-its-code-is-refused"],
+         "a-name-that-is-another-place-than-its-code-is-refused", "a-constituency-is-not-the-district-of-its-name",
+         "one-name-with-two-codes-is-two-areas-each-named-with-its-code"],
 )  # fmt: skip
 def test_an_area_with_its_ons_code_beside_it_is_the_place_the_code_names(make_store, make_xlsx, rows, stored, refused):
     table = [
@@ -677,8 +684,8 @@ def _levels(title: str, values: tuple[float, float]) -> list[list[object]]:
       {("Levels: Employment", TH, "2021", ""): 150000.0, ("Levels: Unemployment", TH, "2021", ""): 9000.0,
        ("Rates: Employment", TH, "2021", ""): 70.1, ("Rates: Unemployment", TH, "2021", ""): 5.6}),
      ({"LA - Sites 2021": _levels("Sites, 2021", (692, 1)), "LA - Capacity, 2021": _levels("MW, 2021", (5.9, 0.1))},
-      {("LA - Sites: Employment", TH, "2021", ""): 692.0, ("LA - Sites: Unemployment", TH, "2021", ""): 1.0,
-       ("LA - Capacity: Employment", TH, "2021", ""): 5.9, ("LA - Capacity: Unemployment", TH, "2021", ""): 0.1}),
+      {("Sites: Employment", TH, "2021", ""): 692.0, ("Sites: Unemployment", TH, "2021", ""): 1.0,
+       ("Capacity: Employment", TH, "2021", ""): 5.9, ("Capacity: Unemployment", TH, "2021", ""): 0.1}),
      ({"2020": _levels("Employment, 2020", (1, 2)), "2021": _levels("Employment, 2021", (3, 4))},
       {("Employment", TH, "2020", ""): 1.0, ("Unemployment", TH, "2020", ""): 2.0,
        ("Employment", TH, "2021", ""): 3.0, ("Unemployment", TH, "2021", ""): 4.0}),
@@ -800,3 +807,24 @@ def test_ons_field_names_head_the_areas_their_codes_and_parent_areas(make_store,
                                             ("canopy_per", "Camden", "2020", ""): 20.0}  # fmt: skip
     unused = " ".join(p.message for p in result.notes if p.code == "not-imported")
     assert "'LAD22CD'" in unused and "'RGN22NM'" in unused
+
+
+def test_a_header_of_two_rows_names_each_column_by_its_block_and_its_heading(make_store, make_xlsx):
+    rows = [["Region code", "Region name", "Property type: Houses", None, "Property type: Flats"],
+            [None, None, "Address count", "Average size (m2)", "Address count"],
+            ["E12000007", "London", 1569053, 201.4, 2013050],
+            ["E12000001", "North East", 1026431, 212.9, 190552],
+            [None, "All households", 2595484, 205.0, 2203602]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Region gardens": rows}), period="2020")
+    assert not result.rejected, result.errors
+    houses, flats = "Property type: Houses: ", "Property type: Flats: "
+    assert stored_values(store, result) == {
+        (houses + "Address count", "London", "2020", ""): 1569053.0,
+        (houses + "Average size (m2)", "London", "2020", ""): 201.4,
+        (flats + "Address count", "London", "2020", ""): 2013050.0,
+        (houses + "Address count", "North East region", "2020", ""): 1026431.0,
+        (houses + "Average size (m2)", "North East region", "2020", ""): 212.9,
+        (flats + "Address count", "North East region", "2020", ""): 190552.0,
+    }
+    assert any(p.code == "not-read" and "(5)" in p.message for p in result.warnings), "the total row is said"

@@ -205,13 +205,26 @@ READS = {
     "financial_stability_sub_regional_fuel_poverty_2023_tables.xlsx": [
         ("Number of households", TH, "2021", "", 127095.0), ("Number of households in fuel poverty", TH, "2021", "",
          11105.0), ("Proportion of households fuel poor (%)", "London", "2021", "", 11.93863049185)],
+    # DESNZ's fuel poverty by region, authority, LSOA and constituency: the period after the title's notes
+    # ('..., 2020 [Notes 3 and 4]'); a constituency named as a district is ('Amber Valley') is an area of its own,
+    # and LSOAs of one name with different codes are named with their codes
+    "financial_stability_sub_regional_fuel_poverty_2022_tables.xlsx": [
+        ("Number of households", TH, "2020", "", 108845.0), ("Number of households", "Amber Valley", "2020", "", 56435.0),
+        ("Number of households", "Amber Valley (constituency)", "2020", "", 40570.0),
+        ("Number of households in fuel poverty", "Poplar and Limehouse (constituency)", "2020", "", 5528.0),
+        ("Number of households", "King's Lynn and West Norfolk 001A (E01033036)", "2020", "", 665.0)],
+    # DESNZ's detailed fuel poverty tables: the table by region is read (its 'All households' row is a total, not
+    # read); tables by floor area, tenure or rurality have no area in each row and are not
+    "financial_stability_2022_fuel_poverty_detailed_tables_lilee_indicator.xlsx": [
+        ("Aggregate fuel poverty gap (millions of £)", "London", "2022", "", 105.0),
+        ("Proportion of fuel poor households within group (%)", "North East", "2022", "", 13.066)],
     # DESNZ: the same headings on sheets of installations, capacity and generation, a sheet a year (the year in the
     # title, 'as at end of 2021'); the area heading carries references to the notes ('[note 5][note 6]').
     "environment_renewable_electricity_by_local_authority_2014_2021_nov22update.xlsx": [
-        ("LA - Sites: Photovoltaics", TH, "2021", "", 692.0), ("LA - Capacity: Photovoltaics", TH, "2021", "", 5.914),
-        ("LA - Generation: Photovoltaics", TH, "2021", "", 4449.032),
-        ("LA - Generation: Photovoltaics", TH, "2014", "", 891.507),
-        ("LA - Sites: Onshore Wind", "Aberdeenshire", "2021", "", 572.0)],
+        ("Sites: Photovoltaics", TH, "2021", "", 692.0), ("Capacity: Photovoltaics", TH, "2021", "", 5.914),
+        ("Generation: Photovoltaics", TH, "2021", "", 4449.032),
+        ("Generation: Photovoltaics", TH, "2014", "", 891.507),
+        ("Sites: Onshore Wind", "Aberdeenshire", "2021", "", 572.0)],
     # Police figures by month: the months as dates on the first of each month under no heading; the table names no
     # area, so the home area (said); a change formatted as a percentage is stored as shown (-9.6 for -0.096)
     "health_and_wellbeing_drug_offences.xlsx": [
@@ -263,11 +276,25 @@ GIVEN = {
         ("Household deprived in the education dimension (3 categories) Code: Not Deprived, Attribute: Health",
          "Brixton Acre Lane", "2021", "", 4981.0)]),
 }  # fmt: skip
+#: Files whose cells contradict each other: refused, naming both cells (a wrong value is worse than a refusal)
+#: -> (the period an officer gives, if the file names none; what the refusal says).
+CONTRADICTIONS = {
+    # Scotland's and Wales's figures are swapped between the country and the region sheets
+    "environment_osprivateoutdoorspacereferencetables.xlsx": (
+        "2020", "'Property type: Houses: Address count' has two different values for Scotland, 2020: 1213838 in sheet "
+        "'Country gardens' cell C5 and 1608777 here"),
+    # two columns headed '2005 LLW: £6.70', under the years 2005 and 2006
+    "financial_stability_employees_earning_below_llw_borough.xlsx": (
+        "", "'Number: LLW: £6.70' has two different values for Barking and Dagenham, 2005: 5000 in sheet 'Number' "
+        "cell C6 and 6000 here"),
+}
 #: Files with no indicator data: refused, saying so.
 NO_DATA = {
     "climate_chart_database.csv": "a list of the climate dashboard's charts",
     "climate_charts_database.csv": "a list of the climate dashboard's charts",
     "health_and_wellbeing_indicator_links.xlsx": "a list of links to indicators",
+    # every row's County is London: where the shops are, not an area per row
+    "businesses_area_retailer_export_lambeth_october_2020_20210616_093644.xlsx": "a list of shops and their floorspace",
 }
 #: What else a file's values carry (count, 95% interval), as the file gives them.
 DETAILS = [
@@ -350,6 +377,13 @@ def test_a_file_that_names_no_period_is_refused_saying_so_and_read_with_the_peri
     assert not result.rejected, result.errors
     _holds(stored_values(store, result), spots)
     assert any(p.code == "given-period" for p in result.warnings)
+
+
+@pytest.mark.parametrize("name", sorted(CONTRADICTIONS))
+def test_a_file_that_contradicts_itself_is_refused_naming_both_cells(make_store, name):
+    period, said = CONTRADICTIONS[name]
+    result = do_import(make_store(), REAL / name, period=period)
+    assert result.rejected and any(said in e.message for e in result.errors), result.errors[:3]
 
 
 @pytest.mark.parametrize(("name", "measure", "area", "period", "expected"), DETAILS)

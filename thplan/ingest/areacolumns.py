@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from thplan.area import area_key, canonical_area, is_known_area
+from thplan.area import area_key, canonical_area, clean_name, is_known_area
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import heading, role_of
 from thplan.ingest.parsed import Parsed
@@ -17,6 +17,8 @@ AREA_HEADERS = {"area label", "area name", "area", "local authority", "local aut
                 "borough", "geography", "geography name", "areaname", "area long label", "place",
                 "dataset name"}  # fmt: skip
 _CODE = re.compile(r"^[EWSNK]\d{8}$")
+#: ONS's codes of Westminster parliamentary constituencies, many named as a district is.
+_CONSTITUENCY = re.compile(r"^(?:E14|W07|S14|N06)\d{6}$")
 
 
 def find_area_column(grid: Grid, row: int) -> int | None:
@@ -28,17 +30,23 @@ def find_area_column(grid: Grid, row: int) -> int | None:
         heading(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
     if not candidates:
         return None
-    names = []
+    names, varied = [], []
     for column in candidates:
         texts = [grid.text(r, column) for r in sample if grid.text(r, column)]
+        if len(texts) >= 3 and len(set(texts)) == 1:
+            continue  # one place in every row says where the rows are, not which area each is ('County: London')
+        varied.append(column)
         if texts and not all(_CODE.match(t) for t in texts):
             names.append((len(set(texts)), column))
     # the most distinct names; of equals, the later column (the smaller area is written after the larger)
-    return max(names)[1] if names else candidates[0]
+    return max(names)[1] if names else next(iter(varied), None)
 
 
-_PLACE = re.compile(r"\b(area|region|country|authority|la|ua|county|borough|ward|lsoa|msoa|district|constituency|"
-                    r"geography|place) names?$")  # fmt: skip
+_PLACE = re.compile(r"\b(area|region|country|authority|la|lad|ua|utla|ltla|county|borough|ward|lsoa|msoa|district|"
+                    r"constituency|geography|place) names?$")  # fmt: skip
+#: Headings that are a kind of area alone ('Region', 'Parliamentary Constituency'; not 'Floor area').
+_KINDS_OF_AREA = re.compile(r"^(?:region|country|county|borough|ward|electoral ward|lsoa|msoa|district|lad|utla|ltla|"
+                            r"local authority district|(?:parliamentary |westminster )?constituency)$")  # fmt: skip
 
 
 def _places(grid: Grid, rows: range, column: int) -> bool:
@@ -59,7 +67,8 @@ _GSS_FIELD = re.compile(
 def _names_areas(header: str) -> bool:
     """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name',
     'LAD22NM' (a plain 'Name' counts where it names known places)."""
-    return header in AREA_HEADERS or bool(_PLACE.search(header)) or _gss_field(header) == "nm"
+    return (header in AREA_HEADERS or bool(_PLACE.search(header) or _KINDS_OF_AREA.match(header))
+            or _gss_field(header) == "nm")  # fmt: skip
 
 
 def _codes_areas(header: str) -> bool:
@@ -107,7 +116,8 @@ def is_number(text: str) -> bool:
 
 def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
     """The column of the areas' ONS codes: headed as their names are ('Local authority code' beside 'Local
-    authority name', 'Code' beside 'Name'), else the column of codes just left of the names; None without one."""
+    authority name', 'Code' beside 'Name'), else the column of codes just left or right of the names; None without
+    one."""
     stem = re.sub(r"\s*(?:\bnames?|nm)$", "", heading(grid.value(header_row, area_column)))
     codes = [
         c for c in grid.filled(header_row) if c != area_column and _codes_areas(heading(grid.value(header_row, c)))
@@ -115,7 +125,7 @@ def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
     for column in codes:
         if re.sub(r"\s*(?:\bcodes?|cd)$", "", heading(grid.value(header_row, column))) == stem:
             return column
-    return area_column - 1 if area_column - 1 in codes else None
+    return next((c for c in (area_column - 1, area_column + 1) if c in codes), None)
 
 
 def area_of_row(grid: Grid, parsed: Parsed, row: int, area_column: int, name: str, codes: int | None) -> str | None:
@@ -123,6 +133,8 @@ def area_of_row(grid: Grid, parsed: Parsed, row: int, area_column: int, name: st
     West Midlands is a region and a county), else the place its name is. A name that is another known place than
     its code is refused (None), naming both cells."""
     code = grid.text(row, codes) if codes is not None else ""
+    if _CONSTITUENCY.match(code):  # 'Amber Valley' is a district and a constituency: two areas
+        return f"{clean_name(name)} (constituency)"
     by_code = canonical_area(code) if _CODE.match(code) else code
     if by_code == code:
         return canonical_area(name)

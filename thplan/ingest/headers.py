@@ -19,6 +19,9 @@ def norm(text: object) -> str:
 _NOTE_REFERENCE = re.compile(r"\s*\[notes? [\w ,]+\]", re.IGNORECASE)
 
 
+_TRAILING_NOTES = re.compile(r"(?:\s*\[notes? [\w ,]+\])+\s*$", re.IGNORECASE)
+
+
 def without_notes(text: str) -> str:
     """A heading without its references to the file's notes ('Local Authority Name [note 5][note 6]')."""
     return _NOTE_REFERENCE.sub("", text)
@@ -229,7 +232,9 @@ def cell_period(raw: object) -> str | None:
 
 def title_period(title: str) -> tuple[str, str | None]:
     """The period a title ends with, in brackets or after a space ('Total population (2020)', 'Claimants, 2022/23'),
-    and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period)."""
+    and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period).
+    References to the file's notes after the period are no part of it ('..., 2020 [Notes 3 and 4]')."""
+    title = _TRAILING_NOTES.sub("", title)
     clause = re.fullmatch(
         r"(.+?)\s*[,:;]\s*([^,:;]+?)\s*", title
     )  # 'Claimants, Mar 2022', 'Employment, Jul 2021-Jun 2022'

@@ -720,7 +720,7 @@ def _of_breakdown(row: pd.Series) -> str:
 
 
 def _show(row: pd.Series) -> str:
-    return f"{row['value']:g}" if pd.notna(row["value"]) else f"'{row['missing']}'"
+    return f"{row['value']:.15g}" if pd.notna(row["value"]) else f"'{row['missing']}'"  # 1213838, not 1.21384e+06
 
 
 STALE = "changed-since-preview"

@@ -3,8 +3,9 @@
 A workbook often repeats one table's headings on several sheets: a sheet a year ('2020', 'LA - Sites 2021') is one
 measure over time, but 'Levels' and 'Rates', 'Number' and 'Percent', or 'LA - Sites' and 'LA - Capacity' hold
 different measures under the same headings. A sheet's subject is its name without the period and the table number
-('LA - Capacity, 2021' -> 'LA - Capacity'); where one heading is read on sheets of different subjects, each sheet's
-measure is named by its subject too ('LA - Capacity: Photovoltaics'), and the preview says so.
+('LA - Capacity, 2021' -> 'Capacity'; nor the kind of area: 'LAD gardens' and 'Region gardens' are one subject);
+where one heading is read on sheets of different subjects, each sheet's measure is named by its subject too
+('Capacity: Photovoltaics'), and the preview says so.
 """
 
 from __future__ import annotations
@@ -20,13 +21,23 @@ from thplan.ingest.problems import info, quoted
 #: A table number, which numbers a sheet but says nothing of what it measures ('Table 3', 'Table 1a:').
 _TABLE_NUMBER = re.compile(r"^\s*(?:table|tab|sheet)\s*\d+[a-z]?\b[\s.:,-]*", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+#: Words that say which kind of area a sheet is for, not what it measures.
+_GEOGRAPHY = re.compile(
+    r"\b(?:countr(?:y|ies)|regions?|regional|national|lads?|las?|local authorit(?:y|ies)|districts?|[lm]soas?|wards?|"
+    r"boroughs?|count(?:y|ies)|utlas?|ltlas?|geograph(?:y|ies))\b",
+    re.IGNORECASE,
+)
 
 
 def subject(sheet: str) -> str:
-    """What a sheet's name says is measured, without its period or table number; "" where it says nothing (a
-    table's code, '1a', 'T2', names no subject; nor does a place's name, which says where, not what)."""
-    name = _TABLE_NUMBER.sub("", title_period(sheet.strip())[0]).strip(" ,:;-")
-    return "" if not _WORD.search(name) or is_header_cell_period(name) or is_known_area(name) else name
+    """What a sheet's name says is measured, without its period, table number or kind of area ('LAD gardens' and
+    'Region gardens' are gardens); "" where it says nothing (a table's code, '1a', 'T2', names no subject; nor
+    does a place's name, which says where, not what)."""
+    name = _TABLE_NUMBER.sub("", title_period(sheet.strip())[0])
+    name = _GEOGRAPHY.sub(" ", name).strip(" ,:;-")
+    return (
+        "" if not _WORD.search(name) or is_header_cell_period(name) or is_known_area(name) else " ".join(name.split())
+    )
 
 
 def separate_subjects(parsed: Parsed) -> None:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from thplan.area import is_known_area
 from thplan.ingest.areacolumns import (
@@ -33,6 +34,8 @@ from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, is_missing_marker, parse_value
 
+#: A row of a table's total, which names no area ('All households', 'Total').
+_TOTAL = re.compile(r"^(?:all|total)\b", re.IGNORECASE)
 #: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]').
 _NOTICE = re.compile(r"copyright|©|^source\b", re.IGNORECASE)
 _UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|score|index)\b", re.IGNORECASE)
@@ -176,6 +179,7 @@ def _read_area_rows(
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
     codes = code_column(grid, header_row, area_column)
     rows = 0
+    areas: list[tuple[int, str]] = []
     for row in range(header_row + 1, grid.height):
         if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
             below = next((r for r in range(row + 1, grid.height) if grid.filled(r)), None)
@@ -192,8 +196,9 @@ def _read_area_rows(
             continue  # blank, or one more stacked header row (LG Inform repeats 'area label' on each)
         rows += 1
         area = area_of_row(grid, parsed, row, area_column, area_text, codes)
-        if area is None:
-            continue
+        if area is not None:
+            areas.append((row, area))
+    for row, area in _told_apart(grid, parsed, areas, codes) if codes is not None else areas:
         for column in periods:
             raw = grid.value(row, column)
             if raw is None:
@@ -265,6 +270,7 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
         area_column = find_area_column(grid, row)
         if area_column is None:
             continue
+        grid = _with_subheadings(grid, row, area_column)
         rows = [r for r in range(row + 1, grid.height) if grid.text(r, area_column)]
         meta = [c for c in grid.filled(row) if c != area_column and (
             meta_column(grid, row, c) or describes_areas(grid, c, rows))]  # fmt: skip
@@ -292,6 +298,42 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
         _read_measure_columns(grid, parsed, row, area_column, columns, period)
         return True
     return False
+
+
+def _with_subheadings(grid: Grid, header_row: int, area_column: int) -> Grid:
+    """A header of two rows, a block's name over the headings of its columns ('Property type: Houses' over
+    'Address count | Average size ...'), read as one: each column headed 'Property type: Houses: Address count'.
+    The grid as it is where the row under the headings is a row of data."""
+    # a heading merged down over both rows is read in both: it is no subheading
+    under = {
+        c: t for c in grid.filled(header_row + 1) if (t := grid.text(header_row + 1, c)) != grid.text(header_row, c)
+    }
+    if (area_column in under or len(under) < 2 or any(is_number(t) for t in under.values())
+            or not any(is_number(grid.text(header_row + 2, c)) for c in under)):  # fmt: skip
+        return grid
+    headings = list(grid.rows[header_row]) + [None] * (grid.width - len(grid.rows[header_row]))
+    block = ""
+    for column in range(min(under), grid.width):
+        block = grid.text(header_row, column) or block
+        if column in under:
+            headings[column] = f"{block}: {under[column]}" if block else under[column]
+    rows = [*grid.rows[:header_row], headings, [], *grid.rows[header_row + 2 :]]
+    return replace(grid, rows=rows)
+
+
+def _told_apart(grid: Grid, parsed: Parsed, areas: list[tuple[int, str]], codes: int) -> list[tuple[int, str]]:
+    """Areas of one name with different codes (two LSOAs both named 'King's Lynn and West Norfolk 001A') are two
+    areas: each is named with its code too, and the preview says so."""
+    seen: dict[str, set[str]] = {}
+    for row, area in areas:
+        seen.setdefault(area, set()).add(grid.text(row, codes))
+    shared = {area for area, found in seen.items() if len(found) > 1}
+    for area in sorted(shared):
+        parsed.problems.append(warning(
+            f"{len(seen[area])} areas with different codes ({', '.join(sorted(seen[area])[:4])}) are all named "
+            f"'{area}': each is read as its name with its code ('{area} ({min(seen[area])})').", code="area",
+            **grid.where(next(r for r, a in areas if a == area), codes)))  # fmt: skip
+    return [(row, f"{area} ({grid.text(row, codes)})" if area in shared else area) for row, area in areas]
 
 
 def _one_measure(grid: Grid, header_row: int, column: int, rows: list[int]) -> bool:
@@ -322,8 +364,8 @@ def _read_measure_columns(
     names = {
         r: next((grid.text(r, c) for c in indented if grid.text(r, c)), "") for r in range(header_row + 1, grid.height)
     }
-    unnamed = [r for r, name in names.items() if is_missing_marker(name) or (
-        not name and any(is_number(grid.text(r, c)) for c in columns))]  # fmt: skip
+    unnamed = [r for r, name in names.items() if is_missing_marker(name) or (_TOTAL.match(name) and not (
+        is_known_area(name))) or (not name and any(is_number(grid.text(r, c)) for c in columns))]  # fmt: skip
     if unnamed:
         parsed.problems.append(warning(
             f"{len(unnamed)} row{'s' if len(unnamed) > 1 else ''} ({', '.join(str(r + 1) for r in unnamed[:5])}"
@@ -333,6 +375,8 @@ def _read_measure_columns(
     codes = code_column(grid, header_row, area_column)
     areas = [(r, area) for r, name in names.items() if name and r not in unnamed
              if (area := area_of_row(grid, parsed, r, area_column, name, codes)) is not None]  # fmt: skip
+    if codes is not None:
+        areas = _told_apart(grid, parsed, areas, codes)
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
     for column in columns:
         header = grid.text(header_row, column)
