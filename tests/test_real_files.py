@@ -209,7 +209,8 @@ READS = {
     # ('..., 2020 [Notes 3 and 4]'); a constituency named as a district is ('Amber Valley') is an area of its own,
     # and LSOAs of one name with different codes are named with their codes
     "financial_stability_sub_regional_fuel_poverty_2022_tables.xlsx": [
-        ("Number of households", TH, "2020", "", 108845.0), ("Number of households", "Amber Valley", "2020", "", 56435.0),
+        ("Number of households", TH, "2020", "", 108845.0),
+        ("Number of households", "Amber Valley", "2020", "", 56435.0),
         ("Number of households", "Amber Valley (constituency)", "2020", "", 40570.0),
         ("Number of households in fuel poverty", "Poplar and Limehouse (constituency)", "2020", "", 5528.0),
         ("Number of households", "King's Lynn and West Norfolk 001A (E01033036)", "2020", "", 665.0)],
@@ -281,12 +282,16 @@ GIVEN = {
 CONTRADICTIONS = {
     # Scotland's and Wales's figures are swapped between the country and the region sheets
     "environment_osprivateoutdoorspacereferencetables.xlsx": (
-        "2020", "'Property type: Houses: Address count' has two different values for Scotland, 2020: 1213838 in sheet "
-        "'Country gardens' cell C5 and 1608777 here"),
+        "2020",
+        "'Property type: Houses: Address count' has two different values for Scotland, 2020: 1213838 in sheet "
+        "'Country gardens' cell C5 and 1608777 here",
+    ),
     # two columns headed '2005 LLW: £6.70', under the years 2005 and 2006
     "financial_stability_employees_earning_below_llw_borough.xlsx": (
-        "", "'Number: LLW: £6.70' has two different values for Barking and Dagenham, 2005: 5000 in sheet 'Number' "
-        "cell C6 and 6000 here"),
+        "",
+        "'Number: LLW: £6.70' has two different values for Barking and Dagenham, 2005: 5000 in sheet 'Number' "
+        "cell C6 and 6000 here",
+    ),
 }
 #: Files with no indicator data: refused, saying so.
 NO_DATA = {
