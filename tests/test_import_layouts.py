@@ -828,3 +828,48 @@ def test_a_header_of_two_rows_names_each_column_by_its_block_and_its_heading(mak
         (flats + "Address count", "North East region", "2020", ""): 190552.0,
     }
     assert any(p.code == "not-read" and "(5)" in p.message for p in result.warnings), "the total row is said"
+
+
+def test_areas_named_under_no_heading_beside_their_codes_with_a_year_alone_as_the_heading(make_store, make_xlsx):
+    """ONS's business demography: the title names the measure (its table number, its years and the line saying
+    which areas the rows are set aside), the codes and names have no heading, one year heads the values."""
+    rows = [["TABLE 1.1b - COUNT OF BIRTHS OF NEW ENTERPRISES for 2019"], [],
+            ["DISTRICT, COUNTIES AND UNITARY AUTHORITIES WITHIN REGION AND COUNTRY by YEAR"], [],
+            [None, None, 2019], [], ["E12000007", "LONDON", 50710], [],
+            ["E09000030", "            Tower Hamlets", 3495], ["E09000012", "Hackney", 2570]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Table 1.1b": rows}))
+    assert not result.rejected, result.errors
+    name = "Count of births of new enterprises"
+    assert stored_values(store, result) == {(name, "London", "2019", ""): 50710.0, (name, TH, "2019", ""): 3495.0,
+                                            (name, "Hackney", "2019", ""): 2570.0}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "measure"),
+    [("Median price paid by local authority, year ending Dec 1995 to year ending Jun 2022", "Median price paid"),
+     ("TABLE 1.1a - COUNT OF BIRTHS OF NEW ENTERPRISES for 2015 to 2018", "Count of births of new enterprises"),
+     ("Table 3: Households in fuel poverty by region, 2020", "Households in fuel poverty"),
+     ("Deaths for all causes", "Deaths for all causes")],
+    ids=["areas-and-a-span-of-periods-left-out", "a-table-number-years-and-capitals-left-out",
+         "a-table-number-areas-and-a-year-left-out", "for-and-no-period-is-part-of-the-name"],
+)  # fmt: skip
+def test_what_a_table_s_title_says_is_measured(title, measure):
+    from thplan.ingest.wide import title_measure
+
+    assert title_measure(title) == measure
+
+
+def test_a_block_of_confidence_intervals_beside_the_values_is_their_interval_period_by_period(make_store, make_xlsx):
+    rows = [[None, None, "Jobs paid below the Living Wage (%)", None, None, "95% Confidence Interval (+/-)"],
+            [None, None, 2021, 2022, None, 2021, 2022],
+            ["Code", "Area name", None, None, None, None, None],
+            ["E09000030", "Tower Hamlets", 12.5, 11.0, None, 3.4, 2.5],
+            ["E09000012", "Hackney", 14.0, 13.0, None, 3.0, 2.0],
+            ["E09000007", "Camden", 9.0, 8.0, None, 2.0, 1.0]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Percent": rows}))
+    assert not result.rejected, result.errors
+    found = {o.period.label: (o.value, o.lower_ci, o.upper_ci) for o in store.observations() if o.area == TH}
+    assert found == {"2021": (12.5, 9.1, 15.9), "2022": (11.0, 8.5, 13.5)}
+    assert list(result.matched) == ["Jobs paid below the Living Wage (%)"]

@@ -11,6 +11,7 @@ from .conftest import FIXTURES, do_import, stored_values
 
 REAL = FIXTURES / "real"
 TH, ENG = "Tower Hamlets", "England"
+_LLW = "%s: Number earning less than London Living Wage (LLW) per hour"
 
 #: File -> spot cells (measure as named on import, area, period, breakdown, the value in the file).
 READS = {
@@ -205,6 +206,19 @@ READS = {
     "financial_stability_sub_regional_fuel_poverty_2023_tables.xlsx": [
         ("Number of households", TH, "2021", "", 127095.0), ("Number of households in fuel poverty", TH, "2021", "",
          11105.0), ("Proportion of households fuel poor (%)", "London", "2021", "", 11.93863049185)],
+    # ASHE by borough: the years in a row above the headings (which name the Living Wage of each year), the block
+    # of 95% intervals (+/-) beside the values, a Number and a Percent sheet under one title
+    "financial_stability_employees_earning_below_llw_borough.xlsx": [
+        (_LLW % "Number", "Barking and Dagenham", "2005", "", 5000.0),
+        (_LLW % "Number", "Barking and Dagenham", "2006", "", 6000.0),
+        (_LLW % "Percent", "Barking and Dagenham", "2005", "", 10.7)],
+    # ONS's business demography: codes and names under no heading, years across, a sheet for 2015-18 and one for
+    # each later year, the measure from the title ('TABLE 1.1a - COUNT OF BIRTHS OF NEW ENTERPRISES for 2015 to 2018')
+    "businesses_businessdemographyexceltables2020.xlsx": [
+        ("Count of births of new enterprises", TH, "2015", "", 3920.0),
+        ("Count of births of new enterprises", TH, "2019", "", 3495.0),
+        ("Count of births of new enterprises", TH, "2020", "", 2990.0),
+        ("Count of active enterprises", TH, "2018", "", 20790.0)],
     # DESNZ's fuel poverty by region, authority, LSOA and constituency: the period after the title's notes
     # ('..., 2020 [Notes 3 and 4]'); a constituency named as a district is ('Amber Valley') is an area of its own,
     # and LSOAs of one name with different codes are named with their codes
@@ -286,12 +300,6 @@ CONTRADICTIONS = {
         "'Property type: Houses: Address count' has two different values for Scotland, 2020: 1213838 in sheet "
         "'Country gardens' cell C5 and 1608777 here",
     ),
-    # two columns headed '2005 LLW: £6.70', under the years 2005 and 2006
-    "financial_stability_employees_earning_below_llw_borough.xlsx": (
-        "",
-        "'Number: LLW: £6.70' has two different values for Barking and Dagenham, 2005: 5000 in sheet 'Number' "
-        "cell C6 and 6000 here",
-    ),
 }
 #: Files with no indicator data: refused, saying so.
 NO_DATA = {
@@ -303,6 +311,13 @@ NO_DATA = {
 }
 #: What else a file's values carry (count, 95% interval), as the file gives them.
 DETAILS = [
+    (
+        "financial_stability_employees_earning_below_llw_borough.xlsx",
+        _LLW % "Percent",
+        "Barking and Dagenham",
+        "2005",
+        {"lower_ci": 7.3, "upper_ci": 14.1},
+    ),
     (
         "key_demographics_ts031_religion_census_2021.xlsx",
         "TS031 - Religion (detailed): Christian",

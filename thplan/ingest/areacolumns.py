@@ -42,6 +42,21 @@ def find_area_column(grid: Grid, row: int) -> int | None:
     return max(names)[1] if names else next(iter(varied), None)
 
 
+def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
+    """The column of areas' names in a table whose headings name only its periods (ONS's business demography:
+    no heading over the codes and names left of the years): unheaded, left of the first period, with an ONS code
+    beside nearly every name."""
+    if any(grid.text(row, c) for c in range(first)):
+        return None
+    sample = [r for r in range(row + 1, min(grid.height, row + 100)) if grid.filled(r)]
+    for column in range(first - 1, 0, -1):
+        named = [r for r in sample if grid.text(r, column) and not is_number(grid.text(r, column))]
+        coded = sum(bool(_CODE.match(grid.text(r, column - 1))) for r in named)
+        if len(named) >= 3 and coded >= min(len(named) - 1, 0.9 * len(named)):  # one row may be a line of headings
+            return column
+    return None
+
+
 _PLACE = re.compile(r"\b(area|region|country|authority|la|lad|ua|utla|ltla|county|borough|ward|lsoa|msoa|district|"
                     r"constituency|geography|place) names?$")  # fmt: skip
 #: Headings that are a kind of area alone ('Region', 'Parliamentary Constituency'; not 'Floor area').
@@ -125,7 +140,12 @@ def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
     for column in codes:
         if re.sub(r"\s*(?:\bcodes?|cd)$", "", heading(grid.value(header_row, column))) == stem:
             return column
-    return next((c for c in (area_column - 1, area_column + 1) if c in codes), None)
+    beside = next((c for c in (area_column - 1, area_column + 1) if c in codes), None)
+    if beside is None and area_column and not grid.text(header_row, area_column - 1):
+        rows = [r for r in range(header_row + 1, min(grid.height, header_row + 100)) if grid.text(r, area_column)]
+        if rows and all(_CODE.match(grid.text(r, area_column - 1)) for r in rows):
+            return area_column - 1  # codes with no heading, left of the names
+    return beside
 
 
 def area_of_row(grid: Grid, parsed: Parsed, row: int, area_column: int, name: str, codes: int | None) -> str | None:

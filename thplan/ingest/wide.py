@@ -24,6 +24,7 @@ from thplan.ingest.areacolumns import (
     is_number,
     meta_column,
     name_columns,
+    unheaded_area_column,
 )
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import is_header_cell_period, norm, title_period, without_notes
@@ -32,7 +33,7 @@ from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, 
 from thplan.ingest.series import file_name_title
 from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
-from thplan.value import CellError, is_missing_marker, parse_value
+from thplan.value import CellError, fifteen, is_missing_marker, parse_value
 
 #: A row of a table's total, which names no area ('All households', 'Total').
 _TOTAL = re.compile(r"^(?:all|total)\b", re.IGNORECASE)
@@ -60,20 +61,34 @@ def _qualified_periods(grid: Grid, row: int) -> dict[int, str]:
 
 def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
     for row in range(min(grid.height, 30)):
-        area_column = find_area_column(grid, row)
+        labels = {c: grid.text(row, c) for c in grid.filled(row) if is_header_cell_period(grid.value(row, c))}
+        area_column, fewest = find_area_column(grid, row), 2
+        if area_column is None and labels:  # a year alone is a table's heading where codes stand beside its areas
+            area_column, fewest = unheaded_area_column(grid, row, min(labels)), 1
         if area_column is None:
             continue
-        labels = {c: grid.text(row, c) for c in grid.filled(row) if is_header_cell_period(grid.value(row, c))}
-        if len(labels) < 2 and (labels := _qualified_periods(grid, row)):
+        if len(labels) < 2 and (qualified := _qualified_periods(grid, row)):
+            labels = qualified
             first = min(labels)
             parsed.problems.append(info(
                 f"The period headings carry a word in brackets ({grid.text(row, first)}): read as the periods "
                 f"({labels[first]}, ...), the word as part of what the table measures.",
                 **grid.where(row, first, grid.text(row, first))))  # fmt: skip
         periods = list(labels)
-        if len(periods) < 2:
+        if len(periods) < fewest:
             continue
         if blocks := _blocks(grid, row, periods):  # several measures side by side, a name above each
+            intervals = {n: cs for n, cs in blocks.items() if _INTERVAL.search(n)}
+            if len(blocks) - len(intervals) == 1 and len(intervals) == 1:  # a value's block and its interval's
+                [(heading, conf)] = intervals.items()
+                parsed.problems.append(info(
+                    f"The block of columns headed '{heading}' is read as the 95% confidence interval (+/-) of the "
+                    "values beside it, period by period.", **grid.where(row - 1, conf[0])))  # fmt: skip
+                blocks = {n: cs for n, cs in blocks.items() if n not in intervals}
+                name, columns = next(iter(blocks.items()))
+                spans = {labels[c]: c for c in conf}
+                _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "", spans)
+                return True
             for name, columns in blocks.items():
                 if name.lower() in GENERIC_NAMES:
                     name = f"{file_name_title(grid.file)}: {name}"
@@ -141,8 +156,8 @@ def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str,
                 return grid.text(row, cells[1]), unit
         for row in range(header_row - 1, -1, -1):
             cells = grid.filled(row)
-            if len(cells) == 1 and not _NOTICE.search(grid.text(row, cells[0])):
-                return grid.text(row, cells[0]), unit
+            if len(cells) == 1 and not _NOTICE.search(text := grid.text(row, cells[0])) and not _areas_only(text):
+                return text, unit
     return name, unit
 
 
@@ -154,15 +169,34 @@ _BY_GEOGRAPHY = re.compile(rf"\s+(?:by|for|at)\s+{_GEOGRAPHY}(?:\s*(?:,|and|/|or
                            r"(?=$|[\s,:;(])", re.IGNORECASE)  # fmt: skip
 
 
+def _areas_only(line: str) -> bool:
+    """A line above a table that says only which areas its rows are ('DISTRICT, COUNTIES AND UNITARY AUTHORITIES
+    WITHIN REGION AND COUNTRY by YEAR'): no title."""
+    rest = re.sub(rf"\b{_GEOGRAPHY}\b|\b(?:and|within|in|by|year|years|of|the)\b|[^\w]", " ", line, flags=re.IGNORECASE)
+    return not rest.strip()
+
+
+#: A table's number before its title ('TABLE 1.1a - ').
+_TABLE_NUMBER = re.compile(r"^table\s*[\d.]+[a-z]?\s*[-–:]\s*", re.IGNORECASE)
+#: The span of periods a title ends with ('for 2015 to 2018').
+_FOR_PERIODS = re.compile(r"\s+(?:for|in)\s+(\S+)(?:\s+(?:to|-|–)\s+(\S+))?\s*$", re.IGNORECASE)
+
+
 def title_measure(title: str) -> str:
-    """What a table's title says is measured, without the areas and periods its rows and columns give: 'Median
-    price paid by local authority, year ending Dec 1995 to year ending Jun 2022' -> 'Median price paid'."""
-    name = title
+    """What a table's title says is measured, without the areas and periods its rows and columns give and its
+    table number: 'Median price paid by local authority, year ending Dec 1995 to year ending Jun 2022' -> 'Median
+    price paid'; 'TABLE 1.1a - COUNT OF BIRTHS OF NEW ENTERPRISES for 2015 to 2018' -> 'Count of births of new
+    enterprises'."""
+    name = _TABLE_NUMBER.sub("", title)
     if (m := re.fullmatch(r"(.+?)\s*[,:;]\s*([^,:;]+)", name)) and all(
         is_header_cell_period(part) for part in re.split(r"\s+(?:to|-|–)\s+", m.group(2).strip())
     ):
         name = m.group(1)
+    if (m := _FOR_PERIODS.search(name)) and all(is_header_cell_period(p) for p in m.groups() if p):
+        name = name[: m.start()]
     name = _BY_GEOGRAPHY.sub("", name).strip(" ,:;")
+    if name.isupper():  # a title in capitals is a name in sentence case
+        name = name[:1] + name[1:].lower()
     return name or title
 
 
@@ -172,9 +206,15 @@ def _continues(grid: Grid, row: int, area_column: int, periods: list[int]) -> bo
     return bool(grid.text(row, area_column)) and any(is_number(grid.text(row, c)) for c in periods)
 
 
+#: A block of columns that holds the confidence interval (+/-) of the values beside it.
+_INTERVAL = re.compile(r"confidence interval|\+/-", re.IGNORECASE)
+
+
 def _read_area_rows(
-    grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], name: str, unit: str
-) -> None:
+    grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], name: str, unit: str,
+    intervals: dict[str, int] | None = None,
+) -> None:  # fmt: skip
+    """The table's values; `intervals`: the column of each period's 95% interval (+/-), where a block gives them."""
     periods = list(labels)
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
     codes = code_column(grid, header_row, area_column)
@@ -211,7 +251,12 @@ def _read_area_rows(
                 parsed.problems.append(error(f"{exc}", **grid.where(row, column, label)))
                 continue
             location = Location(grid.sheet, row, column, label)
-            parsed.observations.append(RawObservation(name, area, label, value, location))
+            lower = upper = None
+            half = _bound(grid, row, intervals[label]) if intervals and label in intervals else None
+            if half is not None and value.value is not None:
+                lower, upper = fifteen(value.value - half), fifteen(value.value + half)
+            parsed.observations.append(RawObservation(name, area, label, value, location, lower_ci=lower,
+                                                      upper_ci=upper))  # fmt: skip
     cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + rows, max(periods) + 1)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "areas by period", title=name, rows=rows))
     parsed.rows += rows
