@@ -873,3 +873,55 @@ def test_a_block_of_confidence_intervals_beside_the_values_is_their_interval_per
     found = {o.period.label: (o.value, o.lower_ci, o.upper_ci) for o in store.observations() if o.area == TH}
     assert found == {"2021": (12.5, 9.1, 15.9), "2022": (11.0, 8.5, 13.5)}
     assert list(result.matched) == ["Jobs paid below the Living Wage (%)"]
+
+
+def test_areas_headed_description_beside_their_codes_under_three_rows_of_headings(make_store, make_xlsx):
+    """ASHE: the areas' column is headed 'Description' (its codes beside it say they are areas); the rows of
+    headings above the measures' columns head each column together; an unclassified row names no area."""
+    rows = [["Table 7 LWF.1 - For all employee jobs: United Kingdom, 2022"], [],
+            [None, None, "% earning below Living Wage Foundation rates"], [None, None, "Jobs", "Per cent"],
+            ["Description", "Code", "(thousand)"], ["London", "E12000007", 553, 11.9],
+            ["  Tower Hamlets", "E09000030", 15, 5.7], ["Hackney", "E09000012", "x", "x"],
+            ["Not Classified", None, ":"]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"All": rows}))
+    assert not result.rejected, result.errors
+    jobs, share = (f"% earning below Living Wage Foundation rates: {h}" for h in ("Jobs (thousand)", "Per cent"))
+    assert stored_values(store, result) == {
+        (jobs, "London", "2022", ""): 553.0, (share, "London", "2022", ""): 11.9,
+        (jobs, TH, "2022", ""): 15.0, (share, TH, "2022", ""): 5.7,
+        (jobs, "Hackney", "2022", ""): "Not available (x)", (share, "Hackney", "2022", ""): "Not available (x)",
+    }  # fmt: skip
+
+
+def _survey(title: str, heading: str, values: tuple[float, float, float]) -> list[list[object]]:
+    return [[title], [], ["Area code", "Police force area", heading, "Confidence interval\nLower bound",
+                          "Confidence interval\nUpper bound", "Unweighted base - number of adults"],
+            ["E12000007", "City of London / Metropolitan Police", *values, 1500],
+            ["E23000013", "Cleveland", 1.3, 0.8, 1.8, 357], ["E23000008", "Durham", 2.5, 1.9, 3.1, 371]]  # fmt: skip
+
+
+def test_survey_estimates_with_their_limits_and_headings_that_name_nothing_named_by_their_titles(make_store, make_xlsx):
+    """An estimate beside its confidence limits' columns; the sample size is not imported; a heading that says
+    nothing ('Estimate') takes the title's name; one heading on two sheets whose names say nothing and whose titles
+    differ is a measure for each, named by its title."""
+    ending = "England and Wales, year ending September 2022 [note 1]"
+    sheets = {"Table 3a": _survey(f"Table 3a: Victims of crime (excluding fraud), {ending}", "Personal crime",
+                                  (4.27, 2.77, 5.77)),
+              "Table 3b": _survey(f"Table 3b: Victims of crime (including fraud), {ending}", "Personal crime",
+                                  (11.17, 9.18, 13.16)),
+              "Table 4b": _survey(f"Table 4b: Witnessed anti-social behaviour, {ending}", "Estimate",
+                                  (32.31, 29.48, 35.15))}  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx(sheets))
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    london = {names[o.measure_id]: (o.period.label, o.value, o.lower_ci, o.upper_ci)
+              for o in store.observations() if o.area == "London"}  # fmt: skip
+    year = "Oct 2021-Sep 2022"
+    assert london == {
+        "Victims of crime (excluding fraud), England and Wales: Personal crime": (year, 4.27, 2.77, 5.77),
+        "Victims of crime (including fraud), England and Wales: Personal crime": (year, 11.17, 9.18, 13.16),
+        "Witnessed anti-social behaviour, England and Wales": (year, 32.31, 29.48, 35.15),
+    }
+    assert all("Unweighted base" in p.message for p in result.notes if p.code == "not-imported")

@@ -12,6 +12,11 @@ from .conftest import FIXTURES, do_import, stored_values
 REAL = FIXTURES / "real"
 TH, ENG = "Tower Hamlets", "England"
 _LLW = "%s: Number earning less than London Living Wage (LLW) per hour"
+_LWF = "{}: % earning below Living Wage Foundation rates: {}"
+_CSEW = (
+    "Percentages of adults aged 16 and over/households who were victims of crime ({}cluding fraud and computer "
+    "misuse) once or more {}: Personal crime"
+)
 
 #: File -> spot cells (measure as named on import, area, period, breakdown, the value in the file).
 READS = {
@@ -212,6 +217,25 @@ READS = {
         (_LLW % "Number", "Barking and Dagenham", "2005", "", 5000.0),
         (_LLW % "Number", "Barking and Dagenham", "2006", "", 6000.0),
         (_LLW % "Percent", "Barking and Dagenham", "2005", "", 10.7)],
+    # ASHE's Living Wage tables: areas headed 'Description' beside their codes, three rows of headings over the
+    # values, a sheet for each sex and working pattern, the year in the title ('..., 2022'); 'x' a missing value
+    **{name: [(_LWF.format("All", "Per cent"), TH, "2022", "", 5.7),
+              (_LWF.format("All", "Jobs (thousand)"), TH, "2022", "", 15.0),
+              (_LWF.format("Male", "Per cent"), TH, "2022", "", 4.9),
+              (_LWF.format("Female Full-Time", "Per cent"), TH, "2022", "", "Not available (x)")]
+       for name in ("earnings_prov_work_geography_lwf_table_7_lwf_1a_lwfmgx_2022.xlsx",
+                    "earnings_prov_work_geography_lwf_table_7_lwf_1a_lwfmgx_2022_lt500285.xlsx")},
+    # ONS's Crime Survey by police force area: 'Estimate' and its confidence limits' columns, the sample size not
+    # imported, the year ending September 2022 from the titles; Tables 3a and 3b head different measures ('excluding'
+    # and 'including fraud') alike, so each is named by its title; the Met by its code (E12000007) is London
+    "crime_safety_crime_survey_sept_2022.xlsx": [
+        ("Percentage which AGREE that the police can be relied on when needed", "London", "Oct 2021-Sep 2022", "",
+         57.5537126436408),
+        ("Percentage of adults aged 16 and over who experienced or witnessed anti-social behaviour in the local area",
+         "London", "Oct 2021-Sep 2022", "", 32.3142283111494),
+        (_CSEW.format("in", "(prevalence risks)"), "London", "Oct 2021-Sep 2022", "", 11.1722312277427),
+        (_CSEW.format("ex", "(prevalence risks), adults aged 16 and over, England and Wales"), "London",
+         "Oct 2021-Sep 2022", "", 4.26626661376068)],
     # ONS's business demography: codes and names under no heading, years across, a sheet for 2015-18 and one for
     # each later year, the measure from the title ('TABLE 1.1a - COUNT OF BIRTHS OF NEW ENTERPRISES for 2015 to 2018')
     "businesses_businessdemographyexceltables2020.xlsx": [
@@ -311,6 +335,13 @@ NO_DATA = {
 }
 #: What else a file's values carry (count, 95% interval), as the file gives them.
 DETAILS = [
+    (
+        "crime_safety_crime_survey_sept_2022.xlsx",
+        "Percentage which AGREE that the police can be relied on when needed",
+        "London",
+        "Oct 2021-Sep 2022",
+        {"lower_ci": 54.5884659998935, "upper_ci": 60.5189592873881},
+    ),
     (
         "financial_stability_employees_earning_below_llw_borough.xlsx",
         _LLW % "Percent",

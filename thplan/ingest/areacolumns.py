@@ -5,6 +5,7 @@ describe the areas (a region, Inner or Outer London); and each row's area, by it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from thplan.area import area_key, canonical_area, clean_name, is_known_area
 from thplan.ingest.grid import Grid
@@ -29,7 +30,7 @@ def find_area_column(grid: Grid, row: int) -> int | None:
     candidates = [c for c in grid.filled(row) if _names_areas(heading(grid.value(row, c))) or (
         heading(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
     if not candidates:
-        return None
+        return _beside_codes(grid, row, sample)
     names, varied = [], []
     for column in candidates:
         texts = [grid.text(r, column) for r in sample if grid.text(r, column)]
@@ -42,6 +43,26 @@ def find_area_column(grid: Grid, row: int) -> int | None:
     return max(names)[1] if names else next(iter(varied), None)
 
 
+def _beside_codes(grid: Grid, row: int, sample: range) -> int | None:
+    """A column of names under another heading ('Description', as ASHE heads its areas) with a column headed as
+    codes beside it holding an ONS code on nearly every row."""
+    for column in grid.filled(row):
+        for codes in (column + 1, column - 1):
+            if codes < 0 or not _codes_areas(heading(grid.value(row, codes))):
+                continue
+            if _named_beside_codes(grid, sample, column, codes):
+                return column
+    return None
+
+
+def _named_beside_codes(grid: Grid, rows: Sequence[int], column: int, codes: int) -> bool:
+    """Whether a column's names have an ONS code beside nearly every one (one row may be a line of headings or
+    an unclassified row)."""
+    named = [r for r in rows if grid.text(r, column) and not is_number(grid.text(r, column))]
+    coded = sum(bool(_CODE.match(grid.text(r, codes))) for r in named)
+    return len(named) >= 3 and coded >= min(len(named) - 1, 0.9 * len(named))
+
+
 def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
     """The column of areas' names in a table whose headings name only its periods (ONS's business demography:
     no heading over the codes and names left of the years): unheaded, left of the first period, with an ONS code
@@ -49,12 +70,7 @@ def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
     if any(grid.text(row, c) for c in range(first)):
         return None
     sample = [r for r in range(row + 1, min(grid.height, row + 100)) if grid.filled(r)]
-    for column in range(first - 1, 0, -1):
-        named = [r for r in sample if grid.text(r, column) and not is_number(grid.text(r, column))]
-        coded = sum(bool(_CODE.match(grid.text(r, column - 1))) for r in named)
-        if len(named) >= 3 and coded >= min(len(named) - 1, 0.9 * len(named)):  # one row may be a line of headings
-            return column
-    return None
+    return next((c for c in range(first - 1, 0, -1) if _named_beside_codes(grid, sample, c, c - 1)), None)
 
 
 _PLACE = re.compile(r"\b(area|region|country|authority|la|lad|ua|utla|ltla|county|borough|ward|lsoa|msoa|district|"

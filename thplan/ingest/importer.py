@@ -40,7 +40,7 @@ from thplan.ingest.subjects import separate_subjects
 from thplan.ingest.tidy import read_tidy_table
 from thplan.ingest.tracker import frames as tracker_frames
 from thplan.ingest.tracker import is_tracker, read_tracker
-from thplan.ingest.wide import read_area_rows, read_measure_columns
+from thplan.ingest.wide import read_area_rows, read_measure_columns, sheet_title
 from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
 from thplan.observation import Observation
 from thplan.outcome import Outcome
@@ -249,6 +249,7 @@ def _read_as_data(reading: Reading, name: str, framework: Framework, given: str)
                 f"The sheet '{grid.sheet}' holds notes about the data, not data: not read as a table; its text is "
                 "kept with the import.", file=name, sheet=grid.sheet))  # fmt: skip
             continue
+        parsed.sheet_titles[grid.sheet] = sheet_title(grid)
         if not _read_grid(grid, parsed, framework, home):
             where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
             parsed.problems.append(info(f"No table found in {where}; skipped.", file=name, sheet=grid.sheet))

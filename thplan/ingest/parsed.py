@@ -118,6 +118,8 @@ class Parsed:
     file_notes: dict[str, str] = field(default_factory=dict)
     #: Whether a table was refused for naming no period anywhere (a period given on upload would read it).
     period_needed: bool = False
+    #: The title at the top of each sheet (`subjects.sheet_title`), by sheet.
+    sheet_titles: dict[str, str] = field(default_factory=dict)
 
     def period_for(self, where: dict[str, object]) -> str | None:
         """The officer's period for a table that names none, said as a warning; None (and the need noted) without

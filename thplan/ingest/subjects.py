@@ -5,7 +5,8 @@ measure over time, but 'Levels' and 'Rates', 'Number' and 'Percent', or 'LA - Si
 different measures under the same headings. A sheet's subject is its name without the period and the table number
 ('LA - Capacity, 2021' -> 'Capacity'; nor the kind of area: 'LAD gardens' and 'Region gardens' are one subject);
 where one heading is read on sheets of different subjects, each sheet's measure is named by its subject too
-('Capacity: Photovoltaics'), and the preview says so.
+('Capacity: Photovoltaics'), and the preview says so. Where no sheet's name says a subject ('Table 3a', 'Table 3b')
+and the sheets give one heading different values for one area and period, their titles name the measures.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from thplan.area import is_known_area
 from thplan.ingest.headers import is_header_cell_period, title_period
 from thplan.ingest.parsed import Location, Parsed
 from thplan.ingest.problems import info, quoted
+from thplan.ingest.wide import title_measure
 
 #: A table number, which numbers a sheet but says nothing of what it measures ('Table 3', 'Table 1a:').
 _TABLE_NUMBER = re.compile(r"^\s*(?:table|tab|sheet)\s*\d+[a-z]?\b[\s.:,-]*", re.IGNORECASE)
@@ -40,8 +42,29 @@ def subject(sheet: str) -> str:
     )
 
 
+def _title_subject(title: str) -> str:
+    """What a sheet's title says is measured, without its period, table number and areas."""
+    return title_measure(title_period(title)[0]) if title else ""
+
+
+def _disagree(parsed: Parsed, heading: str) -> bool:
+    """Whether two sheets give a heading different values for one area and period: then they are two measures."""
+    seen: dict[tuple[str, str, str], tuple[str, object]] = {}
+    for o in parsed.observations:
+        if o.measure != heading:
+            continue
+        key, reading = (o.area, o.period, o.breakdown.label), (o.value.value, o.value.missing)
+        sheet, earlier = seen.setdefault(key, (o.location.sheet, reading))
+        if sheet != o.location.sheet and earlier != reading:
+            return True
+    return False
+
+
 def separate_subjects(parsed: Parsed) -> None:
-    """Name each measure read under one heading on sheets of different subjects by its sheet's subject too."""
+    """Name each measure read under one heading on sheets of different subjects by its sheet's subject too: the
+    subject its name says; where no sheet's name says one, the subject its title says, if the sheets give the
+    heading different values for one area and period (Tables 3a and 3b: victims of crime excluding fraud, and
+    including it), for otherwise the sheets hold one measure (by region, by local authority)."""
     if len({table.sheet for table in parsed.tables}) < 2:
         return
     sheets: dict[str, dict[str, Location]] = {}  # heading -> sheet -> where it is first read
@@ -58,6 +81,8 @@ def separate_subjects(parsed: Parsed) -> None:
         if heading not in parsed.measures:
             continue
         subjects = {sheet: subject(sheet) for sheet in where}
+        if not any(subjects.values()) and _disagree(parsed, heading):
+            subjects = {sheet: _title_subject(parsed.sheet_titles.get(sheet, "")) for sheet in where}
         if len({s.lower() for s in subjects.values() if s}) < 2:
             continue
         for sheet, name in subjects.items():

@@ -35,8 +35,10 @@ from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, fifteen, is_missing_marker, parse_value
 
-#: A row of a table's total, which names no area ('All households', 'Total').
-_TOTAL = re.compile(r"^(?:all|total)\b", re.IGNORECASE)
+#: A row of a table's total, or of values no area is known for: it names no area ('All households', 'Total',
+#: 'Not Classified').
+_NO_AREA = re.compile(r"^(?:all|total)\b|^(?:not classified|unclassified|unknown|not known|unallocated)$",
+                      re.IGNORECASE)  # fmt: skip
 #: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]').
 _NOTICE = re.compile(r"copyright|©|^source\b", re.IGNORECASE)
 _UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|score|index)\b", re.IGNORECASE)
@@ -169,6 +171,15 @@ _BY_GEOGRAPHY = re.compile(rf"\s+(?:by|for|at)\s+{_GEOGRAPHY}(?:\s*(?:,|and|/|or
                            r"(?=$|[\s,:;(])", re.IGNORECASE)  # fmt: skip
 
 
+def sheet_title(grid: Grid) -> str:
+    """The title at the top of a sheet: its first line of one cell of words; "" without one."""
+    for row in range(min(grid.height, 6)):
+        filled = grid.filled(row)
+        if len(filled) == 1 and re.search(r"[^\W\d_]{3,}", text := grid.text(row, filled[0])):
+            return text
+    return ""
+
+
 def _areas_only(line: str) -> bool:
     """A line above a table that says only which areas its rows are ('DISTRICT, COUNTIES AND UNITARY AUTHORITIES
     WITHIN REGION AND COUNTRY by YEAR'): no title."""
@@ -206,6 +217,8 @@ def _continues(grid: Grid, row: int, area_column: int, periods: list[int]) -> bo
     return bool(grid.text(row, area_column)) and any(is_number(grid.text(row, c)) for c in periods)
 
 
+#: A survey's sample size beside its estimates ('Unweighted base - number of adults'): not a measure.
+_SAMPLE_SIZE = re.compile(r"\bunweighted (?:base|sample)|^(?:sample size|base)\b", re.IGNORECASE)
 #: A block of columns that holds the confidence interval (+/-) of the values beside it.
 _INTERVAL = re.compile(r"confidence interval|\+/-", re.IGNORECASE)
 
@@ -315,10 +328,11 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
         area_column = find_area_column(grid, row)
         if area_column is None:
             continue
-        grid = _with_subheadings(grid, row, area_column)
+        grid = _with_headings_above(_with_subheadings(grid, row, area_column), row, area_column)
         rows = [r for r in range(row + 1, grid.height) if grid.text(r, area_column)]
         meta = [c for c in grid.filled(row) if c != area_column and (
-            meta_column(grid, row, c) or describes_areas(grid, c, rows))]  # fmt: skip
+            meta_column(grid, row, c) or describes_areas(grid, c, rows) or _SAMPLE_SIZE.search(grid.text(row, c))
+        )]  # fmt: skip
         columns = [c for c in grid.filled(row) if c != area_column and c not in meta]
         if not columns or (len(columns) == 1 and not _one_measure(grid, row, columns[0], rows)):
             continue
@@ -366,6 +380,32 @@ def _with_subheadings(grid: Grid, header_row: int, area_column: int) -> Grid:
     return replace(grid, rows=rows)
 
 
+def _with_headings_above(grid: Grid, header_row: int, area_column: int) -> Grid:
+    """Rows of headings above the one that heads the areas, over its measures' columns only ('% earning below
+    Living Wage Foundation rates' over 'Jobs | Per cent' over '(thousand)', as ASHE writes them): each column is
+    headed by all of them ('% earning below Living Wage Foundation rates: Jobs (thousand)'), a heading running on
+    over the columns to its right. The grid as it is without such rows."""
+    above: list[int] = []
+    for row in range(header_row - 1, -1, -1):
+        filled = grid.filled(row)
+        if not filled or min(filled) <= area_column:
+            break
+        above.insert(0, row)
+    if not above:
+        return grid
+    columns = sorted({c for r in [*above, header_row] for c in grid.filled(r) if c > area_column})
+    headings = list(grid.rows[header_row]) + [None] * (grid.width - len(grid.rows[header_row]))
+    running = {r: "" for r in above}
+    for column in columns:
+        parts = []
+        for r in above:
+            running[r] = grid.text(r, column) or running[r]
+            parts.append(running[r])
+        parts.append(grid.text(header_row, column))
+        headings[column] = ": ".join(p for p in parts if p).replace(": (", " (")
+    return replace(grid, rows=[*grid.rows[:header_row], headings, *grid.rows[header_row + 1 :]])
+
+
 def _told_apart(grid: Grid, parsed: Parsed, areas: list[tuple[int, str]], codes: int) -> list[tuple[int, str]]:
     """Areas of one name with different codes (two LSOAs both named 'King's Lynn and West Norfolk 001A') are two
     areas: each is named with its code too, and the preview says so."""
@@ -409,7 +449,7 @@ def _read_measure_columns(
     names = {
         r: next((grid.text(r, c) for c in indented if grid.text(r, c)), "") for r in range(header_row + 1, grid.height)
     }
-    unnamed = [r for r, name in names.items() if is_missing_marker(name) or (_TOTAL.match(name) and not (
+    unnamed = [r for r, name in names.items() if is_missing_marker(name) or (_NO_AREA.match(name) and not (
         is_known_area(name))) or (not name and any(is_number(grid.text(r, c)) for c in columns))]  # fmt: skip
     if unnamed:
         parsed.problems.append(warning(
@@ -426,8 +466,15 @@ def _read_measure_columns(
     for column in columns:
         header = grid.text(header_row, column)
         where = grid.where(header_row, column, header)
-        name, period = split_measure_header(header)
+        name, period = column_name(header)
         period = period or table_period
+        if name.lower() in (*GENERIC_NAMES, "estimate") and (
+            titled := title_measure(title_period(sheet_title(grid))[0])
+        ):
+            parsed.problems.append(info(
+                f"The column headed '{header}' is imported as '{titled}', after the table's title (its heading does "
+                "not say what it measures).", **where))  # fmt: skip
+            name = titled
         lower, upper = bounds.get((column, "lower")), bounds.get((column, "upper"))
         texts = []
         for row, _ in areas:
@@ -463,8 +510,10 @@ def _read_measure_columns(
 
 #: A column of a measure's confidence limits or error ('Owned Outright LCI (%)', 'Rate upper 95% CI', 'CV (%)').
 _BOUND = re.compile(
-    r"^(?P<base>.*?)[\s,]+(?:(?P<lower>lci|lower(?: 95%)?(?: ci| confidence (?:interval|limit)| limit)|ll)|"
-    r"(?P<upper>uci|upper(?: 95%)?(?: ci| confidence (?:interval|limit)| limit)|ul)|"
+    r"^(?P<base>.*?)[\s,]+(?:(?P<lower>lci|lower(?: 95%)?(?: ci| confidence (?:interval|limit)| limit| bound)|"
+    r"ll|confidence interval lower bound)|"
+    r"(?P<upper>uci|upper(?: 95%)?(?: ci| confidence (?:interval|limit)| limit| bound)|"
+    r"ul|confidence interval upper bound)|"
     r"(?P<other>cv|coefficient of variation|standard error|se))\s*(?P<unit>\(%\))?$",
     re.IGNORECASE,
 )
@@ -476,10 +525,12 @@ def _bound_columns(
     """The columns that hold measures, and {(measure column, 'lower' or 'upper'): column} for the confidence limits
     beside them. Limits of no measure in the table, and coefficients of variation or standard errors, are listed
     as not imported."""
-    measures = {split_measure_header(" ".join(grid.text(header_row, c).split())): c for c in columns}
-    kept, bounds, unused = [], {}, []
+    measures = {column_name(grid.text(header_row, c)): c for c in columns}
+    kept: list[int] = []
+    bounds: dict[tuple[int, str], int] = {}
+    unused = []
     for column in columns:
-        name, period = split_measure_header(" ".join(grid.text(header_row, column).split()))
+        name, period = column_name(grid.text(header_row, column))
         m = _BOUND.match(name)
         if m is None:
             kept.append(column)
@@ -487,6 +538,8 @@ def _bound_columns(
         base = " ".join(filter(None, (m.group("base"), m.group("unit"))))
         side = "lower" if m.group("lower") else "upper" if m.group("upper") else None
         of = measures.get((base, period))
+        if of is None and side is not None and kept and (kept[-1], side) not in bounds:
+            of = kept[-1]  # a limit whose heading misspells its measure's: the measure just before it
         if side is None or of is None:
             unused.append(grid.text(header_row, column))
         else:
@@ -494,6 +547,13 @@ def _bound_columns(
     if unused:
         parsed.problems.append(not_imported(unused, **grid.where(header_row)))
     return kept, bounds
+
+
+def column_name(header: str) -> tuple[str, str | None]:
+    """A measure column's name and period (`split_measure_header`), its lines joined and without the word
+    'Estimate' that heads a value beside its confidence limits ('Percentage who agree\nEstimate')."""
+    name, period = split_measure_header(" ".join(header.split()))
+    return re.sub(r"\s+estimate$", "", name, flags=re.IGNORECASE) or name, period
 
 
 def _bound(grid: Grid, row: int, column: int | None) -> float | None:
