@@ -12,6 +12,7 @@ and the sheets give one heading different values for one area and period, their 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from thplan.area import is_known_area
@@ -65,22 +66,30 @@ def separate_subjects(parsed: Parsed) -> None:
     subject its name says; where no sheet's name says one, the subject its title says, if the sheets give the
     heading different values for one area and period (Tables 3a and 3b: victims of crime excluding fraud, and
     including it), for otherwise the sheets hold one measure (by region, by local authority)."""
-    if len({table.sheet for table in parsed.tables}) < 2:
+    frames = [f for f in parsed.frames if len(f)]  # each read from one sheet
+    on: dict[str, set[str]] = {}  # sheet -> the headings read on it
+    for o in parsed.observations:
+        on.setdefault(o.location.sheet, set()).add(o.measure)
+    for frame in frames:
+        on.setdefault(frame["sheet"].iat[0], set()).update(frame["measure"].unique())
+    shared = {h for h, n in Counter(h for headings in on.values() for h in headings).items() if n > 1}
+    shared &= set(parsed.measures)
+    if not shared:
         return
     sheets: dict[str, dict[str, Location]] = {}  # heading -> sheet -> where it is first read
     for o in parsed.observations:
-        sheets.setdefault(o.measure, {}).setdefault(o.location.sheet, o.location)
-    for frame in (f for f in parsed.frames if len(f)):  # each read from one sheet
-        firsts = frame.drop_duplicates("measure")
+        if o.measure in shared:
+            sheets.setdefault(o.measure, {}).setdefault(o.location.sheet, o.location)
+    for frame in frames:
+        firsts = frame[frame["measure"].isin(shared)].drop_duplicates("measure")
         for measure, sheet, row, column in zip(
             firsts["measure"], firsts["sheet"], firsts["row"], firsts["column"], strict=True
         ):
             sheets.setdefault(measure, {}).setdefault(sheet, Location(sheet, int(row), int(column)))
+    by_sheet = {sheet: subject(sheet) for sheet in on}
     renamed: dict[tuple[str, str], str] = {}
     for heading, where in sheets.items():
-        if heading not in parsed.measures:
-            continue
-        subjects = {sheet: subject(sheet) for sheet in where}
+        subjects = {sheet: by_sheet[sheet] for sheet in where}
         if not any(subjects.values()) and _disagree(parsed, heading):
             subjects = {sheet: _title_subject(parsed.sheet_titles.get(sheet, "")) for sheet in where}
         if len({s.lower() for s in subjects.values() if s}) < 2:
