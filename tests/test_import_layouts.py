@@ -925,3 +925,21 @@ def test_survey_estimates_with_their_limits_and_headings_that_name_nothing_named
         "Witnessed anti-social behaviour, England and Wales": (year, 32.31, 29.48, 35.15),
     }
     assert all("Unweighted base" in p.message for p in result.notes if p.code == "not-imported")
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "stored"),
+    [("Area name,2021\nTower Hamlets,5\nHackney,6\n", "", {("Claimants", TH, "2021", ""): 5.0,
+                                                          ("Claimants", "Hackney", "2021", ""): 6.0}),
+     ("Area name,Value\nTower Hamlets,5\nHackney,6\n", "2021", {("Claimants", TH, "2021", ""): 5.0,
+                                                               ("Claimants", "Hackney", "2021", ""): 6.0})],
+    ids=["a-year-alone-over-the-values-names-no-measure", "value-alone-names-no-measure"],
+)  # fmt: skip
+def test_one_column_of_values_whose_heading_names_no_measure_is_named_after_the_file(
+    make_store, make_csv, text, period, stored
+):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "claimants.csv"), period=period)
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == stored
+    assert result.named_by_title == ["Claimants"]

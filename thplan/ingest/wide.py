@@ -30,7 +30,7 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import is_header_cell_period, norm, title_period, without_notes
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
-from thplan.ingest.series import file_name_title
+from thplan.ingest.series import file_name_title, file_title
 from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, fifteen, is_missing_marker, parse_value
@@ -468,13 +468,15 @@ def _read_measure_columns(
         where = grid.where(header_row, column, header)
         name, period = column_name(header)
         period = period or table_period
-        if name.lower() in (*GENERIC_NAMES, "estimate") and (
-            titled := title_measure(title_period(sheet_title(grid))[0])
-        ):
+        by_title = False
+        if not name or name.lower() in (*GENERIC_NAMES, "estimate"):  # the heading says nothing of what it measures
+            title = sheet_title(grid)
+            titled = title_measure(title_period(title)[0]) if title else ""
+            name, by_title = titled or file_title(grid), not titled
             parsed.problems.append(info(
-                f"The column headed '{header}' is imported as '{titled}', after the table's title (its heading does "
-                "not say what it measures).", **where))  # fmt: skip
-            name = titled
+                f"The column headed '{header}' is imported as '{name}', after the "
+                f"{'table' if titled else 'file'}'s {'title' if titled else 'name'} (its heading does not say what "
+                "it measures). Rename it before publishing if that is not its name.", **where))  # fmt: skip
         lower, upper = bounds.get((column, "lower")), bounds.get((column, "upper"))
         texts = []
         for row, _ in areas:
@@ -494,7 +496,7 @@ def _read_measure_columns(
                 "This column does not say which period its values are for. Add the period to its header, for "
                 f"example '{header} 2017/18'.", **where))  # fmt: skip
             continue
-        parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, column, header)))
+        parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, column, header), by_title=by_title))
         for row, area in areas:
             percent, decimals = grid.fmt(row, column)
             value = parse_value(grid.value(row, column), percent_format=percent, format_decimals=decimals)
