@@ -19,25 +19,18 @@ from thplan.area import is_known_area
 from thplan.ingest.headers import is_header_cell_period, title_period
 from thplan.ingest.parsed import Location, Parsed
 from thplan.ingest.problems import info, quoted
-from thplan.ingest.wide import title_measure
+from thplan.ingest.wide import GEOGRAPHY, TABLE_NUMBER, title_measure
 
-#: A table number, which numbers a sheet but says nothing of what it measures ('Table 3', 'Table 1a:').
-_TABLE_NUMBER = re.compile(r"^\s*(?:table|tab|sheet)\s*\d+[a-z]?\b[\s.:,-]*", re.IGNORECASE)
+#: A word of three letters or more: a sheet's name without one ('1a', 'T2') says nothing of what it holds.
 _WORD = re.compile(r"[^\W\d_]{3,}")
-#: Words that say which kind of area a sheet is for, not what it measures.
-_GEOGRAPHY = re.compile(
-    r"\b(?:countr(?:y|ies)|regions?|regional|national|lads?|las?|local authorit(?:y|ies)|districts?|[lm]soas?|wards?|"
-    r"boroughs?|count(?:y|ies)|utlas?|ltlas?|geograph(?:y|ies))\b",
-    re.IGNORECASE,
-)
 
 
 def subject(sheet: str) -> str:
     """What a sheet's name says is measured, without its period, table number or kind of area ('LAD gardens' and
     'Region gardens' are gardens); "" where it says nothing (a table's code, '1a', 'T2', names no subject; nor
     does a place's name, which says where, not what)."""
-    name = _TABLE_NUMBER.sub("", title_period(sheet.strip())[0])
-    name = _GEOGRAPHY.sub(" ", name).strip(" ,:;-")
+    name = TABLE_NUMBER.sub("", title_period(sheet.strip())[0])
+    name = GEOGRAPHY.sub(" ", name).strip(" ,:;-")
     return (
         "" if not _WORD.search(name) or is_header_cell_period(name) or is_known_area(name) else " ".join(name.split())
     )

@@ -187,8 +187,10 @@ def _areas_only(line: str) -> bool:
     return not rest.strip()
 
 
-#: A table's number before its title ('TABLE 1.1a - ').
-_TABLE_NUMBER = re.compile(r"^table\s*[\d.]+[a-z]?\s*[-–:]\s*", re.IGNORECASE)
+#: A table's number before its title or as a sheet's name ('TABLE 1.1a - ', 'Table 3:', 'Sheet1').
+TABLE_NUMBER = re.compile(r"^\s*(?:table|tab|sheet)\s*[\d.]*\d[a-z]?\b[\s.:,–-]*", re.IGNORECASE)
+#: Words for the kinds of area a table's rows are, as titles and sheets' names write them.
+GEOGRAPHY = re.compile(rf"\b(?:{_GEOGRAPHY}|regional|national|lads?|las?|utlas?|ltlas?)\b", re.IGNORECASE)
 #: The span of periods a title ends with ('for 2015 to 2018').
 _FOR_PERIODS = re.compile(r"\s+(?:for|in)\s+(\S+)(?:\s+(?:to|-|–)\s+(\S+))?\s*$", re.IGNORECASE)
 
@@ -198,7 +200,7 @@ def title_measure(title: str) -> str:
     table number: 'Median price paid by local authority, year ending Dec 1995 to year ending Jun 2022' -> 'Median
     price paid'; 'TABLE 1.1a - COUNT OF BIRTHS OF NEW ENTERPRISES for 2015 to 2018' -> 'Count of births of new
     enterprises'."""
-    name = _TABLE_NUMBER.sub("", title)
+    name = TABLE_NUMBER.sub("", title)
     if (m := re.fullmatch(r"(.+?)\s*[,:;]\s*([^,:;]+)", name)) and all(
         is_header_cell_period(part) for part in re.split(r"\s+(?:to|-|–)\s+", m.group(2).strip())
     ):
