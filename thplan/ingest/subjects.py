@@ -11,7 +11,6 @@ and the sheets give one heading different values for one area and period, their 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -19,10 +18,7 @@ from thplan.area import is_known_area
 from thplan.ingest.headers import is_header_cell_period, title_period
 from thplan.ingest.parsed import Location, Parsed
 from thplan.ingest.problems import info, quoted
-from thplan.ingest.wide import GEOGRAPHY, TABLE_NUMBER, title_measure
-
-#: A word of three letters or more: a sheet's name without one ('1a', 'T2') says nothing of what it holds.
-_WORD = re.compile(r"[^\W\d_]{3,}")
+from thplan.ingest.wide import GEOGRAPHY, TABLE_NUMBER, WORD, title_measure
 
 
 def subject(sheet: str) -> str:
@@ -31,9 +27,7 @@ def subject(sheet: str) -> str:
     does a place's name, which says where, not what)."""
     name = TABLE_NUMBER.sub("", title_period(sheet.strip())[0])
     name = GEOGRAPHY.sub(" ", name).strip(" ,:;-")
-    return (
-        "" if not _WORD.search(name) or is_header_cell_period(name) or is_known_area(name) else " ".join(name.split())
-    )
+    return "" if not WORD.search(name) or is_header_cell_period(name) or is_known_area(name) else " ".join(name.split())
 
 
 def _title_subject(title: str) -> str:
@@ -41,17 +35,19 @@ def _title_subject(title: str) -> str:
     return title_measure(title_period(title)[0]) if title else ""
 
 
-def _disagree(parsed: Parsed, heading: str) -> bool:
-    """Whether two sheets give a heading different values for one area and period: then they are two measures."""
-    seen: dict[tuple[str, str, str], tuple[str, object]] = {}
+def _disagreeing(parsed: Parsed, headings: set[str]) -> set[str]:
+    """The headings two sheets give different values for one area and period: then they are two measures. One pass
+    over the observations, whatever the number of headings."""
+    seen: dict[tuple[str, str, str, str], tuple[str, object]] = {}
+    found: set[str] = set()
     for o in parsed.observations:
-        if o.measure != heading:
+        if o.measure not in headings or o.measure in found:
             continue
-        key, reading = (o.area, o.period, o.breakdown.label), (o.value.value, o.value.missing)
+        key, reading = (o.measure, o.area, o.period, o.breakdown.label), (o.value.value, o.value.missing)
         sheet, earlier = seen.setdefault(key, (o.location.sheet, reading))
         if sheet != o.location.sheet and earlier != reading:
-            return True
-    return False
+            found.add(o.measure)
+    return found
 
 
 def separate_subjects(parsed: Parsed) -> None:
@@ -80,10 +76,12 @@ def separate_subjects(parsed: Parsed) -> None:
         ):
             sheets.setdefault(measure, {}).setdefault(sheet, Location(sheet, int(row), int(column)))
     by_sheet = {sheet: subject(sheet) for sheet in on}
+    unnamed = {heading for heading, where in sheets.items() if not any(by_sheet[sheet] for sheet in where)}
+    disagreeing = _disagreeing(parsed, unnamed) if unnamed else set()
     renamed: dict[tuple[str, str], str] = {}
     for heading, where in sheets.items():
         subjects = {sheet: by_sheet[sheet] for sheet in where}
-        if not any(subjects.values()) and _disagree(parsed, heading):
+        if heading in disagreeing:
             subjects = {sheet: _title_subject(parsed.sheet_titles.get(sheet, "")) for sheet in where}
         if len({s.lower() for s in subjects.values() if s}) < 2:
             continue

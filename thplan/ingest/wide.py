@@ -171,11 +171,15 @@ _BY_GEOGRAPHY = re.compile(rf"\s+(?:by|for|at)\s+{_GEOGRAPHY}(?:\s*(?:,|and|/|or
                            r"(?=$|[\s,:;(])", re.IGNORECASE)  # fmt: skip
 
 
+#: A word of three letters or more: a line or a sheet's name without one ('1a', 'T2') names nothing.
+WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def sheet_title(grid: Grid) -> str:
     """The title at the top of a sheet: its first line of one cell of words; "" without one."""
     for row in range(min(grid.height, 6)):
         filled = grid.filled(row)
-        if len(filled) == 1 and re.search(r"[^\W\d_]{3,}", text := grid.text(row, filled[0])):
+        if len(filled) == 1 and WORD.search(text := grid.text(row, filled[0])):
             return text
     return ""
 
