@@ -943,3 +943,64 @@ def test_one_column_of_values_whose_heading_names_no_measure_is_named_after_the_
     assert not result.rejected, result.errors
     assert stored_values(store, result) == stored
     assert result.named_by_title == ["Claimants"]
+
+
+@pytest.mark.parametrize(
+    ("headings", "stored", "assumed"),
+    [(["Electors 1 December 2021", "EU electors 1 December 2021", "EU electors %"],
+      {("Electors", "Dec 2021"), ("EU electors", "Dec 2021"), ("EU electors %", "Dec 2021")}, ["EU electors %"]),
+     (["Electors 2020", "EU electors 2021", "EU electors %"], None, []),
+     (["Electors 2021", "EU electors %"], None, [])],
+    ids=["an-undated-column-beside-columns-of-one-date-takes-it-said", "columns-of-two-periods-give-it-none",
+         "one-dated-column-is-too-few-to-say"],
+)  # fmt: skip
+def test_a_column_without_a_period_beside_columns_of_one_period(make_store, make_xlsx, headings, stored, assumed):
+    rows = [["Table 5: European Union citizens eligible to vote"], ["This met my needs, please produce it next year"],
+            ["LA code", "LA name", *headings],
+            ["E09000030", "Tower Hamlets", *range(100, 100 + len(headings))],
+            ["E09000012", "Hackney", *range(200, 200 + len(headings))]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Table 5": rows}))
+    if stored is None:
+        assert result.rejected and any("does not say which period" in e.message for e in result.errors)
+        return
+    assert not result.rejected, result.errors
+    assert {(o.measure_id and {v: k for k, v in result.matched.items()}[o.measure_id], o.period.label)
+            for o in store.observations()} == stored  # fmt: skip
+    said = [p.message for p in result.warnings if p.code == "assumed-period"]
+    assert len(said) == len(assumed) and all(f"'{h}'" in m for h, m in zip(assumed, said, strict=True))
+
+
+def test_a_line_asking_the_reader_for_something_is_not_the_table_s_title(make_store, make_xlsx):
+    rows = [["Table 3: Electors opted out of the open register, by local authority, 2020 to 2021."],
+            ["This met my needs, please produce it next year"],
+            ["I need something slightly different (please specify)"],
+            ["Area Code", "Local Authority", 2021, 2020],
+            ["E09000030", "Tower Hamlets", 155008, 158928]]  # fmt: skip
+    result = do_import(make_store(framework=False), make_xlsx({"Table 3": rows}))
+    assert not result.rejected, result.errors
+    assert list(result.matched) == ["Electors opted out of the open register"]
+
+
+@pytest.mark.parametrize(
+    ("names", "stored"),
+    [(["England (Nation)", "London AP", "Tower Hamlets LA"],
+      {("England", "Nov 2015-Oct 2016"): 27.4, ("London AP", "Nov 2015-Oct 2016"): 26.3,
+       (TH, "Nov 2015-Oct 2016"): 29.4, ("England", "Nov 2016-Oct 2017"): 27.4,
+       ("London AP", "Nov 2016-Oct 2017"): 26.2, (TH, "Nov 2016-Oct 2017"): 32.1}),
+     (["Cycling", "Walking", "Tower Hamlets LA"], None)],
+    ids=["places-it-knows-under-no-heading-are-the-areas", "a-column-of-other-words-is-no-column-of-areas"],
+)  # fmt: skip
+def test_an_unheaded_column_of_places_beside_periods_sport_england_s_active_lives(make_store, make_csv, names, stored):
+    values = [("27.4%", "27.4%"), ("26.3%", "26.2%"), ("29.4%", "32.1%")]
+    text = '"Trends"\n"Cycling excluding exercise bike and cycle class"\n"","Nov 15-16","Nov 16-17"\n' + "".join(
+        f'"{name}","{a}","{b}"\n' for name, (a, b) in zip(names, values, strict=True)
+    )
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text))
+    if stored is None:
+        assert result.rejected
+        return
+    assert not result.rejected, result.errors
+    assert list(result.matched) == ["Cycling excluding exercise bike and cycle class"]
+    assert {(o.area, o.period.label): o.value for o in store.observations()} == stored

@@ -162,6 +162,19 @@ READS = {
     "jobs_earnings_by_sex_part_time_nomis_2021.xlsx": [
         ("Weekly pay - gross, Median: Male Part Time Workers", "Lambeth", "2022", "", 229.7),
         ("Weekly pay - gross, Median: Female Part Time Workers", ENG, "2022", "", 232.7)],
+    # ONS tables of one workbook, a table per sheet under its title (feedback links above the headings are not a
+    # title); a column without a period beside columns of one date takes that date, said as a warning.
+    "community_parliamentaryelectorsoverseasanonymousoptoutandeuv2.xlsx": [
+        ("Electors opted out of the open register for England and Wales", TH, "2021", "", 155008.0),
+        ("Overseas Electoral Registration for England and Wales", "London", "2021", "", 26832.0),
+        ("Total electors (includes attainers)", TH, "Dec 2021", "", 201727.0),
+        ("EU Citizens - % Total electors", TH, "Dec 2021", "", 14.0085362891)],
+    # Sport England's Active Lives: areas under no heading ('England (Nation)', 'Lambeth LA'), survey years
+    # written 'Nov 15-16' (the twelve months from November 2015).
+    "housing_infrastructure_participated_in_cycling.csv": [
+        ("Cycling excluding exercise bike and cycle class", "Lambeth", "Nov 2015-Oct 2016", "", 29.4),
+        ("Cycling excluding exercise bike and cycle class", ENG, "Nov 2020-Oct 2021", "", 19.2),
+        ("Cycling excluding exercise bike and cycle class", "London AP", "Nov 2019-Oct 2020", "", 25.4)],
     "jobs_total_population_simple_2020.xlsx": [("Total population: All People", "Lambeth", "2020", "", 321800.0)],
     "jobs_total_population_simple_2021.xlsx": [("Total population: Females", "London", "2021", "", 4529100.0)],
     # MOPAC's survey extracts (UTF-16, tab-separated): boroughs across.
@@ -282,6 +295,11 @@ _DEPRIVATION = "Household deprivation (6 categories): "
 #: Files that name no period anywhere (not in a heading, a row, a title or a sheet's name): refused saying so, and
 #: read with the period the officer gives on upload -> (that period, spot cells as in READS).
 GIVEN = {
+    # A government return published as one CSV: field names as headings, '--' for no figure, an old-style code
+    # ('E5020') beside each name and a total row ('England Total').
+    "businesses_nndr1_2022_23_consolidated_table_ecomms.csv": ("2022/23", [
+        ("netcollect_tot_1", TH, "2022/23", "", 417225377.0), ("costcoll_form", ENG, "2022/23", "", 83999997.0),
+        ("3yr_currentshare_ba_p4", "North Norfolk", "2022/23", "", "Not stated (--)")]),
     "businesses_openings_vs_closings_in_ward.csv": ("2022", [
         ("Opened", "Oval", "2022", "", 13.0), ("Closed", "Herne Hill", "2022", "", 7.0)]),
     # NOMIS: numbers and percentages of one area side by side, a count and its rate

@@ -24,6 +24,8 @@ CASES = [
     ("Data Unavailable", None, 0, "Data Unavailable", {}),
     ("tbc", None, 0, "To be confirmed (tbc)", {}),
     ("-", None, 0, "Not stated (-)", {}),
+    ("--", None, 0, "Not stated (--)", {}),
+    ("—", None, 0, "Not stated (-)", {}),
     ("..", None, 0, "Not available (..)", {}),
     ("Suppressed", None, 0, "Suppressed", {}),
     ("*", None, 0, "Suppressed (*)", {}),

@@ -56,7 +56,9 @@ _CODES = {
 }
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00-\x1f\x7f-\x9f]")
 _PREFIX = re.compile(r"^(?:the )?(?:london borough of|royal borough of|lb of|lb) (?=\w)")
-_SUFFIX = re.compile(r"(?<=\w) (?:lb|council|borough|borough council|london borough)$")
+#: A known place's total row is that place ('England Total', 'London (total)'), as is a place with its kind of
+#: area ('England (Nation)', 'Lambeth LA').
+_SUFFIX = re.compile(r"(?<=\w) (?:lb|la|council|borough|borough council|london borough|total|nation)$")
 
 
 def clean_name(name: object) -> str:

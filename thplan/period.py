@@ -94,6 +94,9 @@ _YEAR_ENDING = re.compile(
     r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]+)\.?,?\s*(\d{4}|\d{2})$",
     re.IGNORECASE,
 )
+#: Twelve months from a month to the month before it a year later, written with the years only ("Nov 15-16",
+#: as Sport England's Active Lives writes its survey years: Nov 2015-Oct 2016).
+_MONTH_YEARS = re.compile(r"^([a-z]+)\.?\s*(\d{4}|\d{2})\s*-\s*(\d{4}|\d{2})$", re.IGNORECASE)
 _MONTH_SPAN = re.compile(r"^([a-z]+)\.?\s*(\d{4})\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
 
 
@@ -167,6 +170,13 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
     if (m := _MONTH_SPAN.match(label)) and m.group(1).lower() in _MONTHS and m.group(3).lower() in _MONTHS:
         return _months(original, _month(original, int(m.group(2)), _MONTHS[m.group(1).lower()]),
                        _month(original, int(m.group(4)), _MONTHS[m.group(3).lower()]))  # fmt: skip
+    if (m := _MONTH_YEARS.match(label)) and m.group(1).lower() in _MONTHS:
+        year, month = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0), _MONTHS[m.group(1).lower()]
+        if _full_year(year, m.group(3)) != year + 1:
+            raise PeriodError(f"'{original}' is not a period: a month and two years ('Nov 15-16') are the twelve "
+                              "months from that month, so the two years must follow each other.")  # fmt: skip
+        last = _month(original, year + 1, month - 1) if month > 1 else _month(original, year, 12)
+        return _months(original, _month(original, year, month), last)
     if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         return _month(original, year, _MONTHS[m.group(1).lower()])

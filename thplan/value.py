@@ -24,6 +24,8 @@ MISSING_MARKERS: dict[str, str] = {
     "not applicable": "N/A",
     "-": "Not stated (-)",
     "–": "Not stated (-)",
+    "—": "Not stated (-)",
+    "--": "Not stated (--)",
     "..": "Not available (..)",
     ".": "Not available (.)",
     "...": "Not available (..)",

@@ -65,12 +65,17 @@ def _named_beside_codes(grid: Grid, rows: Sequence[int], column: int, codes: int
 
 def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
     """The column of areas' names in a table whose headings name only its periods (ONS's business demography:
-    no heading over the codes and names left of the years): unheaded, left of the first period, with an ONS code
-    beside nearly every name."""
+    no heading over the codes and names left of the years; Sport England's Active Lives): unheaded, left of the
+    first period, with an ONS code beside nearly every name, or places this program knows for at least half."""
     if any(grid.text(row, c) for c in range(first)):
         return None
     sample = [r for r in range(row + 1, min(grid.height, row + 100)) if grid.filled(r)]
-    return next((c for c in range(first - 1, 0, -1) if _named_beside_codes(grid, sample, c, c - 1)), None)
+    coded = next((c for c in range(first - 1, 0, -1) if _named_beside_codes(grid, sample, c, c - 1)), None)
+    if coded is not None or first == 0:
+        return coded
+    names = [grid.text(r, first - 1) for r in sample if grid.text(r, first - 1)]
+    known = sum(map(is_known_area, names))
+    return first - 1 if len(names) >= 2 and known >= 2 and 2 * known >= len(names) else None
 
 
 _PLACE = re.compile(r"\b(area|region|country|authority|la|lad|ua|utla|ltla|county|borough|ward|lsoa|msoa|district|"
@@ -95,15 +100,21 @@ _GSS_FIELD = re.compile(
 )
 
 
+#: The year of the areas' boundaries after a heading ('LSOA name (2011)', 'Local Authority District code (2019)').
+_BOUNDARIES = re.compile(r" (?:19|20)\d\d$")
+
+
 def _names_areas(header: str) -> bool:
-    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name', 'Region/Country name',
-    'LAD22NM' (a plain 'Name' counts where it names known places)."""
+    """A heading over the names of areas: 'Area name', 'Local authority name', 'LSOA Name (2011)', 'Region/Country
+    name', 'LAD22NM' (a plain 'Name' counts where it names known places)."""
+    header = _BOUNDARIES.sub("", header)
     return (header in AREA_HEADERS or bool(_PLACE.search(header) or _KINDS_OF_AREA.match(header))
             or _gss_field(header) == "nm")  # fmt: skip
 
 
 def _codes_areas(header: str) -> bool:
-    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code', 'Area Codes', 'LAD22CD'."""
+    """A heading over areas' codes: 'Code', 'GSS code', 'Local authority code (2019)', 'Area Codes', 'LAD22CD'."""
+    header = _BOUNDARIES.sub("", header)
     return (header in ("code", "codes", "new code", "old code", "ecode") or header.endswith((" code", " codes"))
             or _gss_field(header) == "cd")  # fmt: skip
 

@@ -39,8 +39,9 @@ from thplan.value import CellError, fifteen, is_missing_marker, parse_value
 #: 'Not Classified').
 _NO_AREA = re.compile(r"^(?:all|total)\b|^(?:not classified|unclassified|unknown|not known|unallocated)$",
                       re.IGNORECASE)  # fmt: skip
-#: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]').
-_NOTICE = re.compile(r"copyright|©|^source\b", re.IGNORECASE)
+#: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]'), or
+#: asks the reader for something ('This met my needs, please produce it next year').
+_NOTICE = re.compile(r"copyright|©|^source\b|\bplease\b", re.IGNORECASE)
 _UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|score|index)\b", re.IGNORECASE)
 
 
@@ -204,7 +205,7 @@ def title_measure(title: str) -> str:
     table number: 'Median price paid by local authority, year ending Dec 1995 to year ending Jun 2022' -> 'Median
     price paid'; 'TABLE 1.1a - COUNT OF BIRTHS OF NEW ENTERPRISES for 2015 to 2018' -> 'Count of births of new
     enterprises'."""
-    name = TABLE_NUMBER.sub("", title)
+    name = TABLE_NUMBER.sub("", title).rstrip(". ")
     if (m := re.fullmatch(r"(.+?)\s*[,:;]\s*([^,:;]+)", name)) and all(
         is_header_cell_period(part) for part in re.split(r"\s+(?:to|-|–)\s+", m.group(2).strip())
     ):
@@ -469,11 +470,18 @@ def _read_measure_columns(
     if codes is not None:
         areas = _told_apart(grid, parsed, areas, codes)
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
+    shared = _shared_period(grid, header_row, columns)
     for column in columns:
         header = grid.text(header_row, column)
         where = grid.where(header_row, column, header)
         name, period = column_name(header)
         period = period or table_period
+        if period is None and column in shared:
+            period = shared[column]
+            parsed.problems.append(warning(
+                f"The column headed '{header}' names no period; the columns it is worked out from are for {period}, "
+                f"so its values are read as {period}. Add the period to its heading if that is not so.",
+                code="assumed-period", **where))  # fmt: skip
         by_title = False
         if not name or name.lower() in (*GENERIC_NAMES, "estimate"):  # the heading says nothing of what it measures
             title = sheet_title(grid)
@@ -555,6 +563,22 @@ def _bound_columns(
     if unused:
         parsed.problems.append(not_imported(unused, **grid.where(header_row)))
     return kept, bounds
+
+
+def _shared_period(grid: Grid, header_row: int, columns: list[int]) -> dict[int, str]:
+    """{column: period} for the columns that name no period in a table whose dated measure columns all name one
+    ('Electors 1 December 2021 | EU electors 1 December 2021 | EU electors %'): only where the undated columns are
+    fewer than the dated ones and each shares a word with one of them (a figure derived from them, not another
+    measure of an unknown period)."""
+    named = {c: column_name(grid.text(header_row, c)) for c in columns}
+    dated = {c: name for c, (name, period) in named.items() if period is not None}
+    periods = {named[c][1] for c in dated}
+    undated = [c for c in columns if c not in dated]
+    if len(periods) != 1 or not undated or len(undated) >= len(dated):
+        return {}
+    words = {w.lower() for name in dated.values() for w in WORD.findall(name)}
+    shared = periods.pop()
+    return {c: shared for c in undated if words & {w.lower() for w in WORD.findall(named[c][0])}}
 
 
 def column_name(header: str) -> tuple[str, str | None]:
