@@ -61,11 +61,13 @@ def test_period_parses(text, year_kind, kind, label, start, end):
 @pytest.mark.parametrize(
     "text",
     ["2017/19", "2018/17", "2017/18 Q5", "Spring", "", "1850", "FY", "2017/2020", "13/2020", None, 3.5, "03/04",
-     "Jun 2022-Jan 2022", "Q3 22/24", "Year ending Spring 2022", "Nov 15-17"],
+     "Jun 2022-Jan 2022", "Q3 22/24", "Year ending Spring 2022", "Nov 15-17",
+     "Jan 15-16"],
     ids=["slash-spans-two-years", "ends-before-start", "quarter-5", "a-word", "blank", "year-out-of-range",
          "prefix-only", "slash-spans-three", "month-13", "none", "a-fraction", "a-date-is-no-year-pair",
          "months-ending-before-they-start", "a-quarter-of-no-financial-year",
-         "a-year-ending-in-no-month", "a-month-and-years-that-do-not-follow"],
+         "a-year-ending-in-no-month", "a-month-and-years-that-do-not-follow",
+         "twelve-months-from-january-span-no-two-years"],
 )  # fmt: skip
 def test_impossible_or_unknown_periods_are_errors(text):
     with pytest.raises(PeriodError):

@@ -172,11 +172,11 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
                        _month(original, int(m.group(4)), _MONTHS[m.group(3).lower()]))  # fmt: skip
     if (m := _MONTH_YEARS.match(label)) and m.group(1).lower() in _MONTHS:
         year, month = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0), _MONTHS[m.group(1).lower()]
-        if _full_year(year, m.group(3)) != year + 1:
+        if _full_year(year, m.group(3)) != year + 1 or month == 1:  # twelve months from January end that December
             raise PeriodError(f"'{original}' is not a period: a month and two years ('Nov 15-16') are the twelve "
-                              "months from that month, so the two years must follow each other.")  # fmt: skip
-        last = _month(original, year + 1, month - 1) if month > 1 else _month(original, year, 12)
-        return _months(original, _month(original, year, month), last)
+                              "months from that month, so the years must follow each other and the month is not "
+                              "January.")  # fmt: skip
+        return _months(original, _month(original, year, month), _month(original, year + 1, month - 1))
     if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         return _month(original, year, _MONTHS[m.group(1).lower()])
