@@ -169,12 +169,14 @@ def test_an_officer_renames_a_series_named_after_its_file_before_publishing(fres
 
 
 def test_an_officer_gives_the_period_of_a_table_that_names_none(fresh_server, page, tmp_path, run_cli):
-    path = tmp_path / "ward_openings.csv"
+    path = tmp_path / "ward_openings_2022-23.csv"
     path.write_text("Ward name,Opened,Closed\nOval,13,9\nHerne Hill,10,7\n")
     open_view(page, fresh_server)
     log_in(page)
     preview(page, path, refused=True)
     assert page.get_by_text("nothing says which period its values are for", exact=False).first.is_visible()
+    assert page.get_by_text("The file's name says '2022-23'", exact=False).first.is_visible()  # a hint, not used
+    page.screenshot(path=str(ARTIFACTS / "upload-period-hint.png"), full_page=True)
     assert not page.get_by_role("button", name="Publish").is_visible()
     box = page.get_by_role("textbox", name="Period of the figures", exact=False)
     box.fill("2022/23")
@@ -185,6 +187,6 @@ def test_an_officer_gives_the_period_of_a_table_that_names_none(fresh_server, pa
     wait_for_app(page)
     page.screenshot(path=str(ARTIFACTS / "upload-given-period.png"), full_page=True)
     page.get_by_role("button", name="Publish").click()
-    page.get_by_text("Published ward_openings.csv as import 5").wait_for(timeout=60_000)
+    page.get_by_text("Published ward_openings_2022-23.csv as import 5").wait_for(timeout=60_000)
     history = run_cli("history", "--measure", "opened", "--db", str(tmp_path / "app.duckdb")).stdout
     assert "Oval" in history and "2022/23" in history

@@ -8,6 +8,7 @@ from datetime import datetime
 import pytest
 
 from thplan.analysis import classify_measures
+from thplan.ingest.headers import name_period
 from thplan.listing import rows, shown
 
 from .conftest import do_import, stored_values
@@ -794,6 +795,18 @@ def test_a_census_custom_dataset(make_store, make_csv, period, stored):
     assert not result.rejected, result.errors
     assert stored_values(store, result) == stored
     assert any(p.code == "not-imported" and "(6 categories) Code'" in p.message for p in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("nndr1_2022-23.xlsx", "2022-23"), ("internetusers2020.xlsx", "2020"), ("Copy of 2021-22 review (2).xlsx",
+     "2021-22"), ("deprivation.xlsx", None), ("counts_2019_2020.csv", None), ("ref20191.csv", None),
+     ("claimants.2015.csv", "2015")],
+    ids=["a-span-of-years", "a-year-against-a-word", "a-copy-s-number-is-no-year", "no-year", "two-years-are-no-hint",
+         "a-year-inside-a-longer-number-is-none", "a-year-between-dots"],
+)  # fmt: skip
+def test_the_period_a_file_s_name_gives_is_a_hint_for_the_officer(name, said):
+    assert name_period(name) == said
 
 
 def test_ons_field_names_head_the_areas_their_codes_and_parent_areas(make_store, make_csv):

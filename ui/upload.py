@@ -9,6 +9,7 @@ import streamlit as st
 
 from thplan.area import ENGLAND, LONDON
 from thplan.display import stored_text
+from thplan.ingest.headers import name_period
 from thplan.ingest.importer import ImportOptions, ImportResult, import_bytes
 from thplan.ingest.problems import Problem, Severity
 from thplan.store import DIFF_ROWS
@@ -252,6 +253,9 @@ def ask_period(result: ImportResult) -> None:
         help="Used only for tables that name no period in their headings, rows, title or sheet name; each such "
         "table is listed as a warning, and the period is recorded with the import.",
     )  # fmt: skip
+    if not given and (said := name_period(result.file)):
+        st.caption(md(f"The file's name says '{said}': type it above if the figures are for that period (a name's "
+                      "year can also be when the file was made)."))  # fmt: skip
     if given.strip() != given_period(result):
         st.session_state["given_periods"] = {result.sha256: given.strip()}
         st.rerun()

@@ -192,6 +192,18 @@ def _period_in(header: str) -> str | None:
     return None
 
 
+#: A year or a span of years in a file's name, not inside a longer number ('nndr1_2022-23.xlsx', 'survey2020').
+_NAME_YEARS = re.compile(r"(?<!\d)(?:(?:19|20)\d\d\s*[-–]\s*\d{2,4}|(?:19|20)\d\d)(?!\d)")
+
+
+def name_period(file_name: str) -> str | None:
+    """The period a file's name gives as it writes it ('nndr1_2022-23.xlsx' -> '2022-23'), to suggest to an officer
+    asked for the period of tables that name none: never used unasked (a name's year may be when the file was made).
+    None where the name gives none, or more than one."""
+    found = {m.group(0) for m in _NAME_YEARS.finditer(file_name.rsplit(".", 1)[0]) if _whole_period(m.group(0))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _whole_period(header: object) -> bool:
     try:
         parse_period(header)
