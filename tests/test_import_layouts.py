@@ -810,8 +810,8 @@ def test_the_period_a_file_s_name_gives_is_a_hint_for_the_officer(name, said):
 
 
 def test_ons_field_names_head_the_areas_their_codes_and_parent_areas(make_store, make_csv):
-    text = ("LAD22CD,LAD22NM,RGN22NM,canopy_per\nE09000030,Tower Hamlets,London,12.5\n"
-            "E09000012,Hackney,London,18.25\nE09000007,Camden,London,20\n")  # fmt: skip
+    text = ("LAD22CD,LAD22NM,RGN22NM,RUC11CD,canopy_per\nE09000030,Tower Hamlets,London,1,12.5\n"
+            "E09000012,Hackney,London,1,18.25\nE09000007,Camden,London,2,20\n")  # fmt: skip
     store = make_store(framework=False)
     result = do_import(store, make_csv(text), period="2020")
     assert not result.rejected, result.errors
@@ -820,6 +820,7 @@ def test_ons_field_names_head_the_areas_their_codes_and_parent_areas(make_store,
                                             ("canopy_per", "Camden", "2020", ""): 20.0}  # fmt: skip
     unused = " ".join(p.message for p in result.notes if p.code == "not-imported")
     assert "'LAD22CD'" in unused and "'RGN22NM'" in unused
+    assert "'RUC11CD'" in unused  # a classification's code (rural-urban class 1-6) is no measure though a number
 
 
 def test_a_header_of_two_rows_names_each_column_by_its_block_and_its_heading(make_store, make_xlsx):

@@ -124,10 +124,16 @@ def _gss_field(header: str) -> str:
     return m.group(1) if m else ""
 
 
+#: ONS's field name for the code of an area or of its class ('RUC11CD': rural-urban class 1-6; 'LAD22CD'): numbers,
+#: perhaps, but never a measure.
+_CODE_FIELD = re.compile(r"^[a-z]{2,8} ?\d{2} ?cd$")
+
+
 def meta_column(grid: Grid, row: int, column: int) -> bool:
-    """Columns that identify or describe areas rather than measure them (names, codes, long labels)."""
+    """Columns that identify or describe areas rather than measure them (names, codes, classes, long labels)."""
     header = heading(grid.value(row, column))
-    return _names_areas(header) or _codes_areas(header) or role_of(grid.value(row, column)) == "area_code"
+    return (_names_areas(header) or _codes_areas(header) or bool(_CODE_FIELD.match(header))
+            or role_of(grid.value(row, column)) == "area_code")  # fmt: skip
 
 
 def describes_areas(grid: Grid, column: int, rows: list[int]) -> bool:
