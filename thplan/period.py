@@ -108,6 +108,11 @@ def _full_year(start: int, text: str) -> int:
     return end + 100 if end < start else end
 
 
+def _written_year(text: str) -> int:
+    """A year written with four digits or two ('22' is 2022)."""
+    return int(text) + (2000 if len(text) == 2 else 0)
+
+
 def _check_year(year: int, label: str) -> None:
     if not 1900 <= year <= 2100:
         raise PeriodError(f"'{label}' is not a period: the year {year} is out of range.")
@@ -141,7 +146,7 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
     if " ".join(original.lower().split()) in _NOT_STATED_WORDS:
         return NOT_STATED
     if (m := _YEAR_ENDING.match(" ".join(original.split()))) and m.group(1).lower() in _MONTHS:
-        year, month = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0), _MONTHS[m.group(1).lower()]
+        year, month = _written_year(m.group(2)), _MONTHS[m.group(1).lower()]
         first = _month(original, year, 1) if month == 12 else _month(original, year - 1, month + 1)
         return _months(original, first, _month(original, year, month))
     label = " ".join(_QUARTER_WORD.sub(r"q\1", _PREFIX.sub("", original.translate(_DASHES))).split())
@@ -171,14 +176,14 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
         return _months(original, _month(original, int(m.group(2)), _MONTHS[m.group(1).lower()]),
                        _month(original, int(m.group(4)), _MONTHS[m.group(3).lower()]))  # fmt: skip
     if (m := _MONTH_YEARS.match(label)) and m.group(1).lower() in _MONTHS:
-        year, month = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0), _MONTHS[m.group(1).lower()]
+        year, month = _written_year(m.group(2)), _MONTHS[m.group(1).lower()]
         if _full_year(year, m.group(3)) != year + 1 or month == 1:  # twelve months from January end that December
             raise PeriodError(f"'{original}' is not a period: a month and two years ('Nov 15-16') are the twelve "
                               "months from that month, so the years must follow each other and the month is not "
                               "January.")  # fmt: skip
         return _months(original, _month(original, year, month), _month(original, year + 1, month - 1))
     if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
-        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
+        year = _written_year(m.group(2))
         return _month(original, year, _MONTHS[m.group(1).lower()])
     raise PeriodError(
         f"'{original}' is not a period we can read. Write years as 2017/18 (financial or academic), "
