@@ -38,21 +38,21 @@ def is_benchmark(name: str) -> bool:
 
 
 #: London's boroughs by their ONS codes, and England's regions as Fingertips names them: a file may give either.
-_LONDON_BOROUGHS = (
+LONDON_BOROUGHS = (
     "City of London", "Barking and Dagenham", "Barnet", "Bexley", "Brent", "Bromley", "Camden", "Croydon", "Ealing",
     "Enfield", "Greenwich", "Hackney", "Hammersmith and Fulham", "Haringey", "Harrow", "Havering", "Hillingdon",
     "Hounslow", "Islington", "Kensington and Chelsea", "Kingston upon Thames", "Lambeth", "Lewisham", "Merton",
     "Newham", "Redbridge", "Richmond upon Thames", "Southwark", "Sutton", HOME_AREA, "Waltham Forest", "Wandsworth",
     "Westminster",
 )  # fmt: skip
-_REGIONS = (
+REGIONS = (
     "North East region", "North West region", "Yorkshire and the Humber region", "East Midlands region",
     "West Midlands region", "East of England region", LONDON, "South East region", "South West region",
 )  # fmt: skip
 _CODES = {
     "e92000001": ENGLAND,
-    **{f"e090000{n:02d}": name for n, name in enumerate(_LONDON_BOROUGHS, start=1)},
-    **{f"e1200000{n}": name for n, name in enumerate(_REGIONS, start=1)},
+    **{f"e090000{n:02d}": name for n, name in enumerate(LONDON_BOROUGHS, start=1)},
+    **{f"e1200000{n}": name for n, name in enumerate(REGIONS, start=1)},
 }
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00-\x1f\x7f-\x9f]")
 _PREFIX = re.compile(r"^(?:the )?(?:london borough of|royal borough of|lb of|lb) (?=\w)")
@@ -74,7 +74,7 @@ def _key(name: str) -> str:
 
 
 _KNOWN = {
-    **{_key(name): name for name in (*_LONDON_BOROUGHS, *_REGIONS, *BENCHMARK_AREAS)},
+    **{_key(name): name for name in (*LONDON_BOROUGHS, *REGIONS, *BENCHMARK_AREAS)},
     **_CODES,
     **_ALIASES,
 }
@@ -111,7 +111,7 @@ def area_key(name: str) -> str:
 
 
 #: Whole names of places a file's name may carry (not aliases such as "national" or "inner": a word of a title).
-_NAMED = {_key(n.removesuffix(" region")): n for n in (*_LONDON_BOROUGHS, *_REGIONS, ENGLAND)}
+_NAMED = {_key(n.removesuffix(" region")): n for n in (*LONDON_BOROUGHS, *REGIONS, ENGLAND)}
 
 
 def area_named_in(title: str) -> str | None:

@@ -54,6 +54,32 @@ Recent trend (Fingertips' method)
 Attention
   R11. A measure needs attention when it is Worse than London and its direction of travel is Worsened.
 
+Ranking areas (compare areas)
+  R12. The areas of one peer group are ranked on one period: the latest in which the home area has an available
+       value, or, when it has none, the latest in which any area of the group has one. An area with no available
+       value for that period is not ranked, not counted, and listed as such.
+       a. Best first by polarity: highest first when higher is better, lowest first when lower is better. With no
+          polarity, highest first, and the rank says only where the value lies ("1st is highest").
+       b. A value equal (R3) to the value ranked just before it shares its rank; the next value's rank counts
+          every area above it (1, 2, 2, 4).
+       c. Each area is compared with the chosen benchmark as in R7-R9, on its value for the ranked period.
+
+Spread of a peer group (the spine chart)
+  R13. For each measure, the peer group's values for the period of R12: the lowest, the 25th percentile, the
+       median, the 75th percentile and the highest, as Fingertips computes them (sorted values, linear
+       interpolation at position (n - 1) x fraction + 1), from four values or more; with fewer, not shown.
+
+Gap to a benchmark (is the gap to London closing?)
+  R14. The gap is the home value minus the benchmark's, in each period in which both have an available value.
+       Compare the first such period whose end is on or after the first day of the baseline period (R4; failing
+       that, the first such period) with the latest:
+       a. Fewer than two such periods: Not available.
+       b. The two gaps' sizes equal at the finer published precision of the four values, or closer than the
+          measure's tolerance (R3): No clear change.
+       c. The home value on the other side of the benchmark than at first (neither gap zero at that precision):
+          Crossed.
+       d. Otherwise Closing when the latest gap is the smaller, Widening when it is the larger.
+
 Caveats are attached, never silently applied: a series break between the two values compared (the values are
 still compared, as the annual reports do, and the caveat says they may not be comparable), rolling periods,
 periods of different kinds, a benchmark from another period, low-reliability values.
@@ -62,7 +88,7 @@ periods of different kinds, a benchmark from another period, low-reliability val
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -474,3 +500,153 @@ def classify(
         recent=recent_trend(measure, ordered_series),
         comparisons=comparisons,
     )
+
+
+class GapLabel(StrEnum):
+    CLOSING = "Closing"
+    WIDENING = "Widening"
+    NO_CHANGE = "No clear change"
+    CROSSED = "Crossed"
+    UNAVAILABLE = "Not available"
+
+
+@dataclass(frozen=True)
+class RankedArea:
+    area: str
+    observation: Observation
+    rank: int
+    comparison: ComparisonResult
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """R12: the ranked areas, best (or highest) first, and the areas of the group not ranked."""
+
+    period: Period | None
+    ranked: tuple[RankedArea, ...]
+    unranked: tuple[str, ...]
+    #: False for a measure with no polarity: 1st is then the highest value, not the best.
+    by_polarity: bool
+
+    def of(self, area: str) -> RankedArea | None:
+        return next((r for r in self.ranked if r.area == area), None)
+
+    @property
+    def tied(self) -> bool:
+        return len({r.rank for r in self.ranked}) < len(self.ranked)
+
+
+def _value_in(series: Sequence[Observation], label: str) -> Observation | None:
+    """An area's available dated value for a period (the last reported, R2)."""
+    found = [o for o in ordered(series) if o.available and o.dated and o.effective_period.label == label]
+    return found[-1] if found else None
+
+
+def ranking_period(series_by_area: Mapping[str, Sequence[Observation]], home: str) -> Period | None:
+    """R12: the home area's latest period with an available value, else the group's latest."""
+    for areas in ([home], list(series_by_area)):
+        latest = [o for a in areas for o in series_by_area.get(a, ()) if o.available and o.dated]
+        if latest:
+            return ordered(latest)[-1].effective_period
+    return None
+
+
+def rank_areas(
+    measure: Measure,
+    series_by_area: Mapping[str, Sequence[Observation]],
+    home: str,
+    benchmark_area: str,
+    benchmark: Sequence[Observation],
+) -> Ranking:
+    """R12 for the areas of one peer group (`series_by_area`, each area's headline values)."""
+    period = ranking_period(series_by_area, home)
+    values = {a: _value_in(s, period.label) for a, s in series_by_area.items()} if period else {}
+    present = [(a, o) for a, o in values.items() if o is not None]
+    descending = measure.polarity is not Polarity.LOWER
+    present.sort(key=lambda item: ((-1 if descending else 1) * item[1].value, item[0]))  # type: ignore[operator]
+    ranked: list[RankedArea] = []
+    for position, (area, o) in enumerate(present, start=1):
+        before = ranked[-1] if ranked else None
+        tie = before is not None and equal_at_precision(before.observation, o, measure.tolerance)
+        comparison = compare_with_benchmark(measure, area, [o], benchmark_area, benchmark)
+        ranked.append(RankedArea(area, o, before.rank if tie and before else position, comparison))
+    unranked = tuple(sorted(a for a in series_by_area if values.get(a) is None))
+    return Ranking(period, tuple(ranked), unranked, measure.polarity.judged)
+
+
+@dataclass(frozen=True)
+class Spread:
+    """R13: a peer group's values of one measure and period, as the five points of a spine."""
+
+    count: int
+    lowest: float
+    q1: float
+    median: float
+    q3: float
+    highest: float
+
+
+SPREAD_MINIMUM = 4
+
+
+def _percentile(values: Sequence[float], fraction: float) -> float:
+    """R13: Fingertips' percentile of sorted values (linear between the two values either side)."""
+    position = (len(values) - 1) * fraction + 1
+    k = int(position)
+    if k >= len(values):
+        return values[-1]
+    return round(values[k - 1] + (position - k) * (values[k] - values[k - 1]), 10)
+
+
+def peer_spread(values: Iterable[float]) -> Spread | None:
+    """R13; None from fewer than four values."""
+    found = sorted(values)
+    if len(found) < SPREAD_MINIMUM:
+        return None
+    q1, median, q3 = (_percentile(found, f) for f in (0.25, 0.5, 0.75))
+    return Spread(len(found), found[0], q1, median, q3, found[-1])
+
+
+@dataclass(frozen=True)
+class GapResult:
+    """R14: the gap between the home area and a benchmark, period by period, and its label."""
+
+    benchmark_area: str
+    label: GapLabel
+    #: (period label, home value, benchmark value) for each period in which both have a value, in order.
+    gaps: tuple[tuple[str, Observation, Observation], ...] = ()
+    start: int = 0  # the index in `gaps` of the first gap compared
+
+    @property
+    def first(self) -> tuple[str, Observation, Observation] | None:
+        return self.gaps[self.start] if self.gaps else None
+
+    @property
+    def latest(self) -> tuple[str, Observation, Observation] | None:
+        return self.gaps[-1] if self.gaps else None
+
+
+def gap_to_benchmark(
+    measure: Measure, series: Sequence[Observation], benchmark_area: str, benchmark: Sequence[Observation],
+    baseline: Period,
+) -> GapResult:  # fmt: skip
+    """R14."""
+    theirs = {o.effective_period.label: o for o in ordered(benchmark) if o.available and o.dated}
+    gaps = tuple(
+        (o.effective_period.label, o, theirs[o.effective_period.label])
+        for o in ordered(series)
+        if o.available and o.dated and o.effective_period.label in theirs
+    )
+    start = next((i for i, (_, o, _) in enumerate(gaps) if o.effective_period.end >= baseline.start), 0)
+    if len(gaps) - start < 2:
+        return GapResult(benchmark_area, GapLabel.UNAVAILABLE, gaps, start)
+    (_, h0, b0), (_, h1, b1) = gaps[start], gaps[-1]
+    digits = max(h0.decimals, b0.decimals, h1.decimals, b1.decimals)
+    first, last = round(h0.value - b0.value, digits), round(h1.value - b1.value, digits)  # type: ignore[operator]
+    if abs(first) == abs(last) or (measure.tolerance is not None and abs(abs(first) - abs(last)) <= measure.tolerance):
+        label = GapLabel.NO_CHANGE
+    elif first * last < 0:
+        label = GapLabel.CROSSED
+    else:
+        label = GapLabel.CLOSING if abs(last) < abs(first) else GapLabel.WIDENING
+    return GapResult(benchmark_area, label, gaps, start)

@@ -6,7 +6,16 @@ from __future__ import annotations
 import math
 import re
 
-from thplan.classification import Classification, ComparisonLabel, ComparisonResult, TrendLabel, TrendResult
+from thplan.classification import (
+    Classification,
+    ComparisonLabel,
+    ComparisonResult,
+    GapLabel,
+    GapResult,
+    Ranking,
+    TrendLabel,
+    TrendResult,
+)
 from thplan.measure import Unit
 from thplan.observation import Observation
 from thplan.polarity import Polarity
@@ -253,3 +262,68 @@ def spreadsheet_number(value: float, decimals: int, unit: Unit | None, footnote:
     if footnote:
         fmt += '"' + footnote.replace('"', "") + '"'
     return number, fmt
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+_RELATION = {
+    ComparisonLabel.BETTER: "better than", ComparisonLabel.WORSE: "worse than", ComparisonLabel.SIMILAR: "similar to",
+    ComparisonLabel.HIGHER: "higher than", ComparisonLabel.LOWER: "lower than",
+}  # fmt: skip
+
+
+def rank_sentence(ranking: Ranking, noun: str, home: str) -> str:
+    """'Tower Hamlets ranks 12th of 33 London boroughs in 2016 (1st is best); similar to London.' (R12)"""
+    counted = len(ranking.ranked)
+    if ranking.period is None:
+        return f"No {noun} have a value to rank yet."
+    first = "1st is best" if ranking.by_polarity else "1st is the highest"
+    mine = ranking.of(home)
+    if mine is None:
+        why = "has no value for" if home in ranking.unranked else "is not one of the areas ranked in"
+        return f"{home} {why} {ranking.period.label}; {counted} {noun} are ranked ({first})."
+    joint = "joint " if sum(1 for r in ranking.ranked if r.rank == mine.rank) > 1 else ""
+    result = mine.comparison
+    versus = (f"{_RELATION[result.label]} {result.benchmark_area}" if result.label in _RELATION
+              else f"not compared with {result.benchmark_area} ({result.method})")  # fmt: skip
+    return (
+        f"{home} ranks {joint}{ordinal(mine.rank)} of {counted} {noun} in {ranking.period.label} ({first}); {versus}."
+    )
+
+
+def ranking_rule(ranking: Ranking, home: str) -> str:
+    """How the ranking was made: its period, ties, and the areas left out (R12)."""
+    if ranking.period is None:
+        return ""
+    whose = f"{home}'s latest" if ranking.of(home) is not None or home in ranking.unranked else "the latest"
+    parts = [f"Ranked on {ranking.period.label}, {whose} period with a value."]
+    if ranking.tied:
+        parts.append("Areas whose values are equal at published precision share a rank.")
+    if ranking.unranked:
+        parts.append(f"Not ranked, with no value for {ranking.period.label}: {', '.join(ranking.unranked)}.")
+    return " ".join(parts)
+
+
+def gap_sentence(result: GapResult, home: str, unit: Unit | None) -> str:
+    """'Closing: 5.0 points below London in 2017/18, 2.1 below in 2021/22.' (R14)"""
+    first, latest = result.first, result.latest
+    bench = result.benchmark_area
+    if result.label is GapLabel.UNAVAILABLE or first is None or latest is None:
+        return f"Not available: {home} and {bench} need values for two periods in common."
+
+    def gap(item: tuple[str, Observation, Observation]) -> str:
+        period, ours, theirs = item
+        assert ours.value is not None and theirs.value is not None
+        decimals = max(published_decimals(ours.value, ours.decimals), published_decimals(theirs.value, theirs.decimals))
+        size = abs(round(ours.value - theirs.value, decimals))
+        if size == 0:
+            return f"level with {bench} in {period}"
+        side = "above" if ours.value > theirs.value else "below"
+        points = " points" if unit is Unit.PERCENT else ""
+        return f"{size:,.{decimals}f}{points} {side} {bench} in {period}"
+
+    return f"{result.label}: {gap(first)}; {gap(latest)}."
