@@ -13,6 +13,7 @@ from thplan.classification import (
     ComparisonLabel,
     GapLabel,
     gap_to_benchmark,
+    median_series,
     peer_spread,
     rank_areas,
 )
@@ -32,6 +33,8 @@ RANK_CASES = [
     ("equal-values-share-a-rank-and-the-next-counts-both", H, "A:2020/21=70 B:2020/21=70 C:2020/21=65 D:2020/21=80",
      "1 D, 2 A, 2 B, 4 C", ""),
     ("equal-at-published-precision-is-a-tie", H, "B:2020/21=70.0 A:2020/21=70.00 C:2020/21=69.9",
+     "1 A, 1 B, 3 C", ""),
+    ("computed-floats-shown-alike-are-a-tie", H, "A:2020/21=12.3456789012 B:2020/21=12.3111111111 C:2020/21=12.2",
      "1 A, 1 B, 3 C", ""),
     ("a-finer-value-is-not-a-tie", H, "A:2020/21=70.01 B:2020/21=70.04", "1 B, 2 A", ""),
     ("an-area-without-a-value-for-the-period-is-not-ranked", H,
@@ -274,3 +277,12 @@ GAP_SENTENCE_CASES = [
 def test_gap_sentence(unit, home, london, sentence):
     result = gap_to_benchmark(measure(unit=unit), series(home), LONDON, series(london, LONDON), parse_period("2017/18"))
     assert gap_sentence(result, TH, unit) == sentence
+
+
+def test_the_group_median_over_time_needs_four_values_a_period():
+    group = {a: series(f"2019/20={v} 2020/21={v + 1}", a) for a, v in (("A", 10), ("B", 20), ("C", 30), ("D", 40))}
+    group["E"] = series("2020/21=100", "E")
+    medians = median_series("m", group, "London boroughs median")
+    assert [(o.period.label, o.value) for o in medians] == [("2019/20", 25), ("2020/21", 31)]
+    assert {o.area for o in medians} == {"London boroughs median"}
+    assert median_series("m", {a: group[a] for a in "ABC"}, "m") == []

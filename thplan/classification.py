@@ -60,14 +60,17 @@ Ranking areas (compare areas)
        value for that period is not ranked, not counted, and listed as such.
        a. Best first by polarity: highest first when higher is better, lowest first when lower is better. With no
           polarity, highest first, and the rank says only where the value lies ("1st is highest").
-       b. A value equal (R3) to the value ranked just before it shares its rank; the next value's rank counts
-          every area above it (1, 2, 2, 4).
+       b. A value equal as shown to the value ranked just before it shares its rank: both rounded to the finer
+          of their published decimal places (R3's precision, except that a computed float such as Fingertips'
+          94.7261896202678 is shown, and so ranked, to one decimal place), or closer than the measure's
+          tolerance. The next value's rank counts every area above it (1, 2, 2, 4).
        c. Each area is compared with the chosen benchmark as in R7-R9, on its value for the ranked period.
 
 Spread of a peer group (the spine chart)
   R13. For each measure, the peer group's values for the period of R12: the lowest, the 25th percentile, the
        median, the 75th percentile and the highest, as Fingertips computes them (sorted values, linear
        interpolation at position (n - 1) x fraction + 1), from four values or more; with fewer, not shown.
+       Over time, the group's median is drawn for each period in which four areas or more have a value.
 
 Gap to a benchmark (is the gap to London closing?)
   R14. The gap is the home value minus the benchmark's, in each period in which both have an available value.
@@ -97,6 +100,7 @@ from thplan.measure import NOT_BENCHMARKED, Measure, Unit
 from thplan.observation import Observation
 from thplan.period import SINGLE_YEAR_KINDS, Period, PeriodError, PeriodKind, parse_period
 from thplan.polarity import Polarity
+from thplan.value import published_decimals
 
 CHI_SQUARED_99_8 = 9.54953570608324  # CHIINV(0.002, 1), as Fingertips writes it
 RECENT_POINTS = 5
@@ -542,6 +546,15 @@ def _value_in(series: Sequence[Observation], label: str) -> Observation | None:
     return found[-1] if found else None
 
 
+def _equal_as_shown(a: Observation, b: Observation, tolerance: float | None) -> bool:
+    """R12b."""
+    assert a.value is not None and b.value is not None
+    if tolerance is not None and abs(a.value - b.value) <= tolerance:
+        return True
+    digits = max(published_decimals(a.value, a.decimals), published_decimals(b.value, b.decimals))
+    return round(a.value, digits) == round(b.value, digits)
+
+
 def ranking_period(series_by_area: Mapping[str, Sequence[Observation]], home: str) -> Period | None:
     """R12: the home area's latest period with an available value, else the group's latest."""
     for areas in ([home], list(series_by_area)):
@@ -567,7 +580,7 @@ def rank_areas(
     ranked: list[RankedArea] = []
     for position, (area, o) in enumerate(present, start=1):
         before = ranked[-1] if ranked else None
-        tie = before is not None and equal_at_precision(before.observation, o, measure.tolerance)
+        tie = before is not None and _equal_as_shown(before.observation, o, measure.tolerance)
         comparison = compare_with_benchmark(measure, area, [o], benchmark_area, benchmark)
         ranked.append(RankedArea(area, o, before.rank if tie and before else position, comparison))
     unranked = tuple(sorted(a for a in series_by_area if values.get(a) is None))
@@ -605,6 +618,24 @@ def peer_spread(values: Iterable[float]) -> Spread | None:
         return None
     q1, median, q3 = (_percentile(found, f) for f in (0.25, 0.5, 0.75))
     return Spread(len(found), found[0], q1, median, q3, found[-1])
+
+
+def median_series(
+    measure_id: str, series_by_area: Mapping[str, Sequence[Observation]], name: str
+) -> list[Observation]:
+    """R13 over time: the group's median of each period with four values or more, as the series of `name`."""
+    by_period: dict[str, list[Observation]] = {}
+    for series in series_by_area.values():
+        for o in series:
+            if o.available and o.dated:
+                by_period.setdefault(o.effective_period.label, []).append(o)
+    medians = []
+    for values in by_period.values():
+        spread = peer_spread(o.value for o in values)  # type: ignore[misc]
+        if spread is not None:
+            decimals = max(published_decimals(o.value, o.decimals) for o in values)  # type: ignore[arg-type]
+            medians.append(Observation(measure_id, name, values[0].effective_period, spread.median, decimals))
+    return ordered(medians)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ status symbols, and plain-English explanations of each classification."""
 
 from __future__ import annotations
 
-import math
 import re
 
 from thplan.classification import (
@@ -12,6 +11,7 @@ from thplan.classification import (
     ComparisonResult,
     GapLabel,
     GapResult,
+    RankedArea,
     Ranking,
     TrendLabel,
     TrendResult,
@@ -19,6 +19,7 @@ from thplan.classification import (
 from thplan.measure import Unit
 from thplan.observation import Observation
 from thplan.polarity import Polarity
+from thplan.value import published_decimals
 
 #: A symbol and a colour family for every label, so status never relies on colour alone. Colours are the
 #: Okabe-Ito colour-blind-safe palette (see .streamlit/config.toml, which maps Streamlit's names onto them).
@@ -60,21 +61,6 @@ def colour(label: str) -> str:
 def badge_text(label: str) -> str:
     """'▲ Improved' – the symbol and the words, never the colour alone."""
     return f"{symbol(label)} {label}".strip()
-
-
-#: More decimal places than this is a computed float (Fingertips' files give 94.7261896202678), not a figure as
-#: published: it is shown as Fingertips shows its figures, to one decimal place (a small value to two significant
-#: figures). The stored value keeps every digit.
-MAX_PUBLISHED_DECIMALS = 4
-
-
-def published_decimals(value: float, decimals: int) -> int:
-    """The decimal places a value is shown with: as written, unless that is a computed float (see above)."""
-    if decimals <= MAX_PUBLISHED_DECIMALS:
-        return max(decimals, 0)
-    if value == 0 or abs(value) >= 1:
-        return 1
-    return min(MAX_PUBLISHED_DECIMALS, 1 - math.floor(math.log10(abs(value))))
 
 
 def published(value: float, decimals: int) -> float:
@@ -327,3 +313,38 @@ def gap_sentence(result: GapResult, home: str, unit: Unit | None) -> str:
         return f"{size:,.{decimals}f}{points} {side} {bench} in {period}"
 
     return f"{result.label}: {gap(first)}; {gap(latest)}."
+
+
+def shown_around(ranking: Ranking, home: str, size: int) -> tuple[RankedArea, ...]:
+    """At most `size` ranked areas for a chart that must stay readable: all of them when they fit, otherwise the
+    run of neighbours in rank with the home area in its middle (the top of the ranking when it is not ranked)."""
+    ranked = ranking.ranked
+    if len(ranked) <= size:
+        return ranked
+    mine = next((n for n, r in enumerate(ranked) if r.area == home), 0)
+    start = min(max(0, mine - size // 2), len(ranked) - size)
+    return ranked[start : start + size]
+
+
+RANKING_COLUMNS = ["Rank", "Area", "Period", "Value", "Lower 95% CI", "Upper 95% CI", "Compared with"]
+
+
+def ranking_rows(measure_unit: Unit | None, ranking: Ranking) -> list[dict[str, object]]:
+    """The ranked table, as shown and downloaded: values at published precision, ties as '=2'."""
+    ranks = [r.rank for r in ranking.ranked]
+    rows: list[dict[str, object]] = []
+    for r in ranking.ranked:
+        o, c = r.observation, r.comparison
+        interval = o.lower_ci is not None and o.upper_ci is not None
+        decimals = published_decimals(o.value or 0.0, o.decimals)
+        rows.append({
+            "Rank": f"={r.rank}" if ranks.count(r.rank) > 1 else str(r.rank),
+            "Area": r.area, "Period": o.effective_period.label,
+            "Value": observation_text(o, measure_unit),
+            "Lower 95% CI": number(o.lower_ci, decimals) if interval else "",
+            "Upper 95% CI": number(o.upper_ci, decimals) if interval else "",
+            "Compared with": f"{badge_text(c.label)} ({c.benchmark_area})",
+        })  # fmt: skip
+    rows.extend({"Rank": "Not ranked", "Area": a, "Period": "", "Value": "no value", "Lower 95% CI": "",
+                 "Upper 95% CI": "", "Compared with": ""} for a in ranking.unranked)  # fmt: skip
+    return rows

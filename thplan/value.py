@@ -49,6 +49,21 @@ MISSING_MARKERS: dict[str, str] = {
 }
 
 
+#: More decimal places than this is a computed float (Fingertips' files give 94.7261896202678), not a figure as
+#: published: it is shown as Fingertips shows its figures, to one decimal place (a small value to two significant
+#: figures). The stored value keeps every digit.
+MAX_PUBLISHED_DECIMALS = 4
+
+
+def published_decimals(value: float, decimals: int) -> int:
+    """The decimal places a value is shown with: as written, unless that is a computed float (see above)."""
+    if decimals <= MAX_PUBLISHED_DECIMALS:
+        return max(decimals, 0)
+    if value == 0 or abs(value) >= 1:
+        return 1
+    return min(MAX_PUBLISHED_DECIMALS, 1 - math.floor(math.log10(abs(value))))
+
+
 def is_missing_marker(text: str) -> bool:
     """A cell's text is one of the markers written in place of a value ('n/a', '..', '[x]', '[y]')."""
     lowered = " ".join(text.split()).lower()

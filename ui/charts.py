@@ -9,6 +9,7 @@ the marks' own (a line with its dash, the interval's bar).
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -16,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from thplan import display
 from thplan.area import ENGLAND, LONDON
+from thplan.classification import ComparisonLabel, RankedArea
 from thplan.display import HEX, observation_text
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
@@ -27,6 +30,8 @@ if TYPE_CHECKING:  # Altair is imported by the functions that draw: the overview
 
 HOME_COLOUR = "#0072B2"  # Okabe-Ito blue, solid and thick: the borough
 BENCHMARK_STYLE = {LONDON: ("#E69F00", [8, 4]), ENGLAND: ("#000000", [2, 3])}  # orange dashed, black dotted
+#: London and England across a ranking: grey and black, apart from the comparison colours of its bars.
+REFERENCE_STYLE = {LONDON: ("#555555", [8, 4]), ENGLAND: ("#000000", [2, 3])}
 OTHER_COLOURS = ["#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 #: Quantities whose axis starts at zero; years and scores are shown on their own range, and say so.
 ZERO_BASED = {Unit.PERCENT, Unit.COUNT, Unit.POUNDS, Unit.RATE_100K, Unit.RATE_10K, Unit.RATE_1K}
@@ -251,53 +256,61 @@ def inequality_chart(
     return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
 
 
-def ranked_chart(
-    measure: Measure, latest: Mapping[str, Observation], home: str, *, height: int = 520
-) -> alt.LayerChart:
-    """Areas ranked by their latest value, the home area highlighted, London and England marked; each value
-    labelled with its period when the areas' latest periods differ."""
+def ranking_chart(
+    measure: Measure, ranked: Sequence[RankedArea], home: str, references: Mapping[str, Observation],
+    *, font: int = FONT,
+) -> alt.LayerChart:  # fmt: skip
+    """Areas in rank order (R12), each bar coloured and labelled by its comparison with the benchmark, with its 95%
+    interval where it has one; the home area outlined and in bold; London and England as labelled lines."""
     import altair as alt
 
-    dated = len({o.period for o in latest.values() if o.value is not None}) > 1
-    rows = [
-        {
-            "Area": area,
-            "Value": o.value,
-            "Shown": observation_text(o, measure.unit, long=True) + (f" ({o.period.label})" if dated else ""),
-            "Period": o.period.label,
-            "Kind": "home" if area == home else "benchmark" if area in BENCHMARK_STYLE else "other",
-        }
-        for area, o in latest.items()
-        if o.value is not None
-    ]
-    frame = pd.DataFrame(rows, columns=["Area", "Value", "Shown", "Period", "Kind"])
-    descending = measure.polarity.value != "Lower is better"
-    bars = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "Area:N",
-                sort=alt.EncodingSortField("Value", order="descending" if descending else "ascending"),
-                title=None,
-                axis=alt.Axis(labelFontSize=12),
-            ),
-            x=alt.X(
-                "Value:Q",
-                title=measure.unit.value if measure.unit else "value",
-                scale=alt.Scale(zero=True),
-                axis=alt.Axis(tickCount=8),
-            ),  # Vega's default, a tick per 40 px, crowds a wide chart
-            color=alt.Color(
-                "Kind:N",
-                scale=alt.Scale(domain=["home", "benchmark", "other"], range=[HOME_COLOUR, "#E69F00", "#BFBFBF"]),
-                legend=None,
-            ),
-            tooltip=["Area", alt.Tooltip("Shown:N", title="Value"), "Period"],
-        )
-    )
-    labels = bars.mark_text(align="left", dx=4, fontSize=12).encode(text="Shown:N", color=alt.value("#111111"))
-    return alt.layer(bars, labels).properties(height=height, width="container")
+    frame = pd.DataFrame(
+        [{"Order": n, "Area": r.area, "Rank": display.ordinal(r.rank), "Value": r.observation.value,
+          "Lower": r.observation.lower_ci, "Upper": r.observation.upper_ci,
+          "Shown": observation_text(r.observation, measure.unit, long=True),
+          "Compared": display.badge_text(r.comparison.label), "Home": r.area == home}
+         for n, r in enumerate(ranked)],
+        columns=["Order", "Area", "Rank", "Value", "Lower", "Upper", "Shown", "Compared", "Home"],
+    )  # fmt: skip
+    frame["At"] = frame["Upper"].fillna(frame["Value"])  # each value's label just past its bar or its interval
+    lines = pd.DataFrame([{"Area": a, "Value": o.value, "Label": f"{a} {observation_text(o, measure.unit)}"}
+                          for a, o in references.items() if o.value is not None])  # fmt: skip
+    values = [*frame["Value"], *frame["Lower"].dropna(), *frame["Upper"].dropna(), *lines.get("Value", [])]
+    domain = _domain([float(v) for v in values], measure.unit in ZERO_BASED) if values else (0.0, 1.0)
+    labels = {label: display.badge_text(label) for label in ComparisonLabel}
+    bold = alt.expr(f"datum.value == {json.dumps(home)} ? 'bold' : 'normal'")
+    y = alt.Y("Area:N", sort=alt.EncodingSortField("Order"), title=None,
+              axis=alt.Axis(labelFontSize=font - 1, labelFontWeight=bold, labelLimit=260))  # fmt: skip
+    x = alt.X("Value:Q", title=axis_title(measure, domain), scale=alt.Scale(domain=list(domain), nice=False),
+              axis=alt.Axis(tickCount=8, orient="top"))  # fmt: skip
+    scale = alt.Scale(domain=list(labels.values()), range=[display.HEX[display.colour(label)] for label in labels])
+    legend = alt.Legend(orient="bottom", labelFontSize=font, values=sorted(set(frame["Compared"])))
+    colour = alt.Color("Compared:N", title=None, scale=scale, legend=legend)
+    tooltip = ["Rank", "Area", alt.Tooltip("Shown:N", title="Value"), alt.Tooltip("Compared:N", title="Compared")]
+    base = alt.Chart(frame).encode(y=y, tooltip=tooltip)
+    layers: list[alt.Chart] = [
+        base.mark_bar(height={"band": 0.75}).encode(
+            x=x, color=colour, stroke=alt.condition("datum.Home", alt.value("#000000"), alt.value(None)),
+            strokeWidth=alt.condition("datum.Home", alt.value(2.5), alt.value(0))),
+        base.mark_text(align="left", dx=4, fontSize=font - 2, color="#111111").encode(x="At:Q", text="Shown:N"),
+    ]  # fmt: skip
+    ci = frame.dropna(subset=["Lower", "Upper"]).assign(Interval=INTERVAL)
+    if len(ci):
+        layers.append(alt.Chart(ci).mark_rule(color="#222222").encode(
+            y=y, x="Lower:Q", x2="Upper:Q",
+            strokeWidth=alt.StrokeWidth("Interval:N", scale=alt.Scale(domain=[INTERVAL], range=[1.5]),
+                                        legend=_interval_legend(font))))  # fmt: skip
+    for area, o in references.items():
+        if o.value is None:
+            continue
+        colour_, dash = REFERENCE_STYLE.get(area, ("#555555", [4, 2]))
+        line = alt.Chart(lines[lines["Area"] == area]).encode(x=alt.X("Value:Q"))
+        layers.append(line.mark_rule(color=colour_, strokeDash=dash, strokeWidth=2.5))
+        layers.append(line.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=font - 1, fontWeight="bold",
+                                     color=colour_)
+                      .encode(y=alt.value(0 if area == LONDON else font + 4), text="Label:N"))  # fmt: skip
+    height = max(120, (font + 10) * len(frame))
+    return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
 
 
 def image(spec: dict[str, Any], fmt: str, title: str, source: str, as_at: datetime) -> bytes:
