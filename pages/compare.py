@@ -1,8 +1,10 @@
-"""Compare areas: where the borough ranks on a measure, and how chosen areas moved over time."""
+"""Compare areas: where the borough ranks among its peers on a measure, and how chosen areas moved over time."""
 
 import streamlit as st
 
-from ui import charts, chrome, urlstate
+from thplan.area import BENCHMARKS
+from thplan.peers import groups_with_data
+from ui import chrome, compare, urlstate
 from ui.text import md
 
 view = chrome.start("Compare areas")
@@ -14,19 +16,21 @@ if not comparable:
         "extract (for example every London borough) to compare the borough with others."
     )
     st.stop()
-names = {c.measure.id: c.measure.name + ("" if view.framework.in_plan(c.measure) else " (library)") for c in comparable}
-measure_id = urlstate.select(
-    "Measure", list(names), "measure", what="a measure with several areas", format_func=names.get
-)
+ranked_first = sorted(comparable, key=lambda c: not groups_with_data(view.areas_of(c.measure.id)))
+names = {c.measure.id: c.measure.name + ("" if view.framework.in_plan(c.measure) else " (library)")
+         for c in ranked_first}  # fmt: skip
+pick, among, against = st.columns([3, 2, 1])
+measure_id = urlstate.select("Measure", list(names), "measure", what="a measure with several areas",
+                             format_func=names.get, container=pick)  # fmt: skip
 c = next(x for x in comparable if x.measure.id == measure_id)
-areas = view.areas_of(measure_id)
-latest = {a: obs[-1] for a in areas if (obs := [o for o in view.observations(measure_id, a) if o.value is not None])}
-st.caption(f"Latest value of each area ({c.measure.polarity}); {md(view.area)} in blue, London and England in orange.")
-st.altair_chart(charts.ranked_chart(c.measure, latest, view.area, height=max(220, 22 * len(latest))), theme=None)
-
+groups = {g.name: g for g in groups_with_data(view.areas_of(measure_id))}
+group = None
+if groups:
+    group = groups[urlstate.select("Among", list(groups), "group", what="a peer group", container=among)]
+    benchmark = urlstate.select("Compared with", list(BENCHMARKS), "vs", what="a benchmark", container=against)
+    compare.show_ranking(view, c, group, compare.ranking(view, c, group, benchmark))
+else:
+    st.info(f"No other boroughs' or regions' figures for this measure yet, so {md(view.area)} cannot be ranked. "
+            "Import a Fingertips or LG Inform extract of every London borough to rank it.")  # fmt: skip
 st.subheader("Over time", anchor=False)
-defaults = [a for a in (view.area, "London", "England") if a in areas]
-chosen = urlstate.multiselect("Areas", areas, "areas", what="an area", default=defaults, max_selections=8)
-if chosen:
-    series = {a: view.observations(measure_id, a) for a in chosen}
-    st.altair_chart(charts.series_chart(c.measure, series, view.area, height=360), theme=None)
+compare.over_time(view, c, group)

@@ -178,11 +178,33 @@ def test_the_area_picker_offers_areas_not_benchmarks(make_app):
     assert not {"London", "England", "Inner London", "North West region"} & set(offered)
 
 
-def test_compare_page_ranks_areas_when_several_exist(make_app):
-    at = make_app("pages/compare.py", measure="no2-exposure")
-    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    assert spec["layer"][0]["mark"]["type"] == "bar"
+LONDON_CAMPYLOBACTER = SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv"
+
+
+def test_compare_page_ranks_the_london_boroughs_of_a_fingertips_extract(make_app):
+    at = make_app("pages/compare.py", measure="campylobacter-incidence-rate-100-000", extra=LONDON_CAMPYLOBACTER)
     assert not at.exception
+    assert shown(at.markdown[0].value).startswith("#### Tower Hamlets ranks 4th of 32 London boroughs in 2017 (1st "
+                                                  "is best); better than London.")  # fmt: skip
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    bars = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
+    assert len(bars["encoding"]["y"]["sort"]) == 32 and bars["encoding"]["y"]["sort"][3] == "Tower Hamlets"
+
+
+def test_compare_page_ranks_among_another_group_and_benchmark_from_the_link(make_app):
+    at = make_app("pages/compare.py", measure="campylobacter-incidence-rate-100-000", group="Inner London",
+                  vs="England", extra=LONDON_CAMPYLOBACTER)  # fmt: skip
+    assert not at.exception
+    assert "of 13 Inner London boroughs" in shown(at.markdown[0].value)
+    assert "than England" in shown(at.markdown[0].value)
+
+
+def test_compare_page_says_when_a_measure_has_no_peers_to_rank_among(make_app):
+    at = make_app("pages/compare.py", measure="no2-exposure")
+    assert not at.exception
+    assert any("cannot be ranked" in i.value for i in at.info)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)  # its areas over time
+    assert any(layer["mark"]["type"] == "line" for layer in spec["layer"] if isinstance(layer["mark"], dict))
 
 
 def many_jobs_measures(tmp_path: Path, count: int) -> Path:

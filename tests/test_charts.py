@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 from thplan.area import ENGLAND, LONDON
+from thplan.classification import rank_areas
+from thplan.display import HEX
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
 from thplan.period import NOT_STATED, parse_period
@@ -148,27 +150,37 @@ def test_an_undated_figure_is_never_given_a_place_in_time():
     assert date.min not in {r for r in frame.get("mid", [])}
 
 
-def test_the_ranked_chart_highlights_the_home_area(reference_store):
-    measure = reference_store.framework().measure("no2-exposure")
-    latest = {}
-    for o in reference_store.observations(["no2-exposure"]):
-        if o.value is not None:
-            latest[o.area] = o
-    spec = charts.ranked_chart(measure, latest, "Tower Hamlets").to_dict()
-    colour = spec["layer"][0]["encoding"]["color"]["scale"]
-    assert colour["domain"] == ["home", "benchmark", "other"] and colour["range"][0] == charts.HOME_COLOUR
-    kinds = {r["Area"]: r["Kind"] for r in next(iter(spec["datasets"].values()))}
-    assert kinds["Tower Hamlets"] == "home" and kinds["London"] == "benchmark" and kinds["Inner London"] == "other"
+def _ranking(polarity: Polarity = Polarity.LOWER):
+    areas = {a: [Observation("m", a, parse_period("2020"), v, 1, lower_ci=v - 2, upper_ci=v + 2)]
+             for a, v in (("Tower Hamlets", 30.2), ("Hackney", 24.7), ("Sutton", 128.6), ("Ealing", 53.3))}  # fmt: skip
+    london = [Observation("m", LONDON, parse_period("2020"), 52.0, 1)]
+    measure = Measure("m", "Campylobacter", polarity=polarity, unit=Unit.RATE_100K, comparison="interval")
+    return measure, rank_areas(measure, areas, "Tower Hamlets", LONDON, london), london[0]
 
 
-def test_the_ranked_chart_names_each_value_s_period_when_the_areas_latest_periods_differ():
-    measure = Measure("m", "Pupil progress", polarity=Polarity.HIGHER)
-    same = {a: Observation("m", a, parse_period("2018/19"), v, 1) for a, v in (("Tower Hamlets", 1.3), (LONDON, 0.8))}
-    mixed = {**same, LONDON: Observation("m", LONDON, NOT_STATED, 0.8, 1, context_period="2018/19")}
-    specs = [charts.ranked_chart(measure, latest, "Tower Hamlets").to_dict() for latest in (same, mixed)]
-    shown = [{r["Area"]: r["Shown"] for r in next(iter(spec["datasets"].values()))} for spec in specs]
-    assert shown[0] == {"Tower Hamlets": "1.3", LONDON: "0.8"}
-    assert shown[1] == {"Tower Hamlets": "1.3 (2018/19)", LONDON: "0.8 (period not stated)"}
+def test_the_ranking_chart_draws_areas_in_rank_order_coloured_by_their_comparison():
+    measure, ranking, london = _ranking()
+    spec = charts.ranking_chart(measure, ranking.ranked, "Tower Hamlets", {LONDON: london}).to_dict()
+    [bars] = _layer(spec, "bar")
+    assert bars["encoding"]["y"]["sort"] == ["Hackney", "Tower Hamlets", "Ealing", "Sutton"]  # lowest is best
+    shown = {r["Area"]: (r["Compared"], r["Shown"]) for r in _rows(spec, spec["layer"].index(bars))}
+    assert shown["Hackney"] == ("✓ Better", "✓ 24.7") and shown["Ealing"] == ("≈ Similar", "≈ 53.3")
+    assert shown["Sutton"] == ("✗ Worse", "✗ 128.6")
+    scale = bars["encoding"]["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True))["✓ Better"] == HEX["green"]
+    assert bars["encoding"]["color"]["title"] == "Compared with London:"
+
+
+def test_the_ranking_chart_outlines_the_home_area_and_draws_intervals_and_london():
+    measure, ranking, london = _ranking()
+    spec = charts.ranking_chart(measure, ranking.ranked, "Tower Hamlets", {LONDON: london}).to_dict()
+    [bars] = _layer(spec, "bar")
+    assert '"Tower Hamlets"' in bars["encoding"]["y"]["axis"]["labelFontWeight"]["expr"]
+    interval = next(layer for layer in _layer(spec, "rule") if "x2" in layer["encoding"])
+    assert len(_rows(spec, spec["layer"].index(interval))) == 4
+    labels = [r["Label"] for layer in _layer(spec, "text") for r in spec["datasets"][layer["data"]["name"]]
+              if "Label" in r]  # fmt: skip
+    assert labels == ["London 52.0"]
 
 
 def test_the_inequality_chart_draws_each_category_s_interval_and_marks_the_home_value():

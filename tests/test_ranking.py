@@ -12,12 +12,13 @@ from thplan.area import ENGLAND, LONDON, canonical_area
 from thplan.classification import (
     ComparisonLabel,
     GapLabel,
+    Ranking,
     gap_to_benchmark,
     median_series,
     peer_spread,
     rank_areas,
 )
-from thplan.display import gap_sentence, ordinal, rank_sentence, ranking_rule
+from thplan.display import gap_sentence, ordinal, rank_sentence, ranking_rows, ranking_rule, shown_around
 from thplan.measure import Unit
 from thplan.peers import BUILT_IN, groups_with_data
 from thplan.period import parse_period
@@ -286,3 +287,37 @@ def test_the_group_median_over_time_needs_four_values_a_period():
     assert [(o.period.label, o.value) for o in medians] == [("2019/20", 25), ("2020/21", 31)]
     assert {o.area for o in medians} == {"London boroughs median"}
     assert median_series("m", {a: group[a] for a in "ABC"}, "m") == []
+
+
+def _long(count: int, home_at: int) -> Ranking:
+    areas = {f"Area {n:03d}": series(f"2020/21={1000 - n}", f"Area {n:03d}") for n in range(count)}
+    areas[TH] = series(f"2020/21={1000 - home_at}.5")
+    return rank_areas(measure(), areas, TH, LONDON, [])
+
+
+#: areas, home area's place: the ranks the chart draws
+WINDOW_CASES = [
+    ("a-short-ranking-is-drawn-whole", 10, 5, 25, (1, 11)),
+    ("a-long-one-is-centred-on-the-home-area", 150, 70, 25, (59, 83)),  # 71st: 12 above, 12 below
+    ("near-the-top-it-starts-at-the-top", 150, 3, 25, (1, 25)),
+    ("near-the-bottom-it-ends-at-the-bottom", 150, 148, 25, (127, 151)),
+]
+
+
+@pytest.mark.parametrize(("count", "home_at", "size", "ranks"), [c[1:] for c in WINDOW_CASES],
+                         ids=[c[0] for c in WINDOW_CASES])  # fmt: skip
+def test_a_long_ranking_is_drawn_around_the_home_area(count, home_at, size, ranks):
+    shown = shown_around(_long(count, home_at), TH, size)
+    assert (shown[0].rank, shown[-1].rank) == ranks
+    assert TH in {r.area for r in shown}
+
+
+def test_the_ranked_table_gives_values_at_published_precision_and_lists_the_areas_not_ranked():
+    areas = {"A": [obs("2020/21=12.3456789012[11.0~13.7]", "A")], "B": [obs("2020/21=12.3111111111", "B")],
+             "C": series("2020/21=-", "C")}  # fmt: skip
+    rows = ranking_rows(Unit.PERCENT, rank_areas(measure(), areas, TH, LONDON, [obs("2020/21=10", LONDON)]))
+    assert [(r["Rank"], r["Area"], r["Value"], r["Lower 95% CI"], r["Compared with"]) for r in rows] == [
+        (1, "A", "12.3%", "11.0", "✓ Better (London)"),
+        (1, "B", "12.3%", "", "✓ Better (London)"),
+        ("Not ranked", "C", "no value", "", ""),
+    ]

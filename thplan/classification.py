@@ -540,7 +540,7 @@ class Ranking:
         return len({r.rank for r in self.ranked}) < len(self.ranked)
 
 
-def _value_in(series: Sequence[Observation], label: str) -> Observation | None:
+def value_in(series: Sequence[Observation], label: str) -> Observation | None:
     """An area's available dated value for a period (the last reported, R2)."""
     found = [o for o in ordered(series) if o.available and o.dated and o.effective_period.label == label]
     return found[-1] if found else None
@@ -573,7 +573,7 @@ def rank_areas(
 ) -> Ranking:
     """R12 for the areas of one peer group (`series_by_area`, each area's headline values)."""
     period = ranking_period(series_by_area, home)
-    values = {a: _value_in(s, period.label) for a, s in series_by_area.items()} if period else {}
+    values = {a: value_in(s, period.label) for a, s in series_by_area.items()} if period else {}
     present = [(a, o) for a, o in values.items() if o is not None]
     descending = measure.polarity is not Polarity.LOWER
     present.sort(key=lambda item: ((-1 if descending else 1) * item[1].value, item[0]))  # type: ignore[operator]
@@ -620,9 +620,7 @@ def peer_spread(values: Iterable[float]) -> Spread | None:
     return Spread(len(found), found[0], q1, median, q3, found[-1])
 
 
-def median_series(
-    measure_id: str, series_by_area: Mapping[str, Sequence[Observation]], name: str
-) -> list[Observation]:
+def median_series(measure_id: str, series_by_area: Mapping[str, Sequence[Observation]], name: str) -> list[Observation]:
     """R13 over time: the group's median of each period with four values or more, as the series of `name`."""
     by_period: dict[str, list[Observation]] = {}
     for series in series_by_area.values():

@@ -329,18 +329,17 @@ def shown_around(ranking: Ranking, home: str, size: int) -> tuple[RankedArea, ..
 RANKING_COLUMNS = ["Rank", "Area", "Period", "Value", "Lower 95% CI", "Upper 95% CI", "Compared with"]
 
 
-def ranking_rows(measure_unit: Unit | None, ranking: Ranking) -> list[dict[str, object]]:
-    """The ranked table, as shown and downloaded: values at published precision, ties as '=2'."""
-    ranks = [r.rank for r in ranking.ranked]
+def ranking_rows(unit: Unit | None, ranking: Ranking) -> list[dict[str, object]]:
+    """The ranked table, as shown and downloaded: values at published precision, tied areas with one rank."""
     rows: list[dict[str, object]] = []
     for r in ranking.ranked:
         o, c = r.observation, r.comparison
         interval = o.lower_ci is not None and o.upper_ci is not None
         decimals = published_decimals(o.value or 0.0, o.decimals)
         rows.append({
-            "Rank": f"={r.rank}" if ranks.count(r.rank) > 1 else str(r.rank),
+            "Rank": r.rank,
             "Area": r.area, "Period": o.effective_period.label,
-            "Value": observation_text(o, measure_unit),
+            "Value": observation_text(o, unit),
             "Lower 95% CI": number(o.lower_ci, decimals) if interval else "",
             "Upper 95% CI": number(o.upper_ci, decimals) if interval else "",
             "Compared with": f"{badge_text(c.label)} ({c.benchmark_area})",

@@ -35,11 +35,16 @@ def _plain(key: str, value: Any) -> Any:
 
 
 def measures_csv(rows: Sequence[dict[str, Any]]) -> str:
+    return rows_csv(COLUMNS, [{k: _plain(k, row[k]) for k in COLUMNS} for row in rows])
+
+
+def rows_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
+    """A table as CSV, every text made inert for spreadsheets (a cell starting '=' is not run as a formula)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow([neutralise(v) if isinstance(v := _plain(k, row[k]), str) else v for k in COLUMNS])
+        writer.writerow([neutralise(v) if isinstance(v := row[k], str) else v for k in columns])
     return out.getvalue()
 
 

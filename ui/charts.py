@@ -267,7 +267,7 @@ def ranking_chart(
     frame = pd.DataFrame(
         [{"Order": n, "Area": r.area, "Rank": display.ordinal(r.rank), "Value": r.observation.value,
           "Lower": r.observation.lower_ci, "Upper": r.observation.upper_ci,
-          "Shown": observation_text(r.observation, measure.unit, long=True),
+          "Shown": f"{display.symbol(r.comparison.label)} {observation_text(r.observation, measure.unit)}".strip(),
           "Compared": display.badge_text(r.comparison.label), "Home": r.area == home}
          for n, r in enumerate(ranked)],
         columns=["Order", "Area", "Rank", "Value", "Lower", "Upper", "Shown", "Compared", "Home"],
@@ -279,13 +279,15 @@ def ranking_chart(
     domain = _domain([float(v) for v in values], measure.unit in ZERO_BASED) if values else (0.0, 1.0)
     labels = {label: display.badge_text(label) for label in ComparisonLabel}
     bold = alt.expr(f"datum.value == {json.dumps(home)} ? 'bold' : 'normal'")
-    y = alt.Y("Area:N", sort=alt.EncodingSortField("Order"), title=None,
+    y = alt.Y("Area:N", sort=[r.area for r in ranked], title=None,
               axis=alt.Axis(labelFontSize=font - 1, labelFontWeight=bold, labelLimit=260))  # fmt: skip
     x = alt.X("Value:Q", title=axis_title(measure, domain), scale=alt.Scale(domain=list(domain), nice=False),
-              axis=alt.Axis(tickCount=8, orient="top"))  # fmt: skip
+              axis=alt.Axis(tickCount=8))  # fmt: skip
     scale = alt.Scale(domain=list(labels.values()), range=[display.HEX[display.colour(label)] for label in labels])
-    legend = alt.Legend(orient="bottom", labelFontSize=font, values=sorted(set(frame["Compared"])))
-    colour = alt.Color("Compared:N", title=None, scale=scale, legend=legend)
+    legend = alt.Legend(orient="top", labelFontSize=font, titleFontSize=font, titleOrient="left",
+                        values=[t for t in labels.values() if t in set(frame["Compared"])])  # fmt: skip
+    against = ranked[0].comparison.benchmark_area if ranked else ""
+    colour = alt.Color("Compared:N", title=f"Compared with {against}:", scale=scale, legend=legend)
     tooltip = ["Rank", "Area", alt.Tooltip("Shown:N", title="Value"), alt.Tooltip("Compared:N", title="Compared")]
     base = alt.Chart(frame).encode(y=y, tooltip=tooltip)
     layers: list[alt.Chart] = [
@@ -306,9 +308,10 @@ def ranking_chart(
         colour_, dash = REFERENCE_STYLE.get(area, ("#555555", [4, 2]))
         line = alt.Chart(lines[lines["Area"] == area]).encode(x=alt.X("Value:Q"))
         layers.append(line.mark_rule(color=colour_, strokeDash=dash, strokeWidth=2.5))
-        layers.append(line.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=font - 1, fontWeight="bold",
+        # labelled just above the bars, England's label above London's so that close values stay legible
+        layers.append(line.mark_text(align="center", baseline="bottom", dy=-3, fontSize=font - 1, fontWeight="bold",
                                      color=colour_)
-                      .encode(y=alt.value(0 if area == LONDON else font + 4), text="Label:N"))  # fmt: skip
+                      .encode(y=alt.value(0 if area == LONDON else -(font + 2)), text="Label:N"))  # fmt: skip
     height = max(120, (font + 10) * len(frame))
     return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
 
