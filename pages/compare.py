@@ -16,6 +16,12 @@ if not comparable:
         "extract (for example every London borough) to compare the borough with others."
     )
     st.stop()
+modes = {"measure": "One measure, all areas", "theme": "All measures of a theme"}
+mode = urlstate.select("View", list(modes), "view", what="a view", format_func=modes.get, widget=st.segmented_control,
+                       label_visibility="collapsed")  # fmt: skip
+if mode == "theme":
+    compare.spine(view)
+    st.stop()
 ranked_first = sorted(comparable, key=lambda c: not groups_with_data(view.areas_of(c.measure.id)))
 names = {c.measure.id: c.measure.name + ("" if view.framework.in_plan(c.measure) else " (library)")
          for c in ranked_first}  # fmt: skip

@@ -199,6 +199,21 @@ def test_compare_page_ranks_among_another_group_and_benchmark_from_the_link(make
     assert "than England" in shown(at.markdown[0].value)
 
 
+def test_compare_page_draws_the_spine_of_a_theme_s_measures(make_app):
+    at = make_app("pages/compare.py", view="theme", theme="library", extra=LONDON_CAMPYLOBACTER)
+    assert not at.exception
+    heading = "#### Indicator library: Tower Hamlets among London boroughs, measure by measure"
+    assert shown(at.markdown[0].value) == heading
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert [layer["encoding"]["x"]["field"] for layer in spec["layer"] if layer["mark"]["type"] == "circle"] == ["Home"]
+
+
+def test_a_theme_without_peer_figures_says_so(make_app):
+    at = make_app("pages/compare.py", view="theme", theme="jobs")
+    assert not at.exception
+    assert any("cannot be set among them" in i.value for i in at.info)
+
+
 def test_compare_page_says_when_a_measure_has_no_peers_to_rank_among(make_app):
     at = make_app("pages/compare.py", measure="no2-exposure")
     assert not at.exception

@@ -183,6 +183,24 @@ def test_the_ranking_chart_outlines_the_home_area_and_draws_intervals_and_london
     assert labels == ["London 52.0"]
 
 
+def test_the_spine_chart_puts_each_measure_s_home_value_within_its_group_s_spread(make_store):
+    from thplan import view as views
+    from thplan.peers import LONDON_BOROUGHS_GROUP
+    from thplan.spine import spine_rows
+
+    store = make_store(framework=False)
+    assert not do_import(store, SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv").rejected
+    home, offered = views.areas(store)
+    view = views.build(store, store.version(), home, offered, lambda m: views.series_by_area(store, m))
+    rows = spine_rows(view, view.everything, LONDON_BOROUGHS_GROUP, LONDON)
+    spec = charts.spine_chart(rows).to_dict()
+    [circle] = _layer(spec, "circle")
+    [record] = spec["datasets"][circle["data"]["name"]]
+    assert record["Shown"] == "30.2 · 4th of 32" and record["Compared"] == "✓ Better"
+    assert record["Q1"] < record["Median"] < record["Q3"] and 0 < record["Home"] <= 1
+    assert record["Home"] == pytest.approx(rows[0].position(rows[0].home.observation.value))
+
+
 def test_the_inequality_chart_draws_each_category_s_interval_and_marks_the_home_value():
     measure = Measure("m", "Smoking", unit=Unit.PERCENT)
     deciles = [(f"Decile {n}", Observation("m", ENGLAND, parse_period("2019"), 10.0 + n, 1, lower_ci=9.0 + n,

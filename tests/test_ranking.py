@@ -22,8 +22,9 @@ from thplan.display import gap_sentence, ordinal, rank_sentence, ranking_rows, r
 from thplan.measure import Unit
 from thplan.peers import BUILT_IN, groups_with_data
 from thplan.period import parse_period
+from thplan.spine import spine_rows, spine_table
 
-from .conftest import SAMPLES
+from .conftest import SAMPLES, do_import
 from .test_classification import TH, H, L, N, measure, obs, series
 
 #: areas as 'Area:2017/18=64.7' ... ; the expected order as 'rank Area' pairs, and the areas not ranked
@@ -321,3 +322,35 @@ def test_the_ranked_table_gives_values_at_published_precision_and_lists_the_area
         (1, "B", "12.3%", "", "✓ Better (London)"),
         ("Not ranked", "C", "no value", "", ""),
     ]
+
+
+def _view(make_store, *files):
+    from thplan import view as views
+
+    store = make_store()
+    for path in files:
+        assert not do_import(store, path).rejected
+    home, offered = views.areas(store)
+    return views.build(store, store.version(), home, offered, lambda m: views.series_by_area(store, m))
+
+
+def test_the_spine_sets_each_measure_s_home_value_within_its_group_s_spread(make_store):
+    view = _view(make_store, SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv")
+    [row] = spine_rows(view, [c for c in view.library if "ampylobacter" in c.measure.name], BUILT_IN[0], LONDON)
+    values = sorted(r.observation.value for r in row.ranking.ranked)
+    assert row.spread == peer_spread(values) and row.spread.count == 32
+    assert row.home is not None and row.rank_text == "4th of 32"
+    assert row.position(values[0]) == 1 and row.position(values[-1]) == 0  # lower is better: the lowest on the right
+    assert row.london is not None and row.london.period.label == row.ranking.period.label == "2017"
+
+
+def test_a_spine_row_without_enough_peer_values_says_why(reference_store):
+    from thplan import view as views
+
+    home, offered = views.areas(reference_store)
+    view = views.build(reference_store, reference_store.version(), home, offered, lambda m: {})
+    rows = spine_rows(view, view.classifications[:2], BUILT_IN[0], LONDON)
+    assert [r.why_not for r in rows] == ["only 1 of the group has a value (a spread needs four)"] * 2
+    assert [r.position(50.0) for r in rows] == [None, None]
+    assert spine_table(rows, TH)[0]["Highest"] == "only 1 of the group has a value (a spread needs four)"
+    assert spine_rows(view, view.classifications[:1], BUILT_IN[3], LONDON)[0].why_not == "no figures for this group yet"

@@ -28,6 +28,8 @@ from thplan.period import PeriodKind
 if TYPE_CHECKING:  # Altair is imported by the functions that draw: the overview draws none (0.17 s at start-up)
     import altair as alt
 
+    from thplan.spine import SpineRow
+
 HOME_COLOUR = "#0072B2"  # Okabe-Ito blue, solid and thick: the borough
 BENCHMARK_STYLE = {LONDON: ("#E69F00", [8, 4]), ENGLAND: ("#000000", [2, 3])}  # orange dashed, black dotted
 #: London and England across a ranking: grey and black, apart from the comparison colours of its bars.
@@ -314,6 +316,76 @@ def ranking_chart(
                       .encode(y=alt.value(0 if area == LONDON else -(font + 2)), text="Label:N"))  # fmt: skip
     height = max(120, (font + 10) * len(frame))
     return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
+
+
+SPINE_RANGE, SPINE_MIDDLE = "#D9D9D9", "#9A9A9A"  # Fingertips' greys: the whole range, the middle half
+
+
+def spine_chart(rows: Sequence[SpineRow], *, font: int = FONT) -> alt.LayerChart:
+    """One row per measure, Fingertips' spine: the peer group's range (light grey) and middle half (dark grey)
+    from worst (left) to best (right), the home value as a circle coloured by its comparison, London and England
+    marked; a row without a spread says why."""
+    import altair as alt
+
+    records = []
+    for n, row in enumerate(rows):
+        c, s, home = row.classification, row.spread, row.home
+        name = c.measure.name
+        record: dict[str, Any] = {"Order": n, "Measure": name, "Why": row.why_not, "Home": None, "London": None,
+                                  "England": None, "Q1": None, "Q3": None, "Median": None, "Compared": None,
+                                  "Shown": ""}  # fmt: skip
+        if s is not None:
+            q1, q3 = row.position(s.q1), row.position(s.q3)
+            record.update(Q1=min(q1, q3), Q3=max(q1, q3), Median=row.position(s.median),  # type: ignore[type-var]
+                          London=row.position(row.london.value if row.london else None),
+                          England=row.position(row.england.value if row.england else None))  # fmt: skip
+        if home is not None:
+            record.update(Home=row.position(home.observation.value), Compared=display.badge_text(home.comparison.label),
+                          Shown=f"{observation_text(home.observation, c.measure.unit)} · {row.rank_text}")  # fmt: skip
+        records.append(record)
+    columns = ["Order", "Measure", "Why", "Home", "London", "England", "Q1", "Q3", "Median", "Compared", "Shown"]
+    frame = pd.DataFrame(records, columns=columns)
+    order = [r["Measure"] for r in records]
+    y = alt.Y("Measure:N", sort=order, title=None, axis=alt.Axis(labelFontSize=font - 1, labelLimit=420))
+    # the spine fills 0 to 1; the home value's label sits to its right
+    x = alt.X("Lowest:Q", scale=alt.Scale(domain=[0, 1.3]), axis=None)
+    spined = frame[frame["Q1"].notna()].assign(Lowest=0.0, Highest=1.0, TextAt=1.03)
+    labels = {label: display.badge_text(label) for label in ComparisonLabel}
+    scale = alt.Scale(domain=list(labels.values()), range=[display.HEX[display.colour(label)] for label in labels])
+    against = next((r.home.comparison.benchmark_area for r in rows if r.home is not None), "")
+    legend = alt.Legend(
+        orient="top",
+        title=f"Compared with {against}:",
+        labelFontSize=font,
+        titleFontSize=font,
+        titleOrient="left",
+        values=[t for t in labels.values() if t in set(frame["Compared"])],
+    )
+    base = alt.Chart(spined).encode(y=y)
+    layers: list[alt.Chart] = [
+        base.mark_bar(color=SPINE_RANGE, height={"band": 0.6}).encode(x=x, x2="Highest:Q"),
+        base.mark_bar(color=SPINE_MIDDLE, height={"band": 0.6}).encode(x="Q1:Q", x2="Q3:Q"),
+        base.mark_tick(color="#FFFFFF", thickness=2, size=font + 4).encode(x="Median:Q"),
+    ]
+    for area, shape, fill in ((LONDON, "diamond", "#FFFFFF"), (ENGLAND, "triangle-down", "#000000")):
+        marked = spined[spined[area].notna()]
+        layers.append(alt.Chart(marked).mark_point(shape=shape, size=110, filled=True, fill=fill, stroke="#000000",
+                                                   strokeWidth=1.5, opacity=1)
+                      .encode(y=y, x=alt.X(f"{area}:Q"), tooltip=["Measure"]))  # fmt: skip
+    homes = alt.Chart(spined[spined["Home"].notna()]).encode(y=y)
+    layers.append(homes.mark_circle(size=260, stroke="#000000", strokeWidth=1.5, opacity=1).encode(
+        x="Home:Q", color=alt.Color("Compared:N", scale=scale, legend=legend),
+        tooltip=["Measure", alt.Tooltip("Shown:N", title="Value"), "Compared"]))  # fmt: skip
+    layers.append(homes.mark_text(align="left", fontSize=font - 2).encode(x="TextAt:Q", text="Shown:N"))
+    missing = frame[frame["Q1"].isna()]
+    if len(missing):
+        layers.append(
+            alt.Chart(missing)
+            .mark_text(align="left", fontSize=font - 2, color="#444444", fontStyle="italic")
+            .encode(y=y, x=alt.value(4), text="Why:N")
+        )
+    chart = alt.layer(*layers).properties(height=max(80, (font + 22) * len(frame)), width="container")
+    return _sized(chart, font)
 
 
 def image(spec: dict[str, Any], fmt: str, title: str, source: str, as_at: datetime) -> bytes:

@@ -12,11 +12,13 @@ from thplan.area import BENCHMARKS
 from thplan.classification import Classification, Ranking, median_series, rank_areas, value_in
 from thplan.display import RANKING_COLUMNS, rank_sentence, ranking_rows, ranking_rule, shown_around
 from thplan.exports import rows_csv
-from thplan.peers import PeerGroup
+from thplan.peers import PeerGroup, groups_with_data
+from thplan.spine import SPINE_COLUMNS, spine_rows, spine_table
 from thplan.view import View
 from ui import charts, urlstate
 from ui.text import md
 
+LIBRARY = "library"  # the spine's choice of the indicator library's measures, beside the Plan's themes
 #: Bars a ranking chart draws at once: every London borough; a longer ranking shows the home area's neighbours.
 WINDOW = 35
 
@@ -45,7 +47,7 @@ def show_ranking(view: View, c: Classification, group: PeerGroup, result: Rankin
     st.altair_chart(chart, theme=None)
     rows = ranking_rows(c.measure.unit, result)
     with st.expander(f"Ranked table ({len(rows)} areas)"):
-        st.dataframe(pd.DataFrame(rows, columns=RANKING_COLUMNS), hide_index=True, use_container_width=True)
+        st.dataframe(pd.DataFrame(rows, columns=RANKING_COLUMNS), hide_index=True, width="stretch")
     left, middle, _ = st.columns([1, 1, 3])
     name = f"{c.measure.id}-ranking-{result.period.label.replace('/', '-')}"
     left.download_button("Ranking (CSV)", lambda: rows_csv(RANKING_COLUMNS, rows), f"{name}.csv", mime="text/csv",
@@ -71,3 +73,33 @@ def over_time(view: View, c: Classification, group: PeerGroup | None) -> None:
         series[median] = tuple(median_series(c.measure.id, members, median))
         st.caption(f"{md(median)}: the middle value of the group in each period with four values or more.")
     st.altair_chart(charts.series_chart(c.measure, series, view.area, height=360), theme=None)
+
+
+def spine(view: View) -> None:
+    """Every measure of a theme (or of the indicator library) as a row of Fingertips' spine chart."""
+    themes = {t.id: t.name for t in view.framework.themes} | {LIBRARY: "Indicator library"}
+    pick, among, against = st.columns([3, 2, 1])
+    theme_id = urlstate.select("Theme", list(themes), "theme", what="a theme", format_func=themes.get, container=pick)
+    if theme_id == LIBRARY:  # only the library's measures with figures for other areas
+        measures = [c for c in view.library if len(view.areas_of(c.measure.id)) >= 3]
+    else:
+        measures = [c for c in view.classifications if c.measure.theme_id == theme_id]
+    groups = {g.name: g for g in groups_with_data(sorted({a for c in measures for a in view.areas_of(c.measure.id)}))}
+    if not groups:
+        st.info(f"No other boroughs' or regions' figures for the measures of {md(themes[theme_id])} yet, so "
+                f"{md(view.area)} cannot be set among them. Import a Fingertips or LG Inform extract of every London "
+                "borough.")  # fmt: skip
+        return
+    group = groups[urlstate.select("Among", list(groups), "group", what="a peer group", container=among)]
+    benchmark = urlstate.select("Compared with", list(BENCHMARKS), "vs", what="a benchmark", container=against)
+    rows = spine_rows(view, measures, group, benchmark)
+    st.markdown(f"#### {md(themes[theme_id])}: {md(view.area)} among {md(group.noun)}, measure by measure")
+    st.caption(f"Each row runs from the worst value among {md(group.noun)} (left) to the best (right); with no "
+               "polarity, from the lowest to the highest. Light grey: the whole range; dark grey: the middle half "
+               "(25th to 75th percentile); white line: the median. ◇ London, ▼ England. The circle is "
+               f"{md(view.area)}, coloured by its comparison with {md(benchmark)}. "
+               f"{md(group.description)}")  # fmt: skip
+    st.altair_chart(charts.spine_chart(rows), theme=None)
+    with st.expander("The figures"):
+        table = spine_table(rows, view.area)
+        st.dataframe(pd.DataFrame(table, columns=SPINE_COLUMNS), hide_index=True, width="stretch")
