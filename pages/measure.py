@@ -31,6 +31,7 @@ for sentence in widgets.explanation(c):
     st.markdown(widgets.md(sentence))
 drawn = widgets.chart(view, c, height=380, breakdown=chosen)
 exports.measure_downloads(view, c, drawn, list(st.columns([1, 1, 1, 3])[:3]))
+measure.gap(c)
 measure.inequality(view, c)
 
 st.subheader("How it was classified", anchor=False)

@@ -232,6 +232,34 @@ def many_jobs_measures(tmp_path: Path, count: int) -> Path:
     return path
 
 
+def gap_measures(tmp_path: Path) -> Path:
+    """Two jobs measures with Tower Hamlets and London each year: one closing on London, one widening."""
+    lines = ["Measure,Area,Period,Value,Polarity,Theme,Outcome"]
+    for name, ours in (("Gap closing rate", (60, 64, 68)), ("Gap widening rate", (70, 66, 62))):
+        for year, value in zip(("2018/19", "2019/20", "2020/21"), ours, strict=True):
+            lines += [f"{name},Tower Hamlets,{year},{value},Higher is better,Good jobs and employment,jobs-good-quality",
+                      f"{name},London,{year},70,Higher is better,Good jobs and employment,jobs-good-quality"]  # fmt: skip
+    path = tmp_path / "gaps.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_overview_filters_measures_by_their_gap_to_london(make_app, tmp_path):
+    at = make_app(status="Gap to London closing", extra=gap_measures(tmp_path))
+    assert not at.exception
+    frame = at.dataframe[-1].value
+    assert list(frame["Measure"]) == ["Gap closing rate"]
+    assert list(frame["Gap to London"]) == [">< Closing"]
+
+
+def test_the_measure_page_says_whether_the_gap_to_london_is_closing(make_app, tmp_path):
+    at = make_app("pages/measure.py", measure="gap-widening-rate", extra=gap_measures(tmp_path))
+    assert not at.exception
+    assert "Gap to London: <> Widening" in [shown(h.value) for h in at.subheader]
+    assert "Widening: 0 below London" not in _text(at)
+    assert "Gap to London: Widening: level with London in 2018/19; 8 below London in 2020/21." in shown(_text(at))
+
+
 def test_a_theme_with_many_measures_shows_them_a_page_of_cards_at_a_time(make_app, tmp_path):
     at = make_app("pages/theme.py", theme="jobs", extra=many_jobs_measures(tmp_path, 30))
     assert not at.exception

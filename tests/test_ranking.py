@@ -66,6 +66,12 @@ def test_ranking(polarity, areas, ranked, unranked):
     assert result.by_polarity is (polarity is not N)
 
 
+@pytest.mark.parametrize("kw", [{"unit": Unit.COUNT}, {"comparison": "none"}], ids=["a-count", "not-benchmarked"])
+def test_a_measure_not_compared_between_areas_is_ranked_highest_first_and_not_judged(kw):
+    result = rank_areas(measure(L, **kw), _areas("A:2020/21=60 B:2020/21=70"), TH, LONDON, [])
+    assert [r.area for r in result.ranked] == ["B", "A"] and not result.by_polarity
+
+
 def test_a_group_with_no_values_ranks_nothing():
     result = rank_areas(measure(), {"A": series("2020/21=-", "A")}, TH, LONDON, [])
     assert result.period is None and result.ranked == () and result.unranked == ("A",)
@@ -178,6 +184,12 @@ GAP_CASES = [
 def test_gap_to_london(polarity, home, london, label):
     result = gap_to_benchmark(measure(polarity), series(home), LONDON, series(london, LONDON), parse_period("2017/18"))
     assert result.label is label
+
+
+@pytest.mark.parametrize("kw", [{"unit": Unit.COUNT}, {"comparison": "none"}], ids=["a-count", "not-benchmarked"])
+def test_a_measure_not_compared_between_areas_has_no_gap_to_london(kw):
+    home, london = series("2017/18=50 2020/21=55"), series("2017/18=60 2020/21=60", LONDON)
+    assert gap_to_benchmark(measure(**kw), home, LONDON, london, parse_period("2017/18")).label is GapLabel.UNAVAILABLE
 
 
 def test_the_gap_says_which_periods_it_compared():

@@ -59,7 +59,9 @@ Ranking areas (compare areas)
        value, or, when it has none, the latest in which any area of the group has one. An area with no available
        value for that period is not ranked, not counted, and listed as such.
        a. Best first by polarity: highest first when higher is better, lowest first when lower is better. With no
-          polarity, highest first, and the rank says only where the value lies ("1st is highest").
+          polarity, or for a measure not compared between areas (R9: a count, which depends on an area's size, or
+          one its publisher does not compare), highest first, and the rank says only where the value lies ("1st
+          is the highest").
        b. A value equal as shown to the value ranked just before it shares its rank: both rounded to the finer
           of their published decimal places (R3's precision, except that a computed float such as Fingertips'
           94.7261896202678 is shown, and so ranked, to one decimal place), or closer than the measure's
@@ -76,7 +78,7 @@ Gap to a benchmark (is the gap to London closing?)
   R14. The gap is the home value minus the benchmark's, in each period in which both have an available value.
        Compare the first such period whose end is on or after the first day of the baseline period (R4; failing
        that, the first such period) with the latest:
-       a. Fewer than two such periods: Not available.
+       a. Fewer than two such periods, or a measure not compared between areas (R9): Not available.
        b. The two gaps' sizes equal at the finer published precision of the four values, or closer than the
           measure's tolerance (R3): No clear change.
        c. The home value on the other side of the benchmark than at first (neither gap zero at that precision):
@@ -188,6 +190,12 @@ class Classification:
     direction: TrendResult
     recent: RecentTrendResult
     comparisons: dict[str, ComparisonResult] = field(default_factory=dict)
+    #: R14 against London (None where the Classification was built without it).
+    gap: GapResult | None = None
+
+    @property
+    def gap_label(self) -> GapLabel:
+        return self.gap.label if self.gap is not None else GapLabel.UNAVAILABLE
 
     @property
     def latest(self) -> Observation | None:
@@ -503,6 +511,7 @@ def classify(
         direction=direction_of_travel(measure, ordered_series),
         recent=recent_trend(measure, ordered_series),
         comparisons=comparisons,
+        gap=gap_to_benchmark(measure, ordered_series, LONDON, benchmarks.get(LONDON, ()), baseline),
     )
 
 
@@ -575,7 +584,8 @@ def rank_areas(
     period = ranking_period(series_by_area, home)
     values = {a: value_in(s, period.label) for a, s in series_by_area.items()} if period else {}
     present = [(a, o) for a, o in values.items() if o is not None]
-    descending = measure.polarity is not Polarity.LOWER
+    judged = measure.polarity.judged and measure.compared_with_benchmarks
+    descending = not (judged and measure.polarity is Polarity.LOWER)
     present.sort(key=lambda item: ((-1 if descending else 1) * item[1].value, item[0]))  # type: ignore[operator]
     ranked: list[RankedArea] = []
     for position, (area, o) in enumerate(present, start=1):
@@ -584,7 +594,7 @@ def rank_areas(
         comparison = compare_with_benchmark(measure, area, [o], benchmark_area, benchmark)
         ranked.append(RankedArea(area, o, before.rank if tie and before else position, comparison))
     unranked = tuple(sorted(a for a in series_by_area if values.get(a) is None))
-    return Ranking(period, tuple(ranked), unranked, measure.polarity.judged)
+    return Ranking(period, tuple(ranked), unranked, judged)
 
 
 @dataclass(frozen=True)
@@ -667,7 +677,7 @@ def gap_to_benchmark(
         if o.available and o.dated and o.effective_period.label in theirs
     )
     start = next((i for i, (_, o, _) in enumerate(gaps) if o.effective_period.end >= baseline.start), 0)
-    if len(gaps) - start < 2:
+    if len(gaps) - start < 2 or not measure.compared_with_benchmarks:
         return GapResult(benchmark_area, GapLabel.UNAVAILABLE, gaps, start)
     (_, h0, b0), (_, h1, b1) = gaps[start], gaps[-1]
     digits = max(h0.decimals, b0.decimals, h1.decimals, b1.decimals)

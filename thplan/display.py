@@ -36,6 +36,12 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     ComparisonLabel.HIGHER: ("↑", "blue"),
     ComparisonLabel.LOWER: ("↓", "blue"),
     ComparisonLabel.NOT_COMPARED: ("–", "gray"),
+    # the gap to London (R14): no judgement in the colour (a gap closing from above London is no better)
+    GapLabel.CLOSING: ("><", "blue"),
+    GapLabel.WIDENING: ("<>", "blue"),
+    GapLabel.CROSSED: ("×", "blue"),
+    GapLabel.NO_CHANGE: ("=", "gray"),
+    GapLabel.UNAVAILABLE: ("○", "gray"),
 }
 #: Delivery statuses, also by symbol and words as well as colour.
 DELIVERY_STYLE: dict[str, tuple[str, str]] = {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from thplan.area import LONDON
-from thplan.classification import Classification, ComparisonLabel, TrendLabel
+from thplan.classification import Classification, ComparisonLabel, GapLabel, TrendLabel
 from thplan.measure import normalise_name
 
 
@@ -23,16 +23,20 @@ class Status(StrEnum):
     BETTER_THAN_LONDON = "Better than London"
     WORSE_THAN_LONDON = "Worse than London"
     NEEDS_ATTENTION = "Needs attention"
+    GAP_CLOSING = "Gap to London closing"
+    GAP_WIDENING = "Gap to London widening"
 
 
 _TRENDS = {Status.IMPROVED: TrendLabel.IMPROVED, Status.SAME: TrendLabel.SAME, Status.WORSENED: TrendLabel.WORSENED,
            Status.UNAVAILABLE: TrendLabel.UNAVAILABLE, Status.INCREASED: TrendLabel.INCREASED,
            Status.DECREASED: TrendLabel.DECREASED}  # fmt: skip
+_GAPS = {Status.GAP_CLOSING: GapLabel.CLOSING, Status.GAP_WIDENING: GapLabel.WIDENING}
 KINDS = ("All", "outcome", "output")
 
 
 def statuses_of(c: Classification) -> set[Status]:
-    """The statuses a measure has: its overall trend, how it compares with London, whether it needs attention."""
+    """The statuses a measure has: its overall trend, how it compares with London, whether it needs attention,
+    whether its gap to London is closing or widening."""
     found = {s for s, label in _TRENDS.items() if c.overall.label is label}
     london = c.vs(LONDON).label
     if london is ComparisonLabel.BETTER:
@@ -41,6 +45,7 @@ def statuses_of(c: Classification) -> set[Status]:
         found.add(Status.WORSE_THAN_LONDON)
     if c.needs_attention:
         found.add(Status.NEEDS_ATTENTION)
+    found |= {s for s, label in _GAPS.items() if c.gap_label is label}
     return found
 
 

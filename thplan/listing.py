@@ -20,7 +20,7 @@ COLUMNS = (
     "theme", "outcome", "measure", "kind", "polarity", "unit", "area", "baseline_period", "baseline_value",
     "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "overall_trend_note",
     "direction_of_travel", "direction_of_travel_note", "recent_trend", "london_period", "london_value", "vs_london",
-    "england_period", "england_value", "vs_england", "needs_attention", "notes",
+    "england_period", "england_value", "vs_england", "needs_attention", "gap_to_london", "notes",
 )  # fmt: skip
 
 
@@ -77,6 +77,7 @@ def row(framework: Framework, c: Classification) -> dict[str, Any]:
         "england_value": england.benchmark,
         "vs_england": england.label.value,
         "needs_attention": c.needs_attention,
+        "gap_to_london": c.gap_label.value,
         "notes": " ".join(c.caveats),
     }
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from thplan import display
 from thplan.area import ENGLAND, LONDON
-from thplan.classification import ComparisonLabel, RankedArea
+from thplan.classification import ComparisonLabel, GapResult, RankedArea
 from thplan.display import HEX, observation_text
 from thplan.measure import Measure, Unit
 from thplan.observation import Observation
@@ -315,6 +315,33 @@ def ranking_chart(
                                      color=colour_)
                       .encode(y=alt.value(0 if area == LONDON else -(font + 2)), text="Label:N"))  # fmt: skip
     height = max(120, (font + 10) * len(frame))
+    return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
+
+
+def gap_chart(measure: Measure, gap: GapResult, home: str, *, height: int = 200, font: int = FONT) -> alt.LayerChart:
+    """R14 over time: the home value minus London's in each period both have, London as the zero line."""
+    import altair as alt
+
+    rows = []
+    for label, ours, theirs in gap.gaps:
+        assert ours.value is not None and theirs.value is not None
+        decimals = max(display.published_decimals(ours.value, ours.decimals),
+                       display.published_decimals(theirs.value, theirs.decimals))  # fmt: skip
+        size = round(ours.value - theirs.value, decimals)
+        rows.append({"Period": label, "mid": _ms(_middle(ours)), "Gap": size, "Shown": f"{size:+,.{decimals}f}"})
+    frame = pd.DataFrame(rows, columns=["Period", "mid", "Gap", "Shown"])
+    x = alt.X("mid:T", scale=alt.Scale(type="utc", padding=24), axis=_time_axis(frame.assign(Area=home), home, font))
+    y = alt.Y("Gap:Q", title=f"{home} minus London", axis=alt.Axis(labelFontSize=font, titleFontSize=font - 1))
+    base = alt.Chart(frame).encode(x=x, y=y, tooltip=["Period", alt.Tooltip("Shown:N", title="Gap")])
+    zero = alt.Chart(pd.DataFrame([{"Gap": 0, "Label": "London"}])).encode(y="Gap:Q")
+    layers = [
+        zero.mark_rule(color="#555555", strokeDash=[8, 4], strokeWidth=2),
+        zero.mark_text(align="left", baseline="bottom", dx=4, dy=-2, color="#555555", fontSize=font - 1,
+                       fontWeight="bold").encode(x=alt.value(0), text="Label:N"),
+        base.mark_line(color=HOME_COLOUR, strokeWidth=3),
+        base.mark_point(color=HOME_COLOUR, filled=True, size=70, opacity=1),
+        base.mark_text(dy=-12, fontSize=font - 2, color="#111111").encode(text="Shown:N"),
+    ]  # fmt: skip
     return _sized(alt.layer(*layers).properties(height=height, width="container"), font)
 
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 from thplan.area import ENGLAND
 from thplan.breakdown import from_label
-from thplan.classification import Classification
-from thplan.display import polarity_phrase
+from thplan.classification import Classification, GapLabel
+from thplan.display import badge_text, gap_sentence, polarity_phrase
 from thplan.measure import NOT_BENCHMARKED, Kind, Measure
 from thplan.placement import place
 from thplan.store import StoreError
@@ -53,6 +53,16 @@ def inequality(view: View, c: Classification) -> None:
         spec = caches.chart_spec(view, ("inequality", c.measure.id, kind), lambda rows=rows: charts.inequality_chart(
             c.measure, [(o.breakdown.category, o) for o in rows], c.latest, c.area).to_dict())  # fmt: skip
         st.vega_lite_chart(spec, theme=None)
+
+
+def gap(c: Classification) -> None:
+    """Is the gap to London closing? (R14): the label and its sentence, and the gap period by period."""
+    if c.gap is None or c.gap_label is GapLabel.UNAVAILABLE:
+        return
+    st.subheader(f"Gap to London: {badge_text(c.gap_label)}", anchor=False)
+    st.caption(md(f"{gap_sentence(c.gap, c.area, c.measure.unit)} The gap is {c.area}'s value minus London's, in each "
+                  "period both have one; the first compared is the first from the Plan's baseline."))  # fmt: skip
+    st.altair_chart(charts.gap_chart(c.measure, c.gap, c.area), theme=None)
 
 
 def standing(view: View, measure: Measure) -> None:

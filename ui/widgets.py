@@ -11,13 +11,14 @@ import streamlit as st
 from pandas.io.formats.style import Styler  # here, not at the first grid: its templates take 0.1 s to compile
 
 from thplan.area import ENGLAND, LONDON
-from thplan.classification import Classification, TrendLabel
+from thplan.classification import Classification, GapLabel, TrendLabel
 from thplan.display import (
     TINT,
     badge_text,
     change_text,
     colour,
     comparison_sentence,
+    gap_sentence,
     observation_text,
     since_label,
     symbol,
@@ -49,6 +50,7 @@ def status_badges(view: View, c: Classification) -> str:
         badge("Last change: ", c.direction.label, trend_badge(c.direction)[2:]),
         badge("vs London: ", c.vs(LONDON).label),
         badge("vs England: ", c.vs(ENGLAND).label),
+        *([badge("Gap to London: ", c.gap_label)] if c.gap_label is not GapLabel.UNAVAILABLE else []),
     ])  # fmt: skip
 
 
@@ -58,6 +60,7 @@ def explanation(c: Classification) -> list[str]:
         trend_sentence(c.overall, unit, c.measure.polarity),
         comparison_sentence(c.vs(LONDON), c.area, unit),
         comparison_sentence(c.vs(ENGLAND), c.area, unit),
+        *([f"Gap to London: {gap_sentence(c.gap, c.area, unit)}"] if c.gap_label is not GapLabel.UNAVAILABLE else []),
     ]
 
 
@@ -131,7 +134,7 @@ def measure_card(view: View, c: Classification, *, with_chart: bool = True) -> N
                      **chrome.page_args(measure=c.measure.id))  # fmt: skip
 
 
-GRID_STATUS = ["Overall trend", "Last change", "vs London", "vs England"]
+GRID_STATUS = ["Overall trend", "Last change", "vs London", "vs England", "Gap to London"]
 
 
 def trend_cell(view: View, c: Classification) -> str:
@@ -161,6 +164,7 @@ def _grid_rows(view: View) -> pd.DataFrame:
                 "Last change": trend_badge(c.direction),
                 "vs London": badge_text(c.vs(LONDON).label),
                 "vs England": badge_text(c.vs(ENGLAND).label),
+                "Gap to London": badge_text(c.gap_label),
                 "_overall": c.overall.label.value,
                 "_direction": c.direction.label.value,
             }
