@@ -29,7 +29,7 @@ pick, among, against = st.columns([3, 2, 1])
 measure_id = urlstate.select("Measure", list(names), "measure", what="a measure with several areas",
                              format_func=names.get, container=pick)  # fmt: skip
 c = next(x for x in comparable if x.measure.id == measure_id)
-groups = {g.name: g for g in groups_with_data(view.areas_of(measure_id))}
+groups = {g.name: g for g in groups_with_data(view.areas_of(measure_id), view.peer_groups)}
 group = None
 if groups:
     group = groups[urlstate.select("Among", list(groups), "group", what="a peer group", container=among)]
@@ -40,3 +40,4 @@ else:
             "Import a Fingertips or LG Inform extract of every London borough to rank it.")  # fmt: skip
 st.subheader("Over time", anchor=False)
 compare.over_time(view, c, group)
+compare.manage_groups(view)

@@ -235,10 +235,10 @@ def many_jobs_measures(tmp_path: Path, count: int) -> Path:
 def gap_measures(tmp_path: Path) -> Path:
     """Two jobs measures with Tower Hamlets and London each year: one closing on London, one widening."""
     lines = ["Measure,Area,Period,Value,Polarity,Theme,Outcome"]
+    place = "Higher is better,Good jobs and employment,jobs-good-quality"
     for name, ours in (("Gap closing rate", (60, 64, 68)), ("Gap widening rate", (70, 66, 62))):
         for year, value in zip(("2018/19", "2019/20", "2020/21"), ours, strict=True):
-            lines += [f"{name},Tower Hamlets,{year},{value},Higher is better,Good jobs and employment,jobs-good-quality",
-                      f"{name},London,{year},70,Higher is better,Good jobs and employment,jobs-good-quality"]  # fmt: skip
+            lines += [f"{name},Tower Hamlets,{year},{value},{place}", f"{name},London,{year},70,{place}"]
     path = tmp_path / "gaps.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

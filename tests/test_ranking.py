@@ -330,8 +330,8 @@ def test_the_ranked_table_gives_values_at_published_precision_and_lists_the_area
              "C": series("2020/21=-", "C")}  # fmt: skip
     rows = ranking_rows(Unit.PERCENT, rank_areas(measure(), areas, TH, LONDON, [obs("2020/21=10", LONDON)]))
     assert [(r["Rank"], r["Area"], r["Value"], r["Lower 95% CI"], r["Compared with"]) for r in rows] == [
-        (1, "A", "12.3%", "11.0", "✓ Better (London)"),
-        (1, "B", "12.3%", "", "✓ Better (London)"),
+        ("1", "A", "12.3%", "11.0", "✓ Better (London)"),
+        ("1", "B", "12.3%", "", "✓ Better (London)"),
         ("Not ranked", "C", "no value", "", ""),
     ]
 

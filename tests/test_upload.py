@@ -325,3 +325,26 @@ def test_an_export_of_names_and_notes_with_quotes_and_commas_imports_back_unchan
     result = import_bytes(store, blob, f"current.{fmt}", ImportOptions(user="tests"))
     assert not result.rejected, result.errors[:3]
     assert set(result.diff.counts["observations"]) == {"unchanged"} and not result.new_measures
+
+
+def test_an_officer_defines_a_peer_group_and_the_borough_is_ranked_among_it(make_app, app_db):
+    with Store(app_db) as store:
+        assert not do_import(store, SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv").rejected
+    at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
+    at.switch_page("pages/compare.py")
+    at.query_params["measure"] = "campylobacter-incidence-rate-100-000"
+    at.run()
+    form = next(t for t in at.text_input if t.label.startswith("Name"))
+    form.input("Statistical neighbours <b>")
+    areas = next(m for m in at.multiselect if m.label == "Areas in the group")
+    areas.set_value(["Tower Hamlets", "Hackney", "Newham", "Southwark"])
+    next(b for b in at.button if b.label == "Save the group").click().run()
+    assert not at.exception, at.exception
+    assert any("Recorded as import" in s.value and "Statistical neighbours" in s.value for s in at.success)
+    with Store(app_db) as store:
+        [group] = store.peer_groups()
+        assert group.name == "Statistical neighbours <b>" and store.imports()[-1].kind == "peer group"
+    at.query_params["group"] = "Statistical neighbours <b>"
+    at.run()
+    sentence = at.markdown[0].value
+    assert "of 4 Statistical neighbours \\<b\\>" in sentence  # escaped: a name an officer typed is not markup

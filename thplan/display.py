@@ -343,7 +343,7 @@ def ranking_rows(unit: Unit | None, ranking: Ranking) -> list[dict[str, object]]
         interval = o.lower_ci is not None and o.upper_ci is not None
         decimals = published_decimals(o.value or 0.0, o.decimals)
         rows.append({
-            "Rank": r.rank,
+            "Rank": str(r.rank),
             "Area": r.area, "Period": o.effective_period.label,
             "Value": observation_text(o, unit),
             "Lower 95% CI": number(o.lower_ci, decimals) if interval else "",

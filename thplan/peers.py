@@ -17,6 +17,8 @@ class PeerGroup:
     description: str
     #: None: every area in the data that is not a benchmark (England, a region, London or one of its parts).
     members: frozenset[str] | None = None
+    #: An officer's group's key in the database ('' for the built-in groups).
+    id: str = ""
 
     def among(self, areas: Iterable[str]) -> list[str]:
         """The group's areas among those given, in the order given."""
@@ -74,7 +76,7 @@ BUILT_IN = (
 )
 
 
-def groups_with_data(areas: Iterable[str]) -> list[PeerGroup]:
-    """The built-in groups with at least two of the given areas."""
+def groups_with_data(areas: Iterable[str], defined: Iterable[PeerGroup] = ()) -> list[PeerGroup]:
+    """The built-in groups, then those officers defined, with at least two of the given areas."""
     found = list(areas)
-    return [g for g in BUILT_IN if len(g.among(found)) >= 2]
+    return [g for g in (*BUILT_IN, *defined) if len(g.among(found)) >= 2]

@@ -34,6 +34,7 @@ from thplan.gcpause import paused_gc
 from thplan.measure import Kind, Measure, Unit
 from thplan.observation import Observation, Source
 from thplan.outcome import Outcome
+from thplan.peers import PeerGroup
 from thplan.period import NOT_STATED, Period, PeriodKind
 from thplan.polarity import Polarity
 from thplan.rowkeys import repeated_keys, row_keys
@@ -115,7 +116,10 @@ TRACKER_ITEMS = Table(
     scope=("tracker_id",),
     compared=("item_status", "percent"),
 )  # fmt: skip
-TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS, TRACKERS, TRACKER_ITEMS)
+#: Peer groups an officer defines in the app (statistical neighbours...): their areas as a JSON list; a group
+#: saved with no areas is deleted.
+PEER_GROUPS = Table("peer_groups", ("id",), (("name", "VARCHAR"), ("description", "VARCHAR"), ("members", "VARCHAR")))
+TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS, TRACKERS, TRACKER_ITEMS, PEER_GROUPS)
 _BY_NAME = {t.name: t for t in TABLES}
 
 
@@ -152,6 +156,7 @@ class Payload:
     observations: pd.DataFrame | None = None
     trackers: pd.DataFrame | None = None
     tracker_items: pd.DataFrame | None = None
+    peer_groups: pd.DataFrame | None = None
 
     def frames(self) -> Iterator[tuple[Table, pd.DataFrame]]:
         for table in TABLES:
@@ -617,6 +622,13 @@ class Store:
             for r in frame.to_dict("records")
         ]  # fmt: skip
 
+    def peer_groups(self) -> list[PeerGroup]:
+        """The peer groups officers have defined (not the built-in ones), by name."""
+        frame = self._current(PEER_GROUPS, "ORDER BY name")
+        groups = [(r["id"], r["name"], r["description"] or "", json.loads(r["members"] or "[]"))
+                  for r in frame.to_dict("records")]  # fmt: skip
+        return [PeerGroup(name, name, text, frozenset(members), key) for key, name, text, members in groups if members]
+
     def tracker_items(self, tracker_id: str) -> list[Item]:
         with self._cursor() as cur:
             cols = ", ".join(TRACKER_ITEMS.columns)
@@ -1066,6 +1078,11 @@ def _each_distinct(column: pa.Array, make: Callable[[Any], Any] | None) -> list[
 
 
 _JOIN = "\x1f"  # joins a period's label, kind and days into one key (split from the right: a label may hold it)
+
+
+def peer_groups_frame(groups: Sequence[PeerGroup]) -> pd.DataFrame:
+    return pd.DataFrame([{"id": g.id, "name": g.name, "description": g.description,
+                          "members": json.dumps(sorted(g.members or ()))} for g in groups])  # fmt: skip
 
 
 def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:

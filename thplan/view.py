@@ -17,6 +17,7 @@ from thplan.area import BENCHMARKS, is_benchmark
 from thplan.classification import Classification, classify
 from thplan.framework import Framework
 from thplan.observation import Observation
+from thplan.peers import PeerGroup
 from thplan.store import ImportRecord, Store
 
 #: Every area's values of one measure (all its breakdowns), by area.
@@ -36,6 +37,8 @@ class View:
     series: Mapping[tuple[str, str], tuple[Observation, ...]] = field(repr=False)
     measure_areas: Mapping[str, tuple[str, ...]] = field(repr=False, default_factory=dict)
     last_import: ImportRecord | None = None
+    #: The peer groups officers have defined (the built-in ones are in thplan.peers).
+    peer_groups: tuple[PeerGroup, ...] = ()
     series_of: SeriesOf = field(repr=False, compare=False, default=lambda measure_id: {})
 
     @functools.cached_property
@@ -121,6 +124,7 @@ def build(store: Store, version: tuple[int, int], area: str, offered: tuple[str,
         series={k: tuple(v) for k, v in series.items()},
         measure_areas=store.measure_areas(),
         last_import=imports[-1] if imports else None,
+        peer_groups=tuple(store.peer_groups()),
         series_of=series_of,
     )
 

@@ -8,14 +8,16 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from thplan.area import BENCHMARKS
+from thplan.area import BENCHMARKS, is_benchmark
 from thplan.classification import Classification, Ranking, median_series, rank_areas, value_in
 from thplan.display import RANKING_COLUMNS, rank_sentence, ranking_rows, ranking_rule, shown_around
 from thplan.exports import rows_csv
+from thplan.groups import NAME_LIMIT, delete_group, save_group
 from thplan.peers import PeerGroup, groups_with_data
 from thplan.spine import SPINE_COLUMNS, spine_rows, spine_table
+from thplan.store import StoreError
 from thplan.view import View
-from ui import charts, urlstate
+from ui import auth, caches, charts, urlstate
 from ui.text import md
 
 LIBRARY = "library"  # the spine's choice of the indicator library's measures, beside the Plan's themes
@@ -84,7 +86,8 @@ def spine(view: View) -> None:
         measures = [c for c in view.library if len(view.areas_of(c.measure.id)) >= 3]
     else:
         measures = [c for c in view.classifications if c.measure.theme_id == theme_id]
-    groups = {g.name: g for g in groups_with_data(sorted({a for c in measures for a in view.areas_of(c.measure.id)}))}
+    areas = sorted({a for c in measures for a in view.areas_of(c.measure.id)})
+    groups = {g.name: g for g in groups_with_data(areas, view.peer_groups)}
     if not groups:
         st.info(f"No other boroughs' or regions' figures for the measures of {md(themes[theme_id])} yet, so "
                 f"{md(view.area)} cannot be set among them. Import a Fingertips or LG Inform extract of every London "
@@ -103,3 +106,36 @@ def spine(view: View) -> None:
     with st.expander("The figures"):
         table = spine_table(rows, view.area)
         st.dataframe(pd.DataFrame(table, columns=SPINE_COLUMNS), hide_index=True, width="stretch")
+
+
+def manage_groups(view: View) -> None:
+    """For officers: define, change or delete a named peer group (each save recorded, and undone from History)."""
+    officer = auth.officer()
+    st.subheader("Peer groups", anchor=False)
+    if saved := st.session_state.pop("group-saved", None):
+        st.success(md(saved))
+    defined = ", ".join(f"{g.name} ({len(g.members or ())} areas)" for g in view.peer_groups) or "none yet"
+    st.caption(f"Groups officers have defined: {md(defined)}.")
+    if officer is None:
+        st.caption("Officers can define a group of their own (statistical neighbours, say) after logging in on the "
+                   "Upload page.")  # fmt: skip
+        return
+    offered = sorted(a for a in caches.store().area_counts() if not is_benchmark(a))
+    with st.expander("Define or change a peer group"), st.form("peer-group"):
+        name = st.text_input("Name (an existing group's name changes it)", max_chars=NAME_LIMIT)
+        areas = st.multiselect("Areas in the group", offered)
+        description = st.text_input("What it is (for example: CIPFA nearest neighbours, 2023)")
+        save, delete = st.columns(2)
+        try:
+            if save.form_submit_button("Save the group", type="primary"):
+                done = save_group(caches.store(), name, areas, description, user=auth.require_officer())
+            elif delete.form_submit_button("Delete the group of that name"):
+                done = delete_group(caches.store(), name, user=auth.require_officer())
+            else:
+                return
+        except StoreError as exc:
+            st.error(md(str(exc)))
+            return
+    caches.refresh()
+    st.session_state["group-saved"] = f"Recorded as import {done.id}: {done.file_name}. History can undo it."
+    st.rerun()
