@@ -183,6 +183,10 @@ def _rerun_times(at: object, runs: int, change: Callable[[object, int], None] | 
     return statistics.median(times)
 
 
+#: A generated measure of the scale and million datasets, with values for all 35 areas.
+SCALE_MEASURE = "employment-rate-scale-indicator-0001"
+
+
 def bench_reruns(ds: Dataset, runs: int) -> list[Figure]:
     import streamlit as st
     from streamlit.logger import set_log_level
@@ -214,6 +218,8 @@ def bench_reruns(ds: Dataset, runs: int) -> list[Figure]:
         ("overview, search changed", app("pages/overview.py"), search, bare_change),
         ("theme page (jobs)", app("pages/theme.py", theme="jobs"), None, bare),
         ("measure page (employment-rate)", app("pages/measure.py", measure="employment-rate"), None, bare),
+        ("compare page (35 areas ranked)", app("pages/compare.py", measure=SCALE_MEASURE), None, bare),
+        ("spine (25 measures of 500)", app("pages/compare.py", view="theme", theme="library"), None, bare),
     )
     figures = []
     for what, at, change, base in cases:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 HOME_AREA = "Tower Hamlets"
@@ -32,6 +33,7 @@ BENCHMARK_AREAS = frozenset({ENGLAND, LONDON, "Inner London", "Outer London", "C
 _REGION = re.compile(r"^[a-z][a-z ]{1,40} region$", re.IGNORECASE)  # Fingertips' regions: "North West region"
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every area of every measure by the compare page (its 150 ms rerun target)
 def is_benchmark(name: str) -> bool:
     """England, London and its parts, a region ('North West region'), a median of authorities."""
     return canonical_area(name) in BENCHMARK_AREAS or bool(_REGION.search(name.strip()))

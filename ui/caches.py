@@ -23,6 +23,7 @@ from thplan.gcpause import paused_gc
 from thplan.observation import Observation
 from thplan.report import ReportTable
 from thplan.report import annual_tables as annual_report_tables
+from thplan.spine import SpineRow
 from thplan.store import Store
 from thplan.view import View
 
@@ -114,6 +115,17 @@ def chart_spec(view: View, key: tuple[Any, ...], build: Any) -> dict[str, Any] |
 
 @st.cache_data(max_entries=2048, show_spinner=False)
 def _chart_spec(_build: Any, version: tuple[int, int], area: str, key: tuple[Any, ...]) -> dict[str, Any] | None:
+    return _build()
+
+
+def spine_rows(view: View, key: tuple[Any, ...], build: Any) -> list[SpineRow]:
+    """A spine's rows (a ranking of the group for each measure on the page), computed once per version, area and
+    `key` and shared: a page of 25 measures ranks 875 areas, over the compare page's 150 ms rerun target."""
+    return _spine_rows(build, view.version, view.area, key)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _spine_rows(_build: Any, version: tuple[int, int], area: str, key: tuple[Any, ...]) -> list[SpineRow]:
     return _build()
 
 

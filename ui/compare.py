@@ -17,10 +17,11 @@ from thplan.peers import PeerGroup, groups_with_data
 from thplan.spine import SPINE_COLUMNS, spine_rows, spine_table
 from thplan.store import StoreError
 from thplan.view import View
-from ui import auth, caches, charts, urlstate
+from ui import auth, caches, charts, urlstate, widgets
 from ui.text import md
 
 LIBRARY = "library"  # the spine's choice of the indicator library's measures, beside the Plan's themes
+SPINE_ROWS = 25  # measures a spine draws at once (the indicator library may hold hundreds)
 #: Bars a ranking chart draws at once: every London borough; a longer ranking shows the home area's neighbours.
 WINDOW = 35
 
@@ -45,8 +46,9 @@ def show_ranking(view: View, c: Classification, group: PeerGroup, result: Rankin
                    "The table below lists every area.")  # fmt: skip
     if missing:
         st.caption(f"No value for {result.period.label}: {md(', '.join(missing))} (no line drawn).")
-    chart = charts.ranking_chart(c.measure, shown, view.area, references)
-    st.altair_chart(chart, theme=None)
+    key = ("ranking", c.measure.id, group.name, result.period.label, tuple(r.area for r in shown), *references)
+    spec = caches.chart_spec(view, key, lambda: charts.ranking_chart(c.measure, shown, view.area, references).to_dict())
+    st.vega_lite_chart(spec, theme=None)
     rows = ranking_rows(c.measure.unit, result)
     with st.expander(f"Ranked table ({len(rows)} areas)"):
         st.dataframe(pd.DataFrame(rows, columns=RANKING_COLUMNS), hide_index=True, width="stretch")
@@ -57,7 +59,7 @@ def show_ranking(view: View, c: Classification, group: PeerGroup, result: Rankin
     as_at = view.last_import.at if view.last_import is not None else datetime.now(UTC)
     title = f"{c.measure.name}: {group.name}, {result.period.label}"
     source = c.measure.source or (view.last_import.file_name if view.last_import else "")
-    middle.download_button("Chart (PNG)", lambda: charts.image(chart.to_dict(), "png", title, source, as_at),
+    middle.download_button("Chart (PNG)", lambda: charts.image(spec, "png", title, source, as_at),
                            f"{name}.png", mime="image/png", icon=":material/image:", on_click="ignore")  # fmt: skip
 
 
@@ -69,12 +71,17 @@ def over_time(view: View, c: Classification, group: PeerGroup | None) -> None:
     chosen = urlstate.multiselect("Areas", offered, "areas", what="an area", default=defaults, max_selections=8)
     if not chosen:
         return
-    series = {a: view.observations(c.measure.id, a) for a in chosen if a != median}
-    if median in chosen and group is not None:
-        members = {a: view.observations(c.measure.id, a) for a in group.among(areas)}
-        series[median] = tuple(median_series(c.measure.id, members, median))
+    if median in chosen:
         st.caption(f"{md(median)}: the middle value of the group in each period with four values or more.")
-    st.altair_chart(charts.series_chart(c.measure, series, view.area, height=360), theme=None)
+
+    def build() -> dict[str, object]:
+        series = {a: view.observations(c.measure.id, a) for a in chosen if a != median}
+        if median in chosen and group is not None:
+            members = {a: view.observations(c.measure.id, a) for a in group.among(areas)}
+            series[median] = tuple(median_series(c.measure.id, members, median))
+        return charts.series_chart(c.measure, series, view.area, height=360).to_dict()
+
+    st.vega_lite_chart(caches.chart_spec(view, ("over-time", c.measure.id, tuple(chosen)), build), theme=None)
 
 
 def spine(view: View) -> None:
@@ -95,14 +102,16 @@ def spine(view: View) -> None:
         return
     group = groups[urlstate.select("Among", list(groups), "group", what="a peer group", container=among)]
     benchmark = urlstate.select("Compared with", list(BENCHMARKS), "vs", what="a benchmark", container=against)
-    rows = spine_rows(view, measures, group, benchmark)
+    page = widgets.paginate(measures, SPINE_ROWS, "rows", what="measures")
+    key = (theme_id, group.name, benchmark, tuple(c.measure.id for c in page))
+    rows = caches.spine_rows(view, key, lambda: spine_rows(view, page, group, benchmark))
     st.markdown(f"#### {md(themes[theme_id])}: {md(view.area)} among {md(group.noun)}, measure by measure")
     st.caption(f"Each row runs from the worst value among {md(group.noun)} (left) to the best (right); with no "
                "polarity, from the lowest to the highest. Light grey: the whole range; dark grey: the middle half "
                "(25th to 75th percentile); white line: the median. ◇ London, ▼ England. The circle is "
                f"{md(view.area)}, coloured by its comparison with {md(benchmark)}. "
                f"{md(group.description)}")  # fmt: skip
-    st.altair_chart(charts.spine_chart(rows), theme=None)
+    st.vega_lite_chart(caches.chart_spec(view, ("spine", *key), lambda: charts.spine_chart(rows).to_dict()), theme=None)
     with st.expander("The figures"):
         table = spine_table(rows, view.area)
         st.dataframe(pd.DataFrame(table, columns=SPINE_COLUMNS), hide_index=True, width="stretch")

@@ -6,7 +6,7 @@ import pandas as pd
 
 from thplan.area import ENGLAND, LONDON
 from thplan.classification import Classification
-from thplan.display import observation_text, stored_text
+from thplan.display import gap_sentence, observation_text, stored_text
 from thplan.observation import Observation
 from thplan.period import NOT_STATED
 from thplan.view import View
@@ -32,6 +32,8 @@ def method_frame(c: Classification) -> pd.DataFrame:
         ("vs England", england.label, england.method,
          _compared(c, england.value, england.benchmark).replace("→", "vs")),
         ("Recent trend (Fingertips)", c.recent.label, c.recent.method, ""),
+        ("Gap to London", c.gap_label, "the gap in the first period both have from the baseline on against the latest",
+         gap_sentence(c.gap, c.area, c.measure.unit).partition(": ")[2] if c.gap is not None else ""),
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=["Result", "Label", "Method", "Values compared"])
 
