@@ -85,6 +85,19 @@ Gap to a benchmark (is the gap to London closing?)
           Crossed.
        d. Otherwise Closing when the latest gap is the smaller, Widening when it is the larger.
 
+Status against target
+  R15. The home area's latest available value is judged against its target for the same period (the value's own
+       period); with no target for that period, No target; with no value, Data Unavailable.
+       a. A value target: equal to it (R3) or better by polarity is On target; worse, but by no more than the
+          tolerance (an amount in the measure's unit, or a share of the target), Within tolerance; otherwise Off
+          target. With no polarity, equal is On target, within the tolerance on either side Within tolerance.
+       b. A direction, against the previous available value: Maintain is met by the same value (R3) or a better
+          one, Improve by a better one (by polarity), Increase and Reduce by a higher or lower one. Missing it by
+          no more than the tolerance (of the previous value) is Within tolerance; otherwise Off target. Without a
+          previous value, or Improve on a measure with no polarity: Data Unavailable.
+       c. A stated RAG is read as Green = On target, Amber = Within tolerance, Red = Off target, and a stated RAG
+          that differs from the computed status is a warning, as a stated trend's is.
+
 Caveats are attached, never silently applied: a series break between the two values compared (the values are
 still compared, as the annual reports do, and the caveat says they may not be comparable), rolling periods,
 periods of different kinds, a benchmark from another period, low-reliability values.
@@ -102,6 +115,7 @@ from thplan.measure import NOT_BENCHMARKED, Measure, Unit
 from thplan.observation import Observation
 from thplan.period import SINGLE_YEAR_KINDS, Period, PeriodError, PeriodKind, parse_period
 from thplan.polarity import Polarity
+from thplan.targets import Direction, Target
 from thplan.value import published_decimals
 
 CHI_SQUARED_99_8 = 9.54953570608324  # CHIINV(0.002, 1), as Fingertips writes it
@@ -689,3 +703,72 @@ def gap_to_benchmark(
     else:
         label = GapLabel.CLOSING if abs(last) < abs(first) else GapLabel.WIDENING
     return GapResult(benchmark_area, label, gaps, start)
+
+
+class TargetLabel(StrEnum):
+    ON_TARGET = "On target"
+    WITHIN_TOLERANCE = "Within tolerance"
+    OFF_TARGET = "Off target"
+    NO_TARGET = "No target"
+    UNAVAILABLE = "Data Unavailable"
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    label: TargetLabel
+    method: str
+    target: Target | None = None
+    value: Observation | None = None
+    #: The value a direction target is judged against (R15b).
+    previous: Observation | None = None
+
+
+def _shortfall(measure: Measure, value: Observation, aim: float, decimals: int) -> float | None:
+    """R15: how far a value falls short of an aim by the measure's polarity (0 when equal at precision, R3), or None
+    when it is better; with no polarity, how far it is from the aim either side."""
+    assert value.value is not None
+    gap = round(value.value - aim, max(value.decimals, decimals))
+    if gap != 0 and measure.polarity.judged and gap * measure.polarity.sign() > 0:
+        return None
+    return abs(gap)
+
+
+def status_against_target(measure: Measure, series: Sequence[Observation], targets: Sequence[Target]) -> TargetResult:
+    """R15 (`series` dated and ordered)."""
+    value = _last_available(series)
+    if value is None:
+        return TargetResult(TargetLabel.UNAVAILABLE, "no value to judge")
+    period = value.effective_period.label
+    target = next((t for t in targets if t.period == period), None)
+    if target is None:
+        return TargetResult(TargetLabel.NO_TARGET, f"no target for {period}", None, value)
+    aim, decimals, previous = target.value, target.decimals, None
+    if target.direction is not None:
+        previous = next((o for o in reversed(series[: _position(series, value)]) if o.available), None)
+        if previous is None or (target.direction is Direction.IMPROVE and not measure.polarity.judged):
+            why = "no earlier value to compare with" if previous is None else "the measure has no polarity"
+            return TargetResult(TargetLabel.UNAVAILABLE, f"{target.direction}: {why}", target, value)
+        assert previous.value is not None
+        aim, decimals = previous.value, previous.decimals
+        judged = measure
+        if target.direction in (Direction.INCREASE, Direction.REDUCE):
+            judged = replace(measure, polarity=Polarity.HIGHER if target.direction is Direction.INCREASE
+                             else Polarity.LOWER)  # fmt: skip
+        short = _shortfall(judged, value, aim, decimals)
+        # Maintain is met by the same value; Improve, Increase and Reduce need a change
+        met = short is None or (short == 0 and target.direction is Direction.MAINTAIN)
+        basis = f"{target.direction} on {previous.effective_period.label}"
+    else:
+        assert aim is not None
+        short = _shortfall(measure, value, aim, decimals)
+        met = short is None or short == 0
+        basis = f"target {target} for {period}"
+    allowed = target.tolerance.of(aim) if target.tolerance is not None else None
+    if met:
+        label = TargetLabel.ON_TARGET
+    elif allowed is not None and short is not None and short <= allowed + 1e-9:  # 1e-9: binary fractions
+        label = TargetLabel.WITHIN_TOLERANCE
+    else:
+        label = TargetLabel.OFF_TARGET
+    tolerance = f", tolerance {target.tolerance}" if target.tolerance is not None else ""
+    return TargetResult(label, f"{period} value against {basis}{tolerance}", target, value, previous)
