@@ -3,7 +3,6 @@ changed and deleted as recorded imports, so History lists each change and can ro
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 
@@ -42,22 +41,23 @@ def save_group(store: Store, name: str, areas: Iterable[str], description: str, 
     existed = any(g.id == _key(name) for g in store.peer_groups())
     group = PeerGroup(name, name, " ".join(description.split()), frozenset(members), _key(name))
     what = f"{'changed' if existed else 'defined'} the peer group '{name}' ({len(members)} areas)"
-    return _write(store, group, what, user)
+    return _record(store, group, what, user)
 
 
 def delete_group(store: Store, name: str, *, user: str) -> ImportRecord:
     found = next((g for g in store.peer_groups() if g.name == name), None)
     if found is None:
         raise GroupError(f"There is no peer group '{name}'.")
-    return _write(store, PeerGroup(found.name, found.name, found.description, frozenset(), found.id),
-                  f"deleted the peer group '{name}'", user)  # fmt: skip
+    return _record(
+        store,
+        PeerGroup(found.name, found.name, found.description, frozenset(), found.id),
+        f"deleted the peer group '{name}'",
+        user,
+    )
 
 
-def _write(store: Store, group: PeerGroup, what: str, user: str) -> ImportRecord:
-    with store.transaction() as tx:
-        import_id, _ = tx.write(Payload(peer_groups=peer_groups_frame([group])), mode="update", meta={
-            "user": user, "file_name": what, "sha256": hashlib.sha256(what.encode()).hexdigest(), "kind": PEER_GROUP,
-            "summary": {"peer_group": group.name, "areas": sorted(group.members or ())}})  # fmt: skip
-        record = tx.import_record(import_id)
-    assert record is not None
-    return record
+def _record(store: Store, group: PeerGroup, what: str, user: str) -> ImportRecord:
+    summary = {"peer_group": group.name, "areas": sorted(group.members or ())}
+    return store.record(
+        Payload(peer_groups=peer_groups_frame([group])), what, user=user, kind=PEER_GROUP, summary=summary
+    )

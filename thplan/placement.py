@@ -3,7 +3,6 @@ History page lists it and can roll it back)."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 
 from thplan.measure import Kind
@@ -34,10 +33,5 @@ def place(store: Store, measure_id: str, theme_id: str, outcome_id: str, *, user
         raise PlacementError(f"The outcome '{outcome.name}' is not one of the theme '{theme.name}'.")
     placed = replace(measure, theme_id=theme.id, outcome_id=outcome.id if outcome else "")
     what = f"placed '{measure.name}' in the Plan: {theme.name}" + (f", {outcome.name}" if outcome else "")
-    with store.transaction() as tx:
-        import_id, _ = tx.write(Payload(measures=measures_frame([placed])), mode="update", meta={
-            "user": user, "file_name": what, "sha256": hashlib.sha256(what.encode()).hexdigest(), "kind": PLACEMENT,
-            "summary": {"measure": measure.id, "theme": theme.id, "outcome": placed.outcome_id}})  # fmt: skip
-        record = tx.import_record(import_id)
-    assert record is not None
-    return record
+    summary = {"measure": measure.id, "theme": theme.id, "outcome": placed.outcome_id}
+    return store.record(Payload(measures=measures_frame([placed])), what, user=user, kind=PLACEMENT, summary=summary)

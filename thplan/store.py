@@ -11,6 +11,7 @@ that a shared PostgreSQL server can replace the embedded DuckDB file when severa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
@@ -38,6 +39,7 @@ from thplan.peers import PeerGroup
 from thplan.period import NOT_STATED, Period, PeriodKind
 from thplan.polarity import Polarity
 from thplan.rowkeys import repeated_keys, row_keys
+from thplan.targets import Comment, Direction, Lead, Target, Tolerance
 from thplan.theme import Theme
 
 #: 2: an observation's cell is stored as its row and column numbers, not as 'D4'.
@@ -119,7 +121,21 @@ TRACKER_ITEMS = Table(
 #: Peer groups an officer defines in the app (statistical neighbours...): their areas as a JSON list; a group
 #: saved with no areas is deleted.
 PEER_GROUPS = Table("peer_groups", ("id",), (("name", "VARCHAR"), ("description", "VARCHAR"), ("members", "VARCHAR")))
-TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS, TRACKERS, TRACKER_ITEMS, PEER_GROUPS)
+#: A measure's target for a period (the home area's): a value or a direction, with a tolerance (an amount, or a
+#: share of the target when `tolerance_relative`).
+TARGETS = Table(
+    "targets",
+    ("measure_id", "period"),
+    (("value", "DOUBLE"), ("decimals", "INTEGER"), ("direction", "VARCHAR"), ("tolerance", "DOUBLE"),
+     ("tolerance_relative", "BOOLEAN"), ("source", "VARCHAR")),
+    compared=("value", "direction"),
+)  # fmt: skip
+#: What is being done about a measure, per period; earlier versions stay in the table (valid_to set) and are shown.
+COMMENTARY = Table("commentary", ("measure_id", "period"),
+                   (("text", "VARCHAR"), ("author", "VARCHAR"), ("written", "TIMESTAMP")))  # fmt: skip
+LEADS = Table("leads", ("measure_id",), (("name", "VARCHAR"), ("organisation", "VARCHAR"), ("next_update", "DATE")))
+TABLES = (SETTINGS, THEMES, OUTCOMES, MEASURES, OBSERVATIONS, TRACKERS, TRACKER_ITEMS, PEER_GROUPS, TARGETS,
+          COMMENTARY, LEADS)  # fmt: skip
 _BY_NAME = {t.name: t for t in TABLES}
 
 
@@ -157,6 +173,9 @@ class Payload:
     trackers: pd.DataFrame | None = None
     tracker_items: pd.DataFrame | None = None
     peer_groups: pd.DataFrame | None = None
+    targets: pd.DataFrame | None = None
+    commentary: pd.DataFrame | None = None
+    leads: pd.DataFrame | None = None
 
     def frames(self) -> Iterator[tuple[Table, pd.DataFrame]]:
         for table in TABLES:
@@ -629,6 +648,35 @@ class Store:
                   for r in frame.to_dict("records")]  # fmt: skip
         return [PeerGroup(name, name, text, frozenset(members), key) for key, name, text, members in groups if members]
 
+    def targets(self) -> dict[str, tuple[Target, ...]]:
+        """Every measure's targets, by period."""
+        found: dict[str, list[Target]] = {}
+        for r in self._current(TARGETS, "ORDER BY measure_id, period").to_dict("records"):
+            tolerance = None if _none(r["tolerance"]) is None else Tolerance(float(r["tolerance"]),
+                                                                             bool(r["tolerance_relative"]))  # fmt: skip
+            direction = Direction(r["direction"]) if _none(r["direction"]) else None
+            found.setdefault(r["measure_id"], []).append(Target(
+                r["period"], _none(r["value"]), int(_none(r["decimals"]) or 0), direction, tolerance,
+                _none(r["source"]) or ""))  # fmt: skip
+        return {m: tuple(t) for m, t in found.items()}
+
+    def leads(self) -> dict[str, Lead]:
+        return {r["measure_id"]: Lead(r["measure_id"], _none(r["name"]) or "", _none(r["organisation"]) or "",
+                                      _none(r["next_update"]) and _date(r["next_update"]))
+                for r in self._current(LEADS).to_dict("records")}  # fmt: skip
+
+    def commentary(self, measure_id: str | None = None) -> list[Comment]:
+        """Commentary, newest first: the current text of each measure and period, and (for one measure) every
+        earlier version too."""
+        where = "measure_id = ?" if measure_id is not None else "valid_to IS NULL"
+        with self._cursor() as cur:
+            frame = cur.execute(f"SELECT measure_id, period, text, author, written, valid_to FROM commentary "
+                                f"WHERE {where} ORDER BY written DESC, valid_from DESC",
+                                [measure_id] if measure_id is not None else []).df()  # fmt: skip
+        return [Comment(r["measure_id"], r["period"], r["text"] or "", r["author"] or "",
+                        pd.Timestamp(r["written"]).to_pydatetime(), _none(r["valid_to"]) is None)
+                for r in frame.to_dict("records")]  # fmt: skip
+
     def tracker_items(self, tracker_id: str) -> list[Item]:
         with self._cursor() as cur:
             cols = ", ".join(TRACKER_ITEMS.columns)
@@ -700,6 +748,16 @@ class Store:
     def _next_import_id(self, cur: duckdb.DuckDBPyConnection) -> int:
         row = _first(cur, "SELECT coalesce(max(id), 0) + 1 FROM imports")
         return int(row[0]) if row else 1
+
+    def record(self, payload: Payload, what: str, *, user: str, kind: str, summary: dict[str, Any]) -> ImportRecord:
+        """Write an officer's change made in the app (not from a file) as one import: `what` says what it did."""
+        meta = {"user": user, "file_name": what, "sha256": hashlib.sha256(what.encode()).hexdigest(), "kind": kind,
+                "summary": summary}  # fmt: skip
+        with self.transaction() as tx:
+            import_id, _ = tx.write(payload, mode="update", meta=meta)
+            found = tx.import_record(import_id)
+        assert found is not None
+        return found
 
     def write(self, payload: Payload, *, mode: str, meta: dict[str, Any]) -> tuple[int, Diff]:
         """Write a payload as one import; call inside `transaction()`. Returns the import id and the diff."""

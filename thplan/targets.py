@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 
 from thplan.value import CellError, parse_value
@@ -112,3 +113,26 @@ def parse_rag(text: object) -> StatedRag | None:
     if words in _RAG:
         return _RAG[words]
     raise TargetError(f"'{text}' is not a RAG status: write Green, Amber or Red (or G, A, R).")
+
+
+@dataclass(frozen=True)
+class Comment:
+    """What is being done about a measure: a few paragraphs for one period, by whom and when (plain text, never
+    rendered as markup). `current` is False for an earlier version, kept and shown."""
+
+    measure_id: str
+    period: str
+    text: str
+    author: str
+    written: datetime
+    current: bool = True
+
+
+@dataclass(frozen=True)
+class Lead:
+    """Who answers for a measure, and when its next figure is expected."""
+
+    measure_id: str
+    name: str = ""
+    organisation: str = ""
+    next_update: date | None = None
