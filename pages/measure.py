@@ -3,7 +3,7 @@ and its history. Library measures are shown too, and say that they are not in th
 
 import streamlit as st
 
-from ui import chrome, exports, measure, tables, urlstate, widgets
+from ui import chrome, exports, measure, tables, targets, urlstate, widgets
 
 view = chrome.start("Measure")
 everything = [*view.classifications, *view.library]
@@ -31,6 +31,7 @@ for sentence in widgets.explanation(c):
     st.markdown(widgets.md(sentence))
 drawn = widgets.chart(view, c, height=380, breakdown=chosen)
 exports.measure_downloads(view, c, drawn, list(st.columns([1, 1, 1, 3])[:3]))
+targets.section(view, c)
 measure.gap(c)
 measure.inequality(view, c)
 

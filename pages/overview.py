@@ -32,6 +32,9 @@ widgets.tiles(
     + [("Worse", head.behind_london, "Worse than London now"), ("Worsened", head.attention, "⚑ Need attention")]
 )  # fmt: skip
 st.caption(f"{head.total} Plan measures. Each trend compares a measure's first value {since} with its latest.")
+if head.vs_target:
+    st.markdown("**Against target:** " + " ".join(widgets.badge("", label, f"{n} {label.lower()}")
+                                                 for label, n in head.vs_target.items()))  # fmt: skip
 attention, themes = st.columns([3, 2])
 with attention:
     st.markdown("**⚑ Needs attention: worse than London, and its last change a worsening**")

@@ -28,6 +28,10 @@ if group.classifications:
     first = group.classifications[0].measure.id
     present.page_link("pages/measure.py", label=f"Present {theme.short} in meeting mode", icon=":material/slideshow:",
                       query_params={**chrome.links(measure=first, scope=theme_id), "meeting": "1"})  # fmt: skip
+    if discuss := [c for c in group.classifications if c.needs_discussion]:
+        present.page_link("pages/measure.py", label=f"Present the {len(discuss)} needing discussion",
+                          icon=":material/forum:", query_params={**chrome.links(measure=discuss[0].measure.id,
+                          scope=theme_id), "meeting": "1", "discuss": "1"})  # fmt: skip
 else:
     st.info("No measures in this theme have data yet.")
 with st.expander("In plain English"):

@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = FIXTURES / "samples"
 SEEDS = FIXTURES / "seeds"
+MADE = FIXTURES / "made"
+#: The London boroughs, London and England rows of the Fingertips county and unitary authority sample.
+LONDON_CAMPYLOBACTER = MADE / "fingertips_london_boroughs_campylobacter_93356.data.csv"
 
 Cell = object  # a value, or (value, number_format)
 

@@ -20,7 +20,7 @@ from thplan.store import Store
 from ui import registry
 from ui.widgets import md
 
-from .conftest import ROOT, SAMPLES, do_import, flip_bytes
+from .conftest import LONDON_CAMPYLOBACTER, ROOT, SAMPLES, do_import, flip_bytes
 
 PAGE_FILES = [path for path, *_ in app.PAGES]
 
@@ -176,9 +176,6 @@ def test_the_area_picker_offers_areas_not_benchmarks(make_app):
     offered = at.selectbox(key="area-picker").options
     assert offered[0] == "Tower Hamlets" and "Islington" in offered
     assert not {"London", "England", "Inner London", "North West region"} & set(offered)
-
-
-LONDON_CAMPYLOBACTER = SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv"
 
 
 def test_compare_page_ranks_the_london_boroughs_of_a_fingertips_extract(make_app):

@@ -17,7 +17,7 @@ from thplan.period import NOT_STATED, parse_period
 from thplan.polarity import Polarity
 from ui import charts
 
-from .conftest import SAMPLES, do_import
+from .conftest import LONDON_CAMPYLOBACTER, SAMPLES, do_import
 
 
 def _chart(store, measure_id: str, areas=("Tower Hamlets", LONDON, ENGLAND)):
@@ -189,7 +189,7 @@ def test_the_spine_chart_puts_each_measure_s_home_value_within_its_group_s_sprea
     from thplan.spine import spine_rows
 
     store = make_store(framework=False)
-    assert not do_import(store, SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv").rejected
+    assert not do_import(store, LONDON_CAMPYLOBACTER).rejected
     home, offered = views.areas(store)
     view = views.build(store, store.version(), home, offered, lambda m: views.series_by_area(store, m))
     rows = spine_rows(view, view.everything, LONDON_BOROUGHS_GROUP, LONDON)

@@ -99,8 +99,12 @@ def test_a_report_table_with_other_wording_and_column_order_into_an_empty_databa
         "Increased",
         "Not compared",
     )
-    ignored = [p for p in result.problems if "ignored" in p.message]
-    assert {p.header for p in ignored} == {"RAG"}
+    assert not [p for p in result.problems if "ignored" in p.message]
+    # RAG and Comments are what is being done about a measure (issue 21): with no target, a RAG is not checked
+    rag = [p.message for p in result.problems if p.header == "RAG"]
+    assert "The file's RAG 'Amber' for 'Adults who are active' is not checked: no target for 2019/20." in rag
+    [comment] = store.commentary()
+    assert (comment.text, comment.period) == ("survey", "2019/20")
 
 
 def test_several_tables_on_a_sheet_with_titles_legends_and_footnotes(make_store, make_xlsx):
@@ -460,10 +464,15 @@ def test_a_council_performance_table_outturns_and_actuals_read_targets_rag_and_r
     assert {o.period.label: o.value for o in store.observations([measure.id])} == {
         "2020/21": 2800.0, "2021/22": 2900.0, "2022/23 Q3": 2950.0}  # fmt: skip
     said = " ".join(p.message for p in result.notes)
-    assert "'2022/23 Target' holds a target or forecast for 2022/23, not a value: not imported" in said
-    assert "Column 'RAG' is not a period" in said and "Column 'Ref' is not a period" in said
+    assert "Column 'Ref' is not a period" in said
+    [target] = store.targets()[measure.id]  # a target, not a value (issue 21)
+    assert (target.period, target.value) == ("2022/23", 2700.0)
+    # the RAG is about the latest figure, a quarter's: no target for it, so it is not checked (and said)
+    assert "The file's RAG 'Red' for 'Households in temporary accommodation' is not checked: no target for " \
+           "2022/23 Q3." in said  # fmt: skip
+    assert "'RAG', 'Commentary' name no period: read as 2022/23 Q3's, the table's latest period." in said
     assert result.stated_checked == 1 and not [p for p in result.problems if p.code == "stated"]  # DoT agrees
-    assert measure.notes == "Pressures"
+    assert [(c.text, c.period) for c in store.commentary()] == [("Pressures", "2022/23 Q3")]
 
 
 @pytest.mark.parametrize(

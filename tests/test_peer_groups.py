@@ -8,16 +8,15 @@ import pytest
 from thplan.groups import PEER_GROUP, GroupError, delete_group, save_group
 from thplan.peers import groups_with_data
 
-from .conftest import SAMPLES, do_import
+from .conftest import LONDON_CAMPYLOBACTER, do_import
 
-LONDON_BOROUGHS = SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv"
 NEIGHBOURS = ["Tower Hamlets", "Hackney", "Newham", "Southwark", "Lambeth"]
 
 
 @pytest.fixture
 def store(make_store):
     store = make_store(framework=False)
-    assert not do_import(store, LONDON_BOROUGHS).rejected
+    assert not do_import(store, LONDON_CAMPYLOBACTER).rejected
     return store
 
 

@@ -24,7 +24,7 @@ from thplan.peers import BUILT_IN, groups_with_data
 from thplan.period import parse_period
 from thplan.spine import spine_rows, spine_table
 
-from .conftest import SAMPLES, do_import
+from .conftest import LONDON_CAMPYLOBACTER, SAMPLES, do_import
 from .test_classification import TH, H, L, N, measure, obs, series
 
 #: areas as 'Area:2017/18=64.7' ... ; the expected order as 'rank Area' pairs, and the areas not ranked
@@ -347,7 +347,7 @@ def _view(make_store, *files):
 
 
 def test_the_spine_sets_each_measure_s_home_value_within_its_group_s_spread(make_store):
-    view = _view(make_store, SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv")
+    view = _view(make_store, LONDON_CAMPYLOBACTER)
     [row] = spine_rows(view, [c for c in view.library if "ampylobacter" in c.measure.name], BUILT_IN[0], LONDON)
     values = sorted(r.observation.value for r in row.ranking.ranked)
     assert row.spread == peer_spread(values) and row.spread.count == 32
@@ -366,3 +366,15 @@ def test_a_spine_row_without_enough_peer_values_says_why(reference_store):
     assert [r.position(50.0) for r in rows] == [None, None]
     assert spine_table(rows, TH)[0]["Highest"] == "only 1 of the group has a value (a spread needs four)"
     assert spine_rows(view, view.classifications[:1], BUILT_IN[3], LONDON)[0].why_not == "no figures for this group yet"
+
+
+def test_the_london_boroughs_extract_is_the_samples_london_rows_unchanged():
+    def rows(path):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            return [tuple(r) for r in csv.reader(handle)]
+
+    sample = rows(SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv")
+    code = sample[0].index("Area Code")
+    wanted = [r for r in sample[1:] if r[code].startswith("E09") or r[code] in ("E12000007", "E92000001")]
+    made = rows(LONDON_CAMPYLOBACTER)
+    assert made[0] == sample[0] and made[1:] == wanted and len({r[code] for r in wanted}) == 35

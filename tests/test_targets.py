@@ -3,6 +3,8 @@ Tolerance or RAG cell as performance reports write them. Each case id reads as t
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
 from thplan.classification import TargetLabel, status_against_target
@@ -17,6 +19,7 @@ from thplan.targets import (
     parse_tolerance,
 )
 
+from .conftest import do_import
 from .test_classification import H, L, N, measure, series
 
 #: polarity, series, target (value or direction), tolerance: the status
@@ -128,3 +131,76 @@ def test_a_stated_rag_cell(cell, read):
 def test_a_rag_cell_we_cannot_read_says_what_to_write():
     with pytest.raises(TargetError, match="Green, Amber or Red"):
         parse_rag("Blue")
+
+
+REPORT = [
+    ["Measure", "Polarity", "2020/21", "2021/22", "2021/22 Target", "Tolerance", "RAG", "Commentary", "Lead",
+     "Next update"],
+    ["Employment rate", "Higher is better", 70.1, 72.9, 75, "2", "Red", "Jobs fairs in May.", "J. Smith",
+     datetime(2023, 3, 31)],
+    ["Smoking prevalence", "Lower is better", 18.0, 16.5, 17, "", "Green", None, "", None],
+]  # fmt: skip
+
+
+def test_a_report_table_s_targets_rag_commentary_and_lead_are_read(make_store, make_xlsx):
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"KPIs": REPORT}))
+    assert not result.rejected, result.errors
+    ids = {m.name: m.id for m in result.new_measures}
+    targets = store.targets()
+    assert targets[ids["Employment rate"]] == (Target("2021/22", 75.0, 0, None, Tolerance(2.0), "upload.xlsx"),)
+    assert targets[ids["Smoking prevalence"]][0].value == 17.0
+    [comment] = store.commentary()
+    assert (comment.measure_id, comment.period, comment.text) == (ids["Employment rate"], "2021/22",
+                                                                  "Jobs fairs in May.")  # fmt: skip
+    lead = store.leads()[ids["Employment rate"]]
+    assert (lead.name, lead.next_update) == ("J. Smith", date(2023, 3, 31))
+    # 72.9 is 2.1 short of 75 (tolerance 2): Off target, as stated; 16.5 beats 17: On target, as stated
+    assert result.stated_checked == 2 and not [p for p in result.problems if p.code == "stated"]
+
+
+def test_a_stated_rag_that_the_figures_contradict_is_a_warning(make_store, make_xlsx):
+    rows = [list(r) for r in REPORT]
+    rows[1][6] = "Green"
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"KPIs": rows}))
+    [disagreement] = [p for p in result.problems if p.code == "stated"]
+    assert disagreement.message == ("The file states 'Green' (On target) for 'Employment rate' against its target; "
+                                    "the figures give Off target (2021/22 value against target 75 for 2021/22, "
+                                    "tolerance 2).")  # fmt: skip
+    assert (disagreement.sheet, disagreement.row, disagreement.header) == ("KPIs", 2, "RAG")
+
+
+def test_an_unreadable_target_is_not_imported_and_said_the_values_still_are(make_store, make_xlsx):
+    rows = [list(r) for r in REPORT]
+    rows[1][4] = "tbc"
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"KPIs": rows}))
+    assert not result.rejected
+    [said] = [p for p in result.problems if p.code == "target"]
+    assert said.message.startswith("Not imported: the 2021/22 target of 'Employment rate'. 'tbc' is neither a number")
+    assert len(store.targets()) == 1 and len(store.observations()) == 4
+
+
+def test_a_tidy_table_s_targets_and_commentary_are_the_home_area_s_for_each_row_s_period(make_store, make_csv):
+    text = ("Measure,Area,Period,Value,Target,Commentary,Owner\n"
+            "Employment rate,Tower Hamlets,2020/21,70.1,72,Recovering,J. Smith\n"
+            "Employment rate,Tower Hamlets,2021/22,72.9,Maintain,Held up,J. Smith\n"
+            "Employment rate,London,2021/22,74.9,80,Not ours,Someone\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "tidy.csv"))
+    assert not result.rejected, result.errors
+    [measure_id] = store.targets()
+    assert [(t.period, t.value, t.direction) for t in store.targets()[measure_id]] == [
+        ("2020/21", 72.0, None), ("2021/22", None, Direction.MAINTAIN)]  # fmt: skip
+    assert sorted((c.period, c.text) for c in store.commentary()) == [("2020/21", "Recovering"), ("2021/22", "Held up")]
+    assert store.leads()[measure_id].name == "J. Smith"
+
+
+def test_a_target_column_that_names_no_period_is_read_for_the_table_s_latest_and_said(make_store, make_xlsx):
+    rows = [["Measure", "2020/21", "2021/22", "Target"], ["Employment rate", 70.1, 72.9, 75]]
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"KPIs": rows}))
+    [target] = next(iter(store.targets().values()))
+    assert target.period == "2021/22"
+    assert "'Target' name no period: read as 2021/22's, the table's latest period." in [p.message for p in result.notes]

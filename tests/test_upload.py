@@ -16,7 +16,7 @@ from thplan.ingest.importer import ImportOptions, import_bytes
 from thplan.passwords import hash_password, verify_password
 from thplan.store import Store
 
-from .conftest import ROOT, SAMPLES, do_import
+from .conftest import LONDON_CAMPYLOBACTER, ROOT, SAMPLES, do_import
 
 PASSWORD = "correct horse battery staple"
 OFFICERS = {"officers": {"a.officer": hash_password(PASSWORD, iterations=1000)}}
@@ -329,7 +329,7 @@ def test_an_export_of_names_and_notes_with_quotes_and_commas_imports_back_unchan
 
 def test_an_officer_defines_a_peer_group_and_the_borough_is_ranked_among_it(make_app, app_db):
     with Store(app_db) as store:
-        assert not do_import(store, SAMPLES / "fingertips_london_boroughs_campylobacter_93356.data.csv").rejected
+        assert not do_import(store, LONDON_CAMPYLOBACTER).rejected
     at = make_app("pages/upload.py", secrets=OFFICERS, login=True)
     at.switch_page("pages/compare.py")
     at.query_params["measure"] = "campylobacter-incidence-rate-100-000"

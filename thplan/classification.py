@@ -52,7 +52,8 @@ Recent trend (Fingertips' method)
        polarity), No significant change; otherwise Cannot be calculated.
 
 Attention
-  R11. A measure needs attention when it is Worse than London and its direction of travel is Worsened.
+  R11. A measure needs attention when it is Worse than London and its direction of travel is Worsened. It needs
+       discussion (a meeting's agenda) when it needs attention or is Off target (R15).
 
 Ranking areas (compare areas)
   R12. The areas of one peer group are ranked on one period: the latest in which the home area has an available
@@ -206,6 +207,17 @@ class Classification:
     comparisons: dict[str, ComparisonResult] = field(default_factory=dict)
     #: R14 against London (None where the Classification was built without it).
     gap: GapResult | None = None
+    #: R15, for the home area of a measure with targets (None: no target).
+    target: TargetResult | None = None
+
+    @property
+    def needs_discussion(self) -> bool:
+        """R11."""
+        return self.needs_attention or self.target_label is TargetLabel.OFF_TARGET
+
+    @property
+    def target_label(self) -> TargetLabel:
+        return self.target.label if self.target is not None else TargetLabel.NO_TARGET
 
     @property
     def gap_label(self) -> GapLabel:

@@ -13,6 +13,8 @@ from thplan.classification import (
     GapResult,
     RankedArea,
     Ranking,
+    TargetLabel,
+    TargetResult,
     TrendLabel,
     TrendResult,
 )
@@ -42,6 +44,10 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     GapLabel.CROSSED: ("×", "blue"),
     GapLabel.NO_CHANGE: ("=", "gray"),
     GapLabel.UNAVAILABLE: ("○", "gray"),
+    TargetLabel.ON_TARGET: ("✓", "green"),
+    TargetLabel.WITHIN_TOLERANCE: ("◐", "orange"),
+    TargetLabel.OFF_TARGET: ("✗", "red"),
+    TargetLabel.NO_TARGET: ("–", "gray"),
 }
 #: Delivery statuses, also by symbol and words as well as colour.
 DELIVERY_STYLE: dict[str, tuple[str, str]] = {
@@ -353,3 +359,21 @@ def ranking_rows(unit: Unit | None, ranking: Ranking) -> list[dict[str, object]]
     rows.extend({"Rank": "Not ranked", "Area": a, "Period": "", "Value": "no value", "Lower 95% CI": "",
                  "Upper 95% CI": "", "Compared with": ""} for a in ranking.unranked)  # fmt: skip
     return rows
+
+
+def target_sentence(result: TargetResult, unit: Unit | None) -> str:
+    """'Off target: 72.9% in 2021/22 against a target of 75% (tolerance 1.5).' (R15)"""
+    if result.value is None:
+        return "No value to judge against a target yet."
+    ours = f"{observation_text(result.value, unit, long=True)} in {result.value.effective_period.label}"
+    target = result.target
+    if target is None:
+        return f"No target for {result.value.effective_period.label}."
+    tolerance = f" (tolerance {target.tolerance})" if target.tolerance is not None else ""
+    if target.direction is not None:
+        if result.previous is None:
+            return f"{result.label}: {target.direction} cannot be judged ({result.method})."
+        before = f"{observation_text(result.previous, unit, long=True)} in {result.previous.effective_period.label}"
+        return f"{result.label}: {ours} against the aim to {target.direction.lower()} on {before}{tolerance}."
+    aim = value_text(target.value, target.decimals, unit, long=True)
+    return f"{result.label}: {ours} against a target of {aim}{tolerance}."

@@ -10,8 +10,8 @@ import pandas as pd
 
 from thplan.formula import strip_control
 from thplan.period import PeriodError, parse_period
-from thplan.store import ImportRecord, Payload, Store, StoreError
-from thplan.targets import TargetError, parse_target, parse_tolerance
+from thplan.store import ImportRecord, Payload, Store, StoreError, targets_frame
+from thplan.targets import Target, TargetError, parse_target, parse_tolerance
 
 EDIT = "edit"
 COMMENTARY_LIMIT = 5000  # characters: a few paragraphs
@@ -47,13 +47,10 @@ def save_target(store: Store, measure_id: str, period: str, target: str, toleran
         allowed = parse_tolerance(tolerance.strip())
     except TargetError as exc:
         raise EditError(str(exc)) from exc
-    row = {"measure_id": measure_id, "period": checked.period, "value": value, "decimals": decimals,
-           "direction": direction.value if direction else None, "tolerance": allowed.amount if allowed else None,
-           "tolerance_relative": bool(allowed and allowed.relative),
-           "source": strip_control(source.strip())}  # fmt: skip
+    agreed = Target(checked.period, value, decimals, direction, allowed, strip_control(source.strip()))
     what = f"set the {checked.period} target of '{checked.measure_name}' to {target.strip()}"
     return store.record(
-        Payload(targets=pd.DataFrame([row])), what, user=user, kind=EDIT, summary={"measure": measure_id}
+        Payload(targets=targets_frame([(measure_id, agreed)])), what, user=user, kind=EDIT, summary=_about(measure_id)
     )
 
 
@@ -68,9 +65,7 @@ def save_commentary(store: Store, measure_id: str, period: str, text: str, *, us
     row = {"measure_id": measure_id, "period": checked.period, "text": text, "author": user,
            "written": datetime.now(UTC).replace(tzinfo=None)}  # fmt: skip
     what = f"wrote the {checked.period} commentary of '{checked.measure_name}'"
-    return store.record(
-        Payload(commentary=pd.DataFrame([row])), what, user=user, kind=EDIT, summary={"measure": measure_id}
-    )
+    return store.record(Payload(commentary=pd.DataFrame([row])), what, user=user, kind=EDIT, summary=_about(measure_id))
 
 
 def save_lead(store: Store, measure_id: str, name: str, organisation: str, next_update: date | None, *,

@@ -15,7 +15,15 @@ from thplan.framework import Framework
 from thplan.listing import COLUMNS, shown
 from thplan.observation import Observation
 
-STATUS_COLUMNS = ("overall_trend", "direction_of_travel", "recent_trend", "vs_london", "vs_england")
+STATUS_COLUMNS = (
+    "overall_trend",
+    "direction_of_travel",
+    "recent_trend",
+    "vs_london",
+    "vs_england",
+    "gap_to_london",
+    "vs_target",
+)
 
 
 def notes_text(baseline: str) -> str:
@@ -81,7 +89,7 @@ def measures_workbook(rows: Sequence[dict[str, Any]], framework: Framework, as_a
                 if isinstance(cell.value, str):
                     cell.data_type = "s"
     sheet.freeze_panes = "D2"
-    widths = {"theme": 28, "outcome": 36, "measure": 48, "notes": 60}
+    widths = {"theme": 28, "outcome": 36, "measure": 48, "commentary": 60, "notes": 60}
     for number, key in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=number).column_letter].width = widths.get(key, 15)
     notes = book.create_sheet("Notes")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from thplan.area import LONDON
-from thplan.classification import Classification, ComparisonLabel, GapLabel, TrendLabel
+from thplan.classification import Classification, ComparisonLabel, GapLabel, TargetLabel, TrendLabel
 from thplan.measure import normalise_name
 
 
@@ -25,18 +25,24 @@ class Status(StrEnum):
     NEEDS_ATTENTION = "Needs attention"
     GAP_CLOSING = "Gap to London closing"
     GAP_WIDENING = "Gap to London widening"
+    ON_TARGET = "On target"
+    WITHIN_TOLERANCE = "Within tolerance"
+    OFF_TARGET = "Off target"
+    NEEDS_DISCUSSION = "Needs discussion"
 
 
 _TRENDS = {Status.IMPROVED: TrendLabel.IMPROVED, Status.SAME: TrendLabel.SAME, Status.WORSENED: TrendLabel.WORSENED,
            Status.UNAVAILABLE: TrendLabel.UNAVAILABLE, Status.INCREASED: TrendLabel.INCREASED,
            Status.DECREASED: TrendLabel.DECREASED}  # fmt: skip
 _GAPS = {Status.GAP_CLOSING: GapLabel.CLOSING, Status.GAP_WIDENING: GapLabel.WIDENING}
+_TARGETS = {Status.ON_TARGET: TargetLabel.ON_TARGET, Status.WITHIN_TOLERANCE: TargetLabel.WITHIN_TOLERANCE,
+            Status.OFF_TARGET: TargetLabel.OFF_TARGET}  # fmt: skip
 KINDS = ("All", "outcome", "output")
 
 
 def statuses_of(c: Classification) -> set[Status]:
-    """The statuses a measure has: its overall trend, how it compares with London, whether it needs attention,
-    whether its gap to London is closing or widening."""
+    """The statuses a measure has: its overall trend, how it compares with London, whether it needs attention or
+    discussion, whether its gap to London is closing or widening, its status against target."""
     found = {s for s, label in _TRENDS.items() if c.overall.label is label}
     london = c.vs(LONDON).label
     if london is ComparisonLabel.BETTER:
@@ -46,6 +52,9 @@ def statuses_of(c: Classification) -> set[Status]:
     if c.needs_attention:
         found.add(Status.NEEDS_ATTENTION)
     found |= {s for s, label in _GAPS.items() if c.gap_label is label}
+    found |= {s for s, label in _TARGETS.items() if c.target_label is label}
+    if c.needs_discussion:
+        found.add(Status.NEEDS_DISCUSSION)
     return found
 
 

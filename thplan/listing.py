@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from thplan.area import ENGLAND, LONDON
@@ -15,12 +15,14 @@ from thplan.display import number, published, trend_words
 from thplan.formula import neutralise
 from thplan.framework import Framework
 from thplan.observation import Observation
+from thplan.targets import Comment
 
 COLUMNS = (
     "theme", "outcome", "measure", "kind", "polarity", "unit", "area", "baseline_period", "baseline_value",
     "previous_period", "previous_value", "latest_period", "latest_value", "overall_trend", "overall_trend_note",
     "direction_of_travel", "direction_of_travel_note", "recent_trend", "london_period", "london_value", "vs_london",
-    "england_period", "england_value", "vs_england", "needs_attention", "gap_to_london", "notes",
+    "england_period", "england_value", "vs_england", "needs_attention", "gap_to_london",
+    "target_period", "target", "vs_target", "commentary", "notes",
 )  # fmt: skip
 
 
@@ -47,10 +49,11 @@ def _note(result: TrendResult) -> str:
     return words.removeprefix(result.label.value).lstrip(", ") if words != result.label.value else ""
 
 
-def row(framework: Framework, c: Classification) -> dict[str, Any]:
+def row(framework: Framework, c: Classification, comment: Comment | None = None) -> dict[str, Any]:
     theme = framework.theme(c.measure.theme_id)
     outcome = framework.outcome(c.measure.outcome_id)
     london, england = c.vs(LONDON), c.vs(ENGLAND)
+    target = c.target.target if c.target is not None else None
     return {
         "theme": theme.name if theme else "",
         "outcome": outcome.name if outcome else "",
@@ -78,12 +81,19 @@ def row(framework: Framework, c: Classification) -> dict[str, Any]:
         "vs_england": england.label.value,
         "needs_attention": c.needs_attention,
         "gap_to_london": c.gap_label.value,
+        "target_period": target.period if target is not None else "",
+        "target": str(target) if target is not None else "",
+        "vs_target": c.target_label.value,
+        "commentary": comment.text if comment is not None else "",
         "notes": " ".join(c.caveats),
     }
 
 
-def rows(framework: Framework, classifications: Sequence[Classification]) -> list[dict[str, Any]]:
-    return [row(framework, c) for c in classifications]
+def rows(
+    framework: Framework, classifications: Sequence[Classification], comments: Mapping[str, Comment] | None = None
+) -> list[dict[str, Any]]:
+    """The table's rows; `comments`: each measure's latest commentary."""
+    return [row(framework, c, (comments or {}).get(c.measure.id)) for c in classifications]
 
 
 def to_csv(table: Sequence[dict[str, Any]]) -> str:

@@ -1138,6 +1138,15 @@ def _each_distinct(column: pa.Array, make: Callable[[Any], Any] | None) -> list[
 _JOIN = "\x1f"  # joins a period's label, kind and days into one key (split from the right: a label may hold it)
 
 
+def targets_frame(targets: Sequence[tuple[str, Target]]) -> pd.DataFrame:
+    """Rows of the targets table from (measure id, target) pairs."""
+    return pd.DataFrame([{"measure_id": measure_id, "period": t.period, "value": t.value, "decimals": t.decimals,
+                          "direction": t.direction.value if t.direction else None,
+                          "tolerance": t.tolerance.amount if t.tolerance else None,
+                          "tolerance_relative": bool(t.tolerance and t.tolerance.relative), "source": t.source}
+                         for measure_id, t in targets])  # fmt: skip
+
+
 def peer_groups_frame(groups: Sequence[PeerGroup]) -> pd.DataFrame:
     return pd.DataFrame([{"id": g.id, "name": g.name, "description": g.description,
                           "members": json.dumps(sorted(g.members or ()))} for g in groups])  # fmt: skip

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from thplan.area import LONDON
-from thplan.classification import Classification, ComparisonLabel, TrendLabel
+from thplan.classification import Classification, ComparisonLabel, TargetLabel, TrendLabel
 from thplan.framework import Framework
 from thplan.outcome import Outcome
 from thplan.theme import Theme
@@ -22,6 +22,9 @@ TREND_ORDER = (TrendLabel.IMPROVED, TrendLabel.SAME, TrendLabel.WORSENED, TrendL
                TrendLabel.INCREASED, TrendLabel.DECREASED)  # fmt: skip
 ALWAYS_SHOWN = TREND_ORDER[:4]
 COMPARISON_ORDER = tuple(ComparisonLabel)
+
+
+TARGET_ORDER = (TargetLabel.ON_TARGET, TargetLabel.WITHIN_TOLERANCE, TargetLabel.OFF_TARGET, TargetLabel.UNAVAILABLE)
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Headline:
     attention: int
     #: Of the Data Unavailable: how many have one value so far (the rest have none).
     one_value: int = 0
+    #: Status against target (R15) of the measures with a target (No target is not counted).
+    vs_target: dict[TargetLabel, int] = field(default_factory=dict)
 
     @property
     def behind_london(self) -> int:
@@ -63,6 +68,7 @@ def headline(classifications: Iterable[Classification]) -> Headline:
         vs_london={label: london[label] for label in COMPARISON_ORDER if london[label]},
         attention=sum(c.needs_attention for c in items),
         one_value=sum(c.overall.label is TrendLabel.UNAVAILABLE and c.overall.end is not None for c in items),
+        vs_target={label: n for label in TARGET_ORDER if (n := sum(c.target_label is label for c in items))},
     )
 
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from thplan.analysis import by_breakdown, classify_series, group_series, headline
 from thplan.area import BENCHMARKS, is_benchmark
-from thplan.classification import Classification, classify
+from thplan.classification import Classification, classify, status_against_target
 from thplan.framework import Framework
 from thplan.observation import Observation
 from thplan.peers import PeerGroup
 from thplan.store import ImportRecord, Store
+from thplan.targets import Comment, Lead
 
 #: Every area's values of one measure (all its breakdowns), by area.
 SeriesOf = Callable[[str], Mapping[str, tuple[Observation, ...]]]
@@ -39,6 +40,9 @@ class View:
     last_import: ImportRecord | None = None
     #: The peer groups officers have defined (the built-in ones are in thplan.peers).
     peer_groups: tuple[PeerGroup, ...] = ()
+    #: Each measure's lead, and its latest commentary (the home area's: targets and commentary are the Plan's).
+    leads: Mapping[str, Lead] = field(default_factory=dict)
+    comments: Mapping[str, Comment] = field(default_factory=dict)
     series_of: SeriesOf = field(repr=False, compare=False, default=lambda measure_id: {})
 
     @functools.cached_property
@@ -115,16 +119,26 @@ def build(store: Store, version: tuple[int, int], area: str, offered: tuple[str,
     framework = store.framework()
     series = group_series(headline(framework, store.observations(areas=[area, *BENCHMARKS])))
     imports = store.imports()
+    everything = classify_series(framework, series, area)
+    targets = store.targets() if area == framework.settings.home_area else {}
+    if targets:  # R15: the home area's status against each target
+        everything = [replace(c, target=status_against_target(c.measure, c.series, targets[c.measure.id]))
+                      if c.measure.id in targets else c for c in everything]  # fmt: skip
+    comments: dict[str, Comment] = {}
+    for comment in store.commentary():  # newest first: the latest of each measure
+        comments.setdefault(comment.measure_id, comment)
     return View(
         version=version,
         framework=framework,
         area=area,
         areas=offered,
-        everything=tuple(classify_series(framework, series, area)),
+        everything=tuple(everything),
         series={k: tuple(v) for k, v in series.items()},
         measure_areas=store.measure_areas(),
         last_import=imports[-1] if imports else None,
         peer_groups=tuple(store.peer_groups()),
+        leads=store.leads(),
+        comments=comments,
         series_of=series_of,
     )
 

@@ -25,6 +25,7 @@ from thplan.report import ReportTable
 from thplan.report import annual_tables as annual_report_tables
 from thplan.spine import SpineRow
 from thplan.store import Store
+from thplan.targets import Comment
 from thplan.view import View
 
 _LOG = logging.getLogger(__name__)
@@ -127,6 +128,16 @@ def spine_rows(view: View, key: tuple[Any, ...], build: Any) -> list[SpineRow]:
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _spine_rows(_build: Any, version: tuple[int, int], area: str, key: tuple[Any, ...]) -> list[SpineRow]:
     return _build()
+
+
+def commentary(view: View, measure_id: str) -> list[Comment]:
+    """A measure's commentary, newest first, earlier versions included."""
+    return _commentary(view.version, measure_id)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _commentary(version: tuple[int, int], measure_id: str) -> list[Comment]:
+    return store().commentary(measure_id)
 
 
 def grid_rows(view: View, build: Any) -> pd.DataFrame:

@@ -13,12 +13,14 @@ from ui import charts
 
 def download_buttons(view: View, shown: list[Classification], csv_place: Any, xlsx_place: Any) -> None:
     # Built only when a button is pressed: a grid of thousands of measures costs nothing until then.
-    csv_place.download_button("Download CSV", lambda: exports.measures_csv(listing.rows(view.framework, shown)),
+    def table() -> list[dict[str, Any]]:
+        return listing.rows(view.framework, shown, view.comments)
+
+    csv_place.download_button("Download CSV", lambda: exports.measures_csv(table()),
                               "tower-hamlets-plan-measures.csv", mime="text/csv", icon=":material/download:",
                               on_click="ignore")  # fmt: skip
     xlsx_place.download_button(
-        "Download Excel", lambda: exports.measures_workbook(listing.rows(view.framework, shown), view.framework,
-                                                            datetime.now(UTC)),
+        "Download Excel", lambda: exports.measures_workbook(table(), view.framework, datetime.now(UTC)),
         "tower-hamlets-plan-measures.xlsx", icon=":material/download:", on_click="ignore",
     )  # fmt: skip
 

@@ -51,6 +51,7 @@ def status_badges(view: View, c: Classification) -> str:
         badge("vs London: ", c.vs(LONDON).label),
         badge("vs England: ", c.vs(ENGLAND).label),
         *([badge("Gap to London: ", c.gap_label)] if c.gap_label is not GapLabel.UNAVAILABLE else []),
+        *([badge("vs target: ", c.target_label)] if c.target is not None else []),
     ])  # fmt: skip
 
 
@@ -128,13 +129,15 @@ def measure_card(view: View, c: Classification, *, with_chart: bool = True) -> N
         headline_metric(c, number)
         status.markdown(status_badges(view, c))
         st.caption(md(" ".join(explanation(c)[:2])))
+        if (comment := view.comments.get(c.measure.id)) is not None:
+            st.markdown(f"**What is being done** ({md(comment.period)}): {md(excerpt(comment.text))}")
         if with_chart:
             chart(view, c)
         st.page_link("pages/measure.py", label=f"Details of {c.measure.name}", icon="🔎",
                      **chrome.page_args(measure=c.measure.id))  # fmt: skip
 
 
-GRID_STATUS = ["Overall trend", "Last change", "vs London", "vs England", "Gap to London"]
+GRID_STATUS = ["Overall trend", "Last change", "vs London", "vs England", "Gap to London", "vs target"]
 
 
 def trend_cell(view: View, c: Classification) -> str:
@@ -165,6 +168,7 @@ def _grid_rows(view: View) -> pd.DataFrame:
                 "vs London": badge_text(c.vs(LONDON).label),
                 "vs England": badge_text(c.vs(ENGLAND).label),
                 "Gap to London": badge_text(c.gap_label),
+                "vs target": badge_text(c.target_label),
                 "_overall": c.overall.label.value,
                 "_direction": c.direction.label.value,
             }
@@ -218,9 +222,11 @@ def meeting_view(view: View) -> None:
     theme = view.framework.theme(scope) if scope else None
     if scope and theme is None:
         st.warning(f"The link asks for a theme we do not have ({md(repr(scope))}); stepping through every measure.")
-    scoped = [c.measure.id for c in view.classifications if theme is None or c.measure.theme_id == theme.id]
+    discuss = st.query_params.get("discuss") == "1"  # R11: only the measures that need discussion
+    scoped = [c.measure.id for c in view.classifications if (theme is None or c.measure.theme_id == theme.id)
+              and (not discuss or c.needs_discussion)]  # fmt: skip
     if not scoped:
-        st.info("There are no measures to present.")
+        st.info("No measure needs discussion here." if discuss else "There are no measures to present.")
         return
     current = st.query_params.get("measure")
     if current is not None and current not in scoped:
@@ -232,7 +238,8 @@ def meeting_view(view: View) -> None:
     if back.button("◀ Previous", disabled=index == 0, use_container_width=True):
         st.query_params["measure"] = scoped[index - 1]
         st.rerun()
-    where.markdown(f"**{index + 1} of {len(scoped)}** · {md(theme.name if theme else 'All measures')}")
+    which = "needing discussion" if discuss else ""
+    where.markdown(f"**{index + 1} of {len(scoped)}** {which} · {md(theme.name if theme else 'All measures')}")
     if forward.button("Next ▶", disabled=index == len(scoped) - 1, use_container_width=True):
         st.query_params["measure"] = scoped[index + 1]
         st.rerun()
@@ -240,11 +247,21 @@ def meeting_view(view: View) -> None:
         chrome.exit_meeting_button()
     st.title(md(c.measure.name), anchor=False)
     st.markdown(status_badges(view, c))
-    left, right = st.columns([1, 4])
+    comment = view.comments.get(c.measure.id)
+    left, right, *aside = st.columns([1, 3, 2] if comment is not None else [1, 4])
     headline_metric(c, left)
     with right:
         chart(view, c, height=300, font=MEETING_FONT)
+    if comment is not None:  # the commentary beside the chart: what the board discusses
+        aside[0].markdown(f"**What is being done** ({md(comment.period)})\n\n{md(excerpt(comment.text, 600))}")
+        aside[0].caption(f"{md(comment.author)}, {comment.written:%d %B %Y}")
     st.markdown(md(" ".join(explanation(c)[:2])))
+
+
+def excerpt(text: str, limit: int = 220) -> str:
+    """A commentary's first words, on one line, cut at a word."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def tiles(items: list[tuple[str, int, str]]) -> None:

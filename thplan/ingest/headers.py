@@ -37,6 +37,8 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text.lower()).split())
 
 
+#: The columns that say what is being done about a measure: read into targets, commentary and leads.
+ACCOUNTABILITY = ("commentary", "target", "tolerance", "stated_rag", "lead", "next_update")
 #: Tidy-table roles and the header words that name them (normalised).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "measure": ("measure", "indicator", "indicator name", "measure name", "metric", "kpi", "kpi name",
@@ -58,7 +60,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "upper ci 95", "upper 95 confidence limit", "upper confidence interval"),
     "count": ("count", "numerator", "number", "n"),
     "denominator": ("denominator", "population", "base"),
-    "note": ("note", "notes", "value note", "comment", "comments", "commentary"),
+    "note": ("note", "notes", "value note"),
+    # What is being done about a measure (issue 21): read into targets, commentary and leads.
+    "commentary": ("commentary", "comment", "comments", "narrative", "progress commentary", "update commentary"),
+    "target": ("target", "targets", "annual target", "target value", "agreed target"),
+    "tolerance": ("tolerance", "tolerances", "target tolerance", "threshold"),
+    "stated_rag": ("rag", "rag status", "rag rating", "status", "rating", "status against target",
+                   "performance status"),
+    "lead": ("lead", "owner", "lead officer", "responsible officer", "accountable officer", "measure owner",
+             "kpi owner", "indicator owner"),
+    "next_update": ("next update", "next update due", "next data due", "date of next update", "next figure due"),
     "kind": ("kind", "measure type", "type of measure"),
     "definition": ("definition", "description"),
     "median": ("median", "median of authorities", "la median"),
@@ -112,7 +123,19 @@ def classify_report_header(index: int, header: str) -> Column:
     """What a column of a report-style table holds, from its header."""
     key = norm(header)
     role = role_of(header)
-    if role in ("measure", "area", "polarity", "unit", "theme", "outcome", "note", "definition", "source", "kind"):
+    if role in (
+        "measure",
+        "area",
+        "polarity",
+        "unit",
+        "theme",
+        "outcome",
+        "note",
+        "definition",
+        "source",
+        "kind",
+        *ACCOUNTABILITY,
+    ):
         return Column(index, header, role)
     period = _period_in(header)
     if ("direction" in key and "improvement" not in key) or key in ("dot", "d o t"):
@@ -130,7 +153,9 @@ def classify_report_header(index: int, header: str) -> Column:
         return Column(index, header, "period", period=period or "")
     if worded := period_and_word(header):
         label, word = worded
-        return Column(index, header, "target" if word in TARGET_WORDS else "period", period=label)
+        kinds = {"target": "target", "targets": "target", "tolerance": "tolerance"}  # else a forecast: not imported
+        role = "period" if word not in TARGET_WORDS else kinds.get(word, "forecast")
+        return Column(index, header, role, period=label)
     return Column(index, header, "ignored")
 
 

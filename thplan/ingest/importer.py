@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -16,11 +16,12 @@ import pandas as pd
 
 from thplan.area import BENCHMARKS, area_key, canonical_area, is_known_area
 from thplan.breakdown import PARTS, Breakdown, from_label, split_name
-from thplan.classification import Classification, classify
+from thplan.classification import Classification, classify, ordered, status_against_target
 from thplan.formula import strip_control
 from thplan.framework import Framework
 from thplan.gcpause import paused_gc
 from thplan.ingest import cells
+from thplan.ingest.accountability import RAG, RAG_STATUS, payload_frames
 from thplan.ingest.across import read_areas_across, read_areas_down
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.census import read_census_table
@@ -31,7 +32,7 @@ from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.options import MODES, ImportOptions
-from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
+from thplan.ingest.parsed import Location, MeasureRef, Parsed, StatedLabel, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, quoted, warning
 from thplan.ingest.report import read_report_tables
 from thplan.ingest.sandbox import Reading
@@ -59,6 +60,7 @@ from thplan.store import (
     settings_frame,
     themes_frame,
 )
+from thplan.targets import Target, TargetError, parse_rag
 from thplan.value import decimals_of
 
 PREVIEW_MEASURES = 40  # measures whose new series a dry run keeps for before/after charts
@@ -289,6 +291,7 @@ def _payload(
     return Payload(
         measures=measures_frame(changed) if changed else None,
         observations=_observations(parsed, measures, result, stored_areas),
+        **payload_frames(parsed, result.matched, measures, options.user, result.problems),
     )
 
 
@@ -764,6 +767,30 @@ def _write(store: Store, payload: Payload, parsed: Parsed, result: ImportResult)
         result.import_id = None
 
 
+def _check_rag(stated: StatedLabel, measure: Measure, series: list[Observation], targets: Sequence[Target],
+               file: str, result: ImportResult) -> None:  # fmt: skip
+    """R15c: a stated RAG against the status the figures and targets give; a RAG that cannot be checked says why."""
+    where = stated.location.where(file)
+    try:
+        rag = parse_rag(stated.text)
+    except TargetError as exc:
+        result.problems.append(warning(str(exc), **where))
+        return
+    if rag is None:
+        return
+    computed = status_against_target(measure, series, targets)
+    expected = RAG_STATUS.get(rag)
+    if computed.label not in RAG_STATUS.values():
+        result.problems.append(info(f"The file's RAG '{stated.text}' for '{stated.measure}' is not checked: "
+                                    f"{computed.method}.", code="not-checked", **where))  # fmt: skip
+        return
+    result.stated_checked += 1
+    if computed.label is not expected:
+        result.problems.append(warning(
+            f"The file states '{stated.text}' ({expected}) for '{stated.measure}' against its target; the figures "
+            f"give {computed.label} ({computed.method}).", code="stated", **where))  # fmt: skip
+
+
 def _check_stated(tx: Store, parsed: Parsed, result: ImportResult) -> None:
     """Every stated trend, arrow or comparison against what the classifier computes on the new data, for the
     stated area and breakdown (a label stated without a breakdown is about the measure's headline), and against
@@ -776,9 +803,14 @@ def _check_stated(tx: Store, parsed: Parsed, result: ImportResult) -> None:
     for o in tx.observations(list(ids)):
         series.setdefault((o.measure_id, o.area, o.breakdown.label), []).append(o)
     classified: dict[tuple[str, str, str, str], Classification] = {}
+    targets = tx.targets() if any(s.what == RAG for s in parsed.stated) else {}
     for stated in parsed.stated:
         measure = framework.measure(result.matched.get(stated.measure, ""))
         if measure is None:
+            continue
+        if stated.what == RAG:
+            home = [o for o in series.get((measure.id, stated.area, measure.breakdown or ""), []) if o.dated]
+            _check_rag(stated, measure, ordered(home), targets.get(measure.id, ()), parsed.file, result)
             continue
         label = (stated.breakdown.label or (result.breakdowns.get(stated.measure) or from_label(measure.breakdown or
                  "")).label)  # fmt: skip

@@ -89,6 +89,37 @@ class StatedLabel:
 
 
 @dataclass(frozen=True)
+class RawTarget:
+    """A target cell (and the tolerance beside it) for a measure and period, as written."""
+
+    measure: str
+    period: str
+    target: object
+    tolerance: object
+    location: Location
+
+
+@dataclass(frozen=True)
+class RawComment:
+    """A commentary cell: what is being done about a measure, for a period."""
+
+    measure: str
+    period: str
+    text: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class RawLead:
+    """A lead (or owner) cell, and the date of the next update beside it."""
+
+    measure: str
+    name: str
+    next_update: object
+    location: Location
+
+
+@dataclass(frozen=True)
 class TableInfo:
     sheet: str
     cell_range: str
@@ -120,6 +151,10 @@ class Parsed:
     period_needed: bool = False
     #: The title at the top of each sheet (`subjects.sheet_title`), by sheet.
     sheet_titles: dict[str, str] = field(default_factory=dict)
+    #: What is being done about each measure: targets, commentary and leads (issue 21).
+    targets: list[RawTarget] = field(default_factory=list)
+    comments: list[RawComment] = field(default_factory=list)
+    leads: list[RawLead] = field(default_factory=list)
 
     def period_for(self, where: dict[str, object]) -> str | None:
         """The officer's period for a table that names none, said as a warning; None (and the need noted) without

@@ -14,8 +14,16 @@ import pandas as pd
 from thplan.area import canonical_area
 from thplan.framework import Framework
 from thplan.ingest import cells
+from thplan.ingest.accountability import read_columns, say_undated
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import Column, classify_report_header, dated_headings, is_header_cell_period, role_of
+from thplan.ingest.headers import (
+    ACCOUNTABILITY,
+    Column,
+    classify_report_header,
+    dated_headings,
+    is_header_cell_period,
+    role_of,
+)
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, quoted
 from thplan.period import NOT_STATED, parse_period
@@ -172,9 +180,9 @@ def _read_body(grid: Grid, table: _Table, end: int, parsed: Parsed, home_area: s
     )
     parsed.rows += len(data_rows)
     for column in table.columns:
-        if column.role == "target":
+        if column.role == "forecast":
             parsed.problems.append(info(
-                f"Column '{column.header}' holds a target or forecast for {column.period}, not a value: not imported.",
+                f"Column '{column.header}' holds a forecast or plan for {column.period}, not a value: not imported.",
                 **grid.where(table.header_row, column.index, column.header)))  # fmt: skip
         if column.role == "ignored":
             parsed.problems.append(
@@ -237,8 +245,13 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
         for column in run:
             if column.role == "benchmark":
                 _values(grid, table, [column], rows, named, name_notes, parsed)
-            elif column.role.startswith("stated_"):
+            elif column.role.startswith("stated_") and column.role != "stated_rag":
                 _stated(grid, column, rows, names, areas, parsed)
+    every_area = areas if isinstance(areas, list) else [areas] * len(rows)
+    accountable = [c for c in table.columns if c.role in ACCOUNTABILITY]
+    say_undated(grid, table.header_row, accountable, table.latest_period, parsed)
+    latest = [table.latest_period] * len(rows)
+    read_columns(grid, table.header_row, accountable, rows, names, every_area, latest, home_area, parsed)
 
 
 def _stated(grid: Grid, column: Column, rows: list[int], names: list[str], areas: object, parsed: Parsed) -> None:

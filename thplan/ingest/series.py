@@ -12,7 +12,7 @@ import re
 
 from thplan.area import area_named_in
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import cell_period, role_of
+from thplan.ingest.headers import ACCOUNTABILITY, cell_period, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
 from thplan.measure import MeasureError, parse_unit
@@ -21,8 +21,9 @@ from thplan.value import CellError, parse_value
 HEADER_ROWS = 10
 #: Sheet names a workbook program gives by itself: they name no measure.
 _DEFAULT_SHEET = re.compile(r"^(sheet|data|table|tabelle|feuil)\s*\d*$", re.IGNORECASE)
-#: Columns that describe values rather than hold them: shown as not imported.
-_DESCRIBING = ("note", "source", "definition")
+#: Columns that describe values rather than hold them: shown as not imported (targets and commentary included: a
+#: single series names no measure to hold them by).
+_DESCRIBING = ("note", "source", "definition", *ACCOUNTABILITY)
 
 
 def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:

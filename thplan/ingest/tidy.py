@@ -16,8 +16,9 @@ from thplan.area import canonical_area
 from thplan.breakdown import PARTS, Breakdown, read_breakdown
 from thplan.framework import Framework
 from thplan.ingest import cells
+from thplan.ingest.accountability import read_columns
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import role_of
+from thplan.ingest.headers import ACCOUNTABILITY, Column, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
 from thplan.ingest.problems import cell_ref, error, not_imported
 from thplan.ingest.series import area_of_table
@@ -75,7 +76,7 @@ class _Table:
     """One tidy table's columns; `ok` marks the rows still readable after each check."""
 
     def __init__(self, grid: Grid, header_row: int, roles: dict[str, int], rows: list[int], parsed: Parsed) -> None:
-        self.grid, self.roles, self.rows, self.parsed = grid, roles, rows, parsed
+        self.grid, self.header_row, self.roles, self.rows, self.parsed = grid, header_row, roles, rows, parsed
         self.headers = {role: grid.text(header_row, column) for role, column in roles.items()}
         self._texts: dict[str, list[str]] = {}
         self.ok = [True] * len(rows)
@@ -98,7 +99,16 @@ class _Table:
         periods = self._periods()
         values = self._values()
         self._measures(names, values, framework)
-        self._observations(names, periods, values, home_area)
+        areas = self._areas(home_area)
+        self._observations(names, periods, values, areas)
+        accountable = [Column(c, self.headers[r], r) for r, c in self.roles.items() if r in ACCOUNTABILITY]
+        read_columns(self.grid, self.header_row, accountable, self.rows, names, areas, periods, home_area,
+                     self.parsed)  # fmt: skip
+
+    def _areas(self, home: str) -> list[str]:
+        """Each row's area (a blank cell is the home area's)."""
+        places = {a: canonical_area(a) if a else home for a in set(self.text("area"))}
+        return [places[a] for a in self.text("area")]
 
     def _names(self) -> list[str]:
         names = [i or m for i, m in zip(self.text("measure_id"), self.text("measure"), strict=True)]
@@ -203,11 +213,9 @@ class _Table:
                 self.problem(position, role, f"{exc}")
         return [v.value for v in parsed]
 
-    def _observations(self, names: list[str], periods: list[str], values: list[CellValue], home: str) -> None:
+    def _observations(self, names: list[str], periods: list[str], values: list[CellValue], areas: list[str]) -> None:
         notes = self.text("note")
         keep = [ok and (not v.blank or bool(n)) for ok, v, n in zip(self.ok, values, notes, strict=True)]
-        places = {a: canonical_area(a) if a else home for a in set(self.text("area"))}
-        areas = [places[a] for a in self.text("area")]
         joined = [("; ".join(p for p in (v.note, n) if p) or None) for v, n in zip(values, notes, strict=True)]
         columns: dict[str, object] = {
             "measure": names, "area": areas, "note": joined,
