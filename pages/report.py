@@ -24,8 +24,9 @@ right.download_button("Printable page (HTML)", lambda: report.html_page(tables, 
                       on_click="ignore", help="Open it in a browser and print to PDF: one theme per page.")  # fmt: skip
 for table in tables:
     st.subheader(table.title, anchor=False)
-    frame = pd.DataFrame([[r.measure, r.polarity, *(c.text for c in r.cells), r.trend, report.london_text(r)]
-                          for r in table.rows], columns=table.header)  # fmt: skip
+    rows = [[r.measure, r.polarity, *(c.text for c in r.cells), r.trend, report.london_text(r),
+             *(r.accountable if table.with_targets else ())] for r in table.rows]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=table.header)
     st.dataframe(frame, hide_index=True)
     for note in table.footnotes:
         st.caption(note)

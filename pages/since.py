@@ -34,6 +34,11 @@ if changes.reclassified:
     st.dataframe(pd.DataFrame([vars(r) for r in changes.reclassified]).rename(columns=str.capitalize), hide_index=True)
 else:
     st.caption("None.")
+st.subheader("New commentary", anchor=False)
+if changes.commentary:
+    st.dataframe(pd.DataFrame([vars(c) for c in changes.commentary]).rename(columns=str.capitalize), hide_index=True)
+else:
+    st.caption("None.")
 st.subheader("Measures with new data", anchor=False)
 if changes.new_data:
     rows = [{"Measure": n.measure, "Area": n.area, "New periods": ", ".join(n.periods)} for n in changes.new_data]

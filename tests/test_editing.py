@@ -78,3 +78,48 @@ def test_an_edit_that_cannot_be_saved_is_refused_and_nothing_is_written(referenc
     with pytest.raises(EditError, match=message):
         edit(reference_store)
     assert len(reference_store.imports()) == before
+
+
+def test_what_changed_lists_new_commentary_and_a_change_of_status_against_target(reference_store):
+    from datetime import UTC, datetime, timedelta
+
+    from thplan.changes import Targets, since
+
+    moment = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
+    save_target(reference_store, "employment-rate", "2021/22", "75%", "", "", user="a")
+    save_commentary(reference_store, "employment-rate", "2021/22", "Jobs fairs.", user="a")
+    store = reference_store
+    framework = store.framework()
+    targets = Targets(store.targets(moment), store.targets(), store.commentary(since=moment))
+    found = since(framework, store.observations_as_of(moment), store.observations(), "Tower Hamlets", targets)
+    assert [(r.measure, r.what, r.before, r.after) for r in found.reclassified] == [
+        ("Overall employment rate", "vs target", "No target", "Off target")
+    ]  # 72.9 against 75
+    assert [(c.measure, c.period, c.text) for c in found.commentary] == [("Overall employment rate", "2021/22",
+                                                                         "Jobs fairs.")]  # fmt: skip
+
+
+def test_the_annual_report_carries_target_status_and_commentary_columns(reference_store):
+    import io
+
+    from openpyxl import load_workbook
+
+    from thplan import report
+    from thplan import view as views
+
+    save_target(reference_store, "employment-rate", "2021/22", "75%", "", "", user="a")
+    save_commentary(reference_store, "employment-rate", "2021/22", '=HYPERLINK("x") Jobs fairs.', user="a")
+    home, offered = views.areas(reference_store)
+    view = views.build(reference_store, reference_store.version(), home, offered, lambda m: {})
+    tables = report.annual_tables(view.framework, view.classifications, view.series, view.comments)
+    jobs = next(t for t in tables if t.theme_id == "jobs")
+    row = next(r for r in jobs.rows if r.measure_id == "employment-rate")
+    assert row.accountable == ("75 (2021/22)", "Off target", '=HYPERLINK("x") Jobs fairs.')
+    assert jobs.header[-3:] == ["Target", "vs target", "Commentary"]
+    assert not next(t for t in tables if t.theme_id == "health").with_targets  # no target there: no columns
+    sheet = load_workbook(io.BytesIO(report.workbook(tables)))["Jobs"]
+    values = [[c.value for c in r] for r in sheet.iter_rows()]
+    header = next(v for v in values if v and v[0] == "Measure")
+    line = next(v for v in values if v and v[0] == row.measure)
+    assert line[header.index("Commentary")] == '\'=HYPERLINK("x") Jobs fairs.'  # never a formula
+    assert line[header.index("vs target")] == "Off target"

@@ -22,6 +22,7 @@ from thplan.observation import Observation
 from thplan.period import SINGLE_YEAR_KINDS, financial_or_academic, parse_period
 from thplan.polarity import Polarity
 from thplan.summary import by_theme
+from thplan.targets import Comment
 
 LEGEND = (TrendLabel.IMPROVED, TrendLabel.SAME, TrendLabel.WORSENED, TrendLabel.UNAVAILABLE)
 REGIONS = (("Inner London", "Inner"), ("Outer London", "Outer"))
@@ -46,6 +47,18 @@ class ReportRow:
     unit: Unit | None = None
     #: Inner and Outer London beside Greater London, where the data hold them (the review prints them in one cell).
     regions: tuple[tuple[str, ReportCell], ...] = ()
+    #: What is being done (issue 21): the target of the latest value's period, the status against it, the latest
+    #: commentary; blank where there is none.
+    target: str = ""
+    status: str = ""
+    commentary: str = ""
+
+    @property
+    def accountable(self) -> tuple[str, str, str]:
+        return (self.target, self.status, self.commentary)
+
+
+ACCOUNTABLE = ("Target", "vs target", "Commentary")
 
 
 @dataclass(frozen=True)
@@ -63,10 +76,15 @@ class ReportTable:
         return tuple(dict.fromkeys(name for row in self.rows for name, _ in row.regions))
 
     @property
+    def with_targets(self) -> bool:
+        """Whether any measure of the table has a target or a commentary (their columns are shown only then)."""
+        return any(row.target or row.commentary for row in self.rows)
+
+    @property
     def header(self) -> list[str]:
         first, *rest = self.years
         return ["Measure", "Polarity", f"Baseline: {first}", *rest, f"Overall Trend from {self.baseline[:4]}",
-                "London"]  # fmt: skip
+                "London", *(ACCOUNTABLE if self.with_targets else ())]  # fmt: skip
 
 
 def report_years(baseline: str, classifications: Sequence[Classification]) -> tuple[str, ...]:
@@ -113,6 +131,7 @@ def annual_tables(
     framework: Framework,
     classifications: Sequence[Classification],
     series: Mapping[tuple[str, str], Sequence[Observation]],
+    comments: Mapping[str, Comment] | None = None,
 ) -> list[ReportTable]:
     """One table per theme of its outcome measures (the Plan's), from the current data; each measure named as the
     annual report names it."""
@@ -130,8 +149,12 @@ def annual_tables(
             polarity = "" if c.measure.polarity is Polarity.NONE else c.measure.polarity.value
             cells = tuple(_cell(by_period.get(year), c) for year in years)
             london, regions = _london(c, series, years[-1])
+            comment = (comments or {}).get(c.measure.id)
+            target = c.target.target if c.target is not None else None
             rows.append(ReportRow(c.measure.id, c.measure.report_name or c.measure.name, polarity, cells,
-                                  c.overall.label.value, london, c.measure.unit, regions))  # fmt: skip
+                                  c.overall.label.value, london, c.measure.unit, regions,
+                                  f"{target} ({target.period})" if target else "",
+                                  c.target_label.value if target else "", comment.text if comment else ""))  # fmt: skip
         tables.append(
             ReportTable(group.theme.id, f"Tower Hamlets data: {group.theme.name[0].lower()}{group.theme.name[1:]}",
                         years, tuple(rows), tuple(notes.values()),
@@ -173,7 +196,9 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
         sheet.append([neutralise(table.title)])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([])
-        header = [*table.header, *(f"{name} London" for name in table.regions)]
+        plain = table.header[: len(table.header) - (len(ACCOUNTABLE) if table.with_targets else 0)]
+        header = [*plain, *(f"{name} London" for name in table.regions),
+                  *(ACCOUNTABLE if table.with_targets else ())]  # fmt: skip
         sheet.append(header)
         for cell in sheet[3]:
             cell.font = Font(bold=True)
@@ -193,6 +218,12 @@ def workbook(tables: Sequence[ReportTable], as_at: datetime | None = None) -> by
             for offset, name in enumerate(table.regions):
                 if name in regions:
                     put(sheet, line, 5 + len(row.cells) + offset, regions[name], row.unit)
+            if table.with_targets:
+                for offset, text in enumerate(row.accountable, start=5 + len(row.cells) + len(table.regions)):
+                    if text:
+                        sheet.cell(row=line, column=offset, value=neutralise(text)).data_type = "s"
+                if row.status:
+                    sheet.cell(row=line, column=6 + len(row.cells) + len(table.regions)).fill = fill(row.status)
         for line in sheet.iter_rows(min_row=3, max_row=sheet.max_row, max_col=len(header)):
             for cell in line:
                 cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
@@ -259,8 +290,9 @@ def html_page(tables: Sequence[ReportTable], as_at: datetime | None = None) -> s
         for row in table.rows:
             cells = "".join(f"<td class='num'>{e(v.text)}</td>" for v in row.cells)
             style = f"background:{TINT[colour(row.trend)]}"
-            parts.append(f"<tr><td>{e(row.measure)}</td><td>{e(row.polarity)}</td>{cells}"
-                         f"<td style='{style}'>{e(row.trend)}</td><td>{e(london_text(row))}</td></tr>")  # fmt: skip
+            extra = "".join(f"<td>{e(text)}</td>" for text in row.accountable) if table.with_targets else ""
+            parts.append(f"<tr><td>{e(row.measure)}</td><td>{e(row.polarity)}</td>{cells}<td style='{style}'>"
+                         f"{e(row.trend)}</td><td>{e(london_text(row))}</td>{extra}</tr>")  # fmt: skip
         parts.append("</tbody></table>")
         parts.extend(f"<p class='footnote'>{e(note)}</p>" for note in table.footnotes)
         legend = "".join(f"<span style='background:{TINT[colour(label)]};border-color:{HEX[colour(label)]}'>"

@@ -648,10 +648,17 @@ class Store:
                   for r in frame.to_dict("records")]  # fmt: skip
         return [PeerGroup(name, name, text, frozenset(members), key) for key, name, text, members in groups if members]
 
-    def targets(self) -> dict[str, tuple[Target, ...]]:
-        """Every measure's targets, by period."""
+    def targets(self, as_of: datetime | None = None) -> dict[str, tuple[Target, ...]]:
+        """Every measure's targets, by period: as they stand, or as they stood at a moment (UTC)."""
+        cols = ", ".join(f"x.{c}" for c in TARGETS.columns)
+        sql = (f"SELECT {cols} FROM targets x WHERE x.valid_to IS NULL" if as_of is None else
+               f"""SELECT {cols} FROM targets x JOIN imports f ON f.id = x.valid_from
+                   LEFT JOIN imports t ON t.id = x.valid_to
+                   WHERE f.imported_at <= ? AND (x.valid_to IS NULL OR t.imported_at > ?)""")  # fmt: skip
+        with self._cursor() as cur:
+            frame = cur.execute(f"{sql} ORDER BY x.measure_id, x.period", [] if as_of is None else [as_of, as_of]).df()
         found: dict[str, list[Target]] = {}
-        for r in self._current(TARGETS, "ORDER BY measure_id, period").to_dict("records"):
+        for r in frame.to_dict("records"):
             tolerance = None if _none(r["tolerance"]) is None else Tolerance(float(r["tolerance"]),
                                                                              bool(r["tolerance_relative"]))  # fmt: skip
             direction = Direction(r["direction"]) if _none(r["direction"]) else None
@@ -665,14 +672,17 @@ class Store:
                                       _none(r["next_update"]) and _date(r["next_update"]))
                 for r in self._current(LEADS).to_dict("records")}  # fmt: skip
 
-    def commentary(self, measure_id: str | None = None) -> list[Comment]:
-        """Commentary, newest first: the current text of each measure and period, and (for one measure) every
-        earlier version too."""
-        where = "measure_id = ?" if measure_id is not None else "valid_to IS NULL"
+    def commentary(self, measure_id: str | None = None, since: datetime | None = None) -> list[Comment]:
+        """Commentary, newest first: the current text of each measure and period; for one measure, or since a
+        moment (UTC), every earlier version too."""
+        where, params = "valid_to IS NULL", []
+        if measure_id is not None:
+            where, params = "measure_id = ?", [measure_id]
+        elif since is not None:
+            where, params = "written >= ?", [since]
         with self._cursor() as cur:
             frame = cur.execute(f"SELECT measure_id, period, text, author, written, valid_to FROM commentary "
-                                f"WHERE {where} ORDER BY written DESC, valid_from DESC",
-                                [measure_id] if measure_id is not None else []).df()  # fmt: skip
+                                f"WHERE {where} ORDER BY written DESC, valid_from DESC", params).df()  # fmt: skip
         return [Comment(r["measure_id"], r["period"], r["text"] or "", r["author"] or "",
                         pd.Timestamp(r["written"]).to_pydatetime(), _none(r["valid_to"]) is None)
                 for r in frame.to_dict("records")]  # fmt: skip

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from thplan import view as views
-from thplan.changes import Since, since
+from thplan.changes import Since, Targets, since
 from thplan.dataset import open_store
 from thplan.delivery import Item, Tracker
 from thplan.gcpause import paused_gc
@@ -95,7 +95,9 @@ def changes_since(view: View, moment: datetime) -> Since:
 def _changes_since(version: tuple[int, int], moment: datetime, area: str | None) -> Since:
     view = view_of(version, area)
     now = [o for series in view.series.values() for o in series]
-    return since(view.framework, store().observations_as_of(moment, view.loaded_areas), now, view.area)
+    home = view.area == view.framework.settings.home_area  # targets and commentary are the Plan's: the home area's
+    targets = Targets(store().targets(moment), store().targets(), store().commentary(since=moment)) if home else None
+    return since(view.framework, store().observations_as_of(moment, view.loaded_areas), now, view.area, targets)
 
 
 def annual_tables(view: View) -> list[ReportTable]:
@@ -105,7 +107,7 @@ def annual_tables(view: View) -> list[ReportTable]:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _annual_tables(_view: View, version: tuple[int, int], area: str) -> list[ReportTable]:
-    return annual_report_tables(_view.framework, _view.classifications, _view.series)
+    return annual_report_tables(_view.framework, _view.classifications, _view.series, _view.comments)
 
 
 def chart_spec(view: View, key: tuple[Any, ...], build: Any) -> dict[str, Any] | None:
