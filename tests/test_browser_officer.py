@@ -190,3 +190,30 @@ def test_an_officer_gives_the_period_of_a_table_that_names_none(fresh_server, pa
     page.get_by_text("Published ward_openings_2022-23.csv as import 5").wait_for(timeout=60_000)
     history = run_cli("history", "--measure", "opened", "--db", str(tmp_path / "app.duckdb")).stdout
     assert "Oval" in history and "2022/23" in history
+
+
+def test_an_officer_writes_commentary_on_a_measure_and_rolls_it_back(fresh_server, page):
+    open_view(page, fresh_server)
+    log_in(page)
+    nav(page, "Measure")
+    assert page.get_by_text("No commentary yet.").is_visible()
+    page.get_by_text("Write commentary").click()
+    box = page.get_by_label("What is being done, and what the figures show")
+    box.fill("Two jobs fairs in May. <b>Not bold</b> **not bold** [a link](http://evil.example)")
+    page.get_by_role("button", name="Save the commentary").click()
+    page.get_by_text("Recorded as import 5").wait_for(timeout=60_000)
+    wait_for_app(page)
+    shown = page.locator("p", has_text="Two jobs fairs in May.")
+    assert shown.is_visible() and "<b>Not bold</b> **not bold** [a link](http" in shown.inner_text()
+    assert page.locator("a[href='http://evil.example']").count() == 0  # a user's text is never markup
+    shown.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "commentary-saved.png"))
+
+    nav(page, "History")
+    page.get_by_text("I want to restore the data exactly as they were before import 5").click()
+    page.get_by_role("button", name="Roll back import 5").click()
+    page.get_by_text("was rolled back as import 6").wait_for(timeout=60_000)
+    wait_for_app(page)
+    nav(page, "Measure")
+    assert page.get_by_text("No commentary yet.").is_visible()  # the withdrawn text only under earlier commentary
+    assert page.get_by_text("Earlier commentary (1), replaced or withdrawn").is_visible()

@@ -41,17 +41,17 @@ def section(view: View, c: Classification) -> None:
         due = f" · next figure expected {lead.next_update:%d %B %Y}" if lead.next_update else ""
         st.markdown(f"**Lead:** {md(who)}{due}")
     history = caches.commentary(view, c.measure.id)
-    if history:
-        latest, earlier = history[0], history[1:]
+    latest = next((comment for comment in history if comment.current), None)
+    if latest is not None:
         st.markdown(paragraphs(latest.text))
         st.caption(comment_caption(latest))
-        if earlier:
-            with st.expander(f"Earlier commentary ({len(earlier)})"):
-                for comment in earlier:
-                    st.markdown(paragraphs(comment.text))
-                    st.caption(comment_caption(comment))
     else:
         st.caption("No commentary yet.")
+    if earlier := [comment for comment in history if not comment.current]:
+        with st.expander(f"Earlier commentary ({len(earlier)}), replaced or withdrawn"):
+            for comment in earlier:
+                st.markdown(paragraphs(comment.text))
+                st.caption(comment_caption(comment))
     if auth.officer() is not None:
         _forms(view, c)
 
@@ -59,7 +59,7 @@ def section(view: View, c: Classification) -> None:
 def _forms(view: View, c: Classification) -> None:
     period = c.latest.effective_period.label if c.latest is not None else ""
     measure_id = c.measure.id
-    with st.expander("Write commentary"), st.form("commentary"):
+    with st.expander("Write commentary"), st.form("commentary", clear_on_submit=True):
         when = st.text_input("Period", value=period, key="comment-period")
         text = st.text_area("What is being done, and what the figures show", max_chars=COMMENTARY_LIMIT, height=160)
         if st.form_submit_button("Save the commentary", type="primary"):
