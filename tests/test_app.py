@@ -436,3 +436,50 @@ def test_a_hostile_area_name_and_file_name_are_plain_text_on_every_page(make_app
             assert live not in body, (live, body)
     if page in ("pages/overview.py", "pages/since.py"):
         assert any("evil" in b for b in _markdown_bodies(at))  # shown there: the heading names the area, since the file
+
+
+def review_with_targets(tmp_path: Path) -> Path:
+    """A copy of the 2021-22 review workbook with a '2021/22 Target' and a 'Commentary' column on its jobs sheet,
+    as an officer would add them."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(ROOT / "data" / "2021-22_annual_review_data_tables.xlsx")
+    sheet = book["Jobs and employment"]
+    sheet.cell(row=3, column=10, value="2021/22 Target")
+    sheet.cell(row=3, column=11, value="Commentary")
+    sheet.cell(row=4, column=10, value="75%")
+    sheet.cell(row=4, column=11, value="WorkPath jobs fairs in May. <b>not bold</b> [link](http://evil.example)")
+    path = tmp_path / "review-with-targets.xlsx"
+    book.save(path)
+    return path
+
+
+def test_a_review_workbook_with_targets_and_commentary_shows_them_where_the_board_looks(make_app, tmp_path):
+    path = review_with_targets(tmp_path)
+    theme = make_app("pages/theme.py", theme="jobs", extra=path)
+    assert not theme.exception
+    text = _text(theme)
+    assert "vs target: ✗ Off target" in shown(text)  # 72.9% against 75%
+    assert "WorkPath jobs fairs in May. <b>not bold</b> [link](http://evil.example)" in shown(text)
+    assert "\\[link\\]\\(http" in text  # escaped: shown as typed, never a link
+    measure = make_app("pages/measure.py", measure="employment-rate", extra=path)
+    assert "Off target: 72.9% in 2021/22 against a target of 75%." in shown(_text(measure))
+    meeting = make_app("pages/measure.py", measure="employment-rate", meeting="1", scope="jobs", discuss="1",
+                       extra=path)  # fmt: skip
+    assert not meeting.exception
+    assert any("What is being done" in m.value and "WorkPath jobs fairs" in m.value for m in meeting.markdown)
+    assert "needing discussion" in shown(_text(meeting))
+
+
+def test_the_grid_s_exports_carry_target_status_and_commentary(reference_store, tmp_path):
+    from thplan import exports, listing
+    from thplan import view as views
+
+    assert not do_import(reference_store, review_with_targets(tmp_path)).rejected
+    home, offered = views.areas(reference_store)
+    view = views.build(reference_store, reference_store.version(), home, offered, lambda m: {})
+    table = listing.rows(view.framework, view.classifications, view.comments)
+    row = next(r for r in table if r["measure"] == "Overall employment rate")
+    assert (row["target_period"], row["target"], row["vs_target"]) == ("2021/22", "75", "Off target")
+    assert row["commentary"].startswith("WorkPath jobs fairs in May.")
+    assert "Off target" in exports.measures_csv(table) and "WorkPath jobs fairs" in exports.measures_csv(table)

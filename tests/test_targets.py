@@ -204,3 +204,46 @@ def test_a_target_column_that_names_no_period_is_read_for_the_table_s_latest_and
     [target] = next(iter(store.targets().values()))
     assert target.period == "2021/22"
     assert "'Target' name no period: read as 2021/22's, the table's latest period." in [p.message for p in result.notes]
+
+
+#: a heading, the cell under it, and what the store holds afterwards
+COLUMN_NAMES = [
+    ("Target", 75, lambda s: s.targets()),
+    ("Targets", 75, lambda s: s.targets()),
+    ("Annual target", 75, lambda s: s.targets()),
+    ("2021/22 Target", 75, lambda s: s.targets()),
+    ("Commentary", "Fairs held", lambda s: [c.text for c in s.commentary()]),
+    ("Comment", "Fairs held", lambda s: [c.text for c in s.commentary()]),
+    ("Comments", "Fairs held", lambda s: [c.text for c in s.commentary()]),
+    ("Narrative", "Fairs held", lambda s: [c.text for c in s.commentary()]),
+    ("Lead", "J. Smith", lambda s: [lead.name for lead in s.leads().values()]),
+    ("Owner", "J. Smith", lambda s: [lead.name for lead in s.leads().values()]),
+    ("Lead officer", "J. Smith", lambda s: [lead.name for lead in s.leads().values()]),
+    ("Next update", datetime(2023, 3, 31), lambda s: [lead.next_update for lead in s.leads().values()]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("heading", "cell", "stored"), COLUMN_NAMES, ids=[c[0] for c in COLUMN_NAMES])
+def test_each_column_name_is_read(make_store, make_xlsx, heading, cell, stored):
+    store = make_store(framework=False)
+    rows = [["Measure", "2020/21", "2021/22", heading], ["Employment rate", 70.1, 72.9, cell]]
+    assert not do_import(store, make_xlsx({"KPIs": rows})).rejected
+    assert stored(store), f"{heading} was not read"
+
+
+@pytest.mark.parametrize("heading", ["RAG", "RAG status", "Status", "Rating"])
+def test_each_rag_column_name_is_checked(make_store, make_xlsx, heading):
+    store = make_store(framework=False)
+    rows = [["Measure", "Polarity", "2020/21", "2021/22", "2021/22 Target", heading],
+            ["Employment rate", "Higher is better", 70.1, 72.9, 70, "Red"]]  # fmt: skip
+    result = do_import(store, make_xlsx({"KPIs": rows}))
+    [disagreement] = [p for p in result.problems if p.code == "stated"]
+    assert "states 'Red' (Off target)" in disagreement.message and "give On target" in disagreement.message
+
+
+def test_a_tolerance_column_name_is_read_with_its_target(make_store, make_xlsx):
+    store = make_store(framework=False)
+    rows = [["Measure", "2020/21", "2021/22", "Target", "Tolerance"], ["Employment rate", 70.1, 72.9, 75, "5%"]]
+    assert not do_import(store, make_xlsx({"KPIs": rows})).rejected
+    [target] = next(iter(store.targets().values()))
+    assert target.tolerance == Tolerance(5.0, relative=True)
