@@ -208,23 +208,6 @@ def test_the_chosen_area_stays_in_the_url_and_the_picker_through_the_menu(many_a
     assert "area=Islington" in page.url
 
 
-@pytest.fixture(scope="module")
-def borough_server(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The reference data with Fingertips' campylobacter extract: every county and unitary authority, London's
-    boroughs among them."""
-    from thplan.store import Store
-
-    from .conftest import SAMPLES, do_import
-
-    folder = tmp_path_factory.mktemp("boroughs")
-    db = folder / "app.duckdb"
-    shutil.copy(reference_db, db)
-    with Store(db) as store:
-        assert not do_import(store, SAMPLES / "fingertips_countyua_campylobacter_93356.data.csv").rejected
-    with streamlit_server(db, folder / "server.log") as url:
-        yield url
-
-
 CAMPYLOBACTER = "/compare?measure=campylobacter-incidence-rate-100-000"
 
 
@@ -233,13 +216,13 @@ CAMPYLOBACTER = "/compare?measure=campylobacter-incidence-rate-100-000"
     ("&group=All+local+areas&vs=England",
      "Tower Hamlets ranks 7th of 150 local areas in 2017 (1st is best); better than England.", "compare-150"),
 ], ids=["33-london-boroughs", "150-local-areas"])  # fmt: skip
-def test_the_ranking_answers_where_the_borough_stands_on_the_projector(browser, borough_server, query, sentence,
+def test_the_ranking_answers_where_the_borough_stands_on_the_projector(browser, many_areas, query, sentence,
                                                                         shot):  # fmt: skip
     for width, height in ((1280, 720), (1920, 1080)):
         context = browser.new_context(viewport={"width": width, "height": height})
         tab = context.new_page()
         try:
-            open_view(tab, borough_server + CAMPYLOBACTER + query, f"{shot}-{width}")
+            open_view(tab, many_areas + CAMPYLOBACTER + query, f"{shot}-{width}")
             answer = tab.get_by_text(sentence)
             box = answer.bounding_box()
             assert box is not None and box["y"] + box["height"] <= height  # read without scrolling
@@ -249,7 +232,7 @@ def test_the_ranking_answers_where_the_borough_stands_on_the_projector(browser, 
             context.close()
 
 
-def test_the_spine_sets_the_borough_among_london_boroughs_measure_by_measure(borough_server, page):
-    open_view(page, borough_server + "/compare?view=theme&theme=library", "compare-spine")
+def test_the_spine_sets_the_borough_among_london_boroughs_measure_by_measure(many_areas, page):
+    open_view(page, many_areas + "/compare?view=theme&theme=library", "compare-spine")
     assert page.get_by_text("Indicator library: Tower Hamlets among London boroughs, measure by measure").is_visible()
     assert page.locator("[data-testid='stVegaLiteChart'], .vega-embed").count() >= 1

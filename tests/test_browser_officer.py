@@ -78,6 +78,15 @@ def log_in(page: Page) -> None:
     wait_for_app(page)
 
 
+def roll_back(page: Page, import_id: int) -> None:
+    """On the History page, confirm and roll back an import, and wait until it is done."""
+    nav(page, "History")
+    page.get_by_text(f"I want to restore the data exactly as they were before import {import_id}").click()
+    page.get_by_role("button", name=f"Roll back import {import_id}").click()
+    page.get_by_text(f"was rolled back as import {import_id + 1}").wait_for(timeout=60_000)
+    wait_for_app(page)
+
+
 def preview(page: Page, path: Path, refused: bool = False) -> None:
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path))
     ready = page.get_by_text("Validation report") if refused else page.get_by_role("button", name="Publish")
@@ -102,11 +111,7 @@ def test_an_officer_uploads_publishes_and_rolls_back(fresh_server, page, tmp_pat
     nav(page, "Overview")
     assert page.get_by_text("✗ 11").is_visible()  # employment is now better than London (78.0% against 74.0%)
 
-    nav(page, "History")
-    page.get_by_text("I want to restore the data exactly as they were before import 5").click()
-    page.get_by_role("button", name="Roll back import 5").click()
-    page.get_by_text("was rolled back as import 6").wait_for(timeout=60_000)
-    wait_for_app(page)
+    roll_back(page, 5)
     nav(page, "Overview")
     assert page.get_by_text("✗ 12").is_visible()
 
@@ -209,11 +214,7 @@ def test_an_officer_writes_commentary_on_a_measure_and_rolls_it_back(fresh_serve
     shown.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "commentary-saved.png"))
 
-    nav(page, "History")
-    page.get_by_text("I want to restore the data exactly as they were before import 5").click()
-    page.get_by_role("button", name="Roll back import 5").click()
-    page.get_by_text("was rolled back as import 6").wait_for(timeout=60_000)
-    wait_for_app(page)
+    roll_back(page, 5)
     nav(page, "Measure")
     assert page.get_by_text("No commentary yet.").is_visible()  # the withdrawn text only under earlier commentary
     assert page.get_by_text("Earlier commentary (1), replaced or withdrawn").is_visible()

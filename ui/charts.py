@@ -193,6 +193,18 @@ def _interval_legend(font: int) -> alt.Legend:
                       symbolStrokeWidth=2, symbolStrokeColor="#333333")  # fmt: skip
 
 
+def _intervals(frame: pd.DataFrame, font: int, width: float, **encoding: Any) -> list[alt.Chart]:
+    """Each row's 95% interval as a dark rule (none without intervals), with its own legend entry."""
+    import altair as alt
+
+    ci = frame.dropna(subset=["Lower", "Upper"]).assign(Interval=INTERVAL)
+    if not len(ci):
+        return []
+    stroke = alt.StrokeWidth("Interval:N", scale=alt.Scale(domain=[INTERVAL], range=[width]),
+                             legend=_interval_legend(font))  # fmt: skip
+    return [alt.Chart(ci).mark_rule(color="#222222").encode(strokeWidth=stroke, **encoding)]
+
+
 def _undated_lines(
     measure: Measure, undated: Mapping[str, Observation], areas: list[str], colours: list[str],
     dashes: list[list[int]], y: alt.Y, font: int,
@@ -242,12 +254,7 @@ def inequality_chart(
               axis=alt.Axis(labelFontSize=font, titleFontSize=font))  # fmt: skip
     tooltip = ["Category", alt.Tooltip("Shown:N", title="Value"), "Period"]
     layers: list[alt.Chart] = [alt.Chart(frame).mark_bar(color="#9DB9D3").encode(x=x, y=y, tooltip=tooltip)]
-    ci = frame.dropna(subset=["Lower", "Upper"]).assign(Interval=INTERVAL)
-    if len(ci):
-        layers.append(alt.Chart(ci).mark_rule(color="#222222").encode(
-            x=x, y="Lower:Q", y2="Upper:Q",
-            strokeWidth=alt.StrokeWidth("Interval:N", scale=alt.Scale(domain=[INTERVAL], range=[2]),
-                                        legend=_interval_legend(font))))  # fmt: skip
+    layers.extend(_intervals(frame, font, 2, x=x, y="Lower:Q", y2="Upper:Q"))
     if home is not None and home.value is not None:
         line = pd.DataFrame([{"Value": home.value, "Label": f"{home_label} {home.period.label}: "
                               f"{observation_text(home, measure.unit, long=True)}"}])  # fmt: skip
@@ -298,12 +305,7 @@ def ranking_chart(
             strokeWidth=alt.condition("datum.Home", alt.value(2.5), alt.value(0))),
         base.mark_text(align="left", dx=4, fontSize=font - 2, color="#111111").encode(x="At:Q", text="Shown:N"),
     ]  # fmt: skip
-    ci = frame.dropna(subset=["Lower", "Upper"]).assign(Interval=INTERVAL)
-    if len(ci):
-        layers.append(alt.Chart(ci).mark_rule(color="#222222").encode(
-            y=y, x="Lower:Q", x2="Upper:Q",
-            strokeWidth=alt.StrokeWidth("Interval:N", scale=alt.Scale(domain=[INTERVAL], range=[1.5]),
-                                        legend=_interval_legend(font))))  # fmt: skip
+    layers.extend(_intervals(frame, font, 1.5, y=y, x="Lower:Q", x2="Upper:Q"))
     for area, o in references.items():
         if o.value is None:
             continue

@@ -15,11 +15,11 @@ from thplan.exports import rows_csv
 from thplan.groups import NAME_LIMIT, delete_group, save_group
 from thplan.peers import PeerGroup, groups_with_data
 from thplan.spine import SPINE_COLUMNS, spine_rows, spine_table
-from thplan.store import StoreError
 from thplan.view import View
-from ui import auth, caches, charts, urlstate, widgets
+from ui import auth, caches, charts, edits, urlstate, widgets
 from ui.text import md
 
+KEY = "group-saved"  # where the message of a saved peer group waits for the rerun
 LIBRARY = "library"  # the spine's choice of the indicator library's measures, beside the Plan's themes
 SPINE_ROWS = 25  # measures a spine draws at once (the indicator library may hold hundreds)
 #: Bars a ranking chart draws at once: every London borough; a longer ranking shows the home area's neighbours.
@@ -121,8 +121,7 @@ def manage_groups(view: View) -> None:
     """For officers: define, change or delete a named peer group (each save recorded, and undone from History)."""
     officer = auth.officer()
     st.subheader("Peer groups", anchor=False)
-    if saved := st.session_state.pop("group-saved", None):
-        st.success(md(saved))
+    edits.saved(KEY)
     defined = ", ".join(f"{g.name} ({len(g.members or ())} areas)" for g in view.peer_groups) or "none yet"
     st.caption(f"Groups officers have defined: {md(defined)}.")
     if officer is None:
@@ -135,16 +134,7 @@ def manage_groups(view: View) -> None:
         areas = st.multiselect("Areas in the group", offered)
         description = st.text_input("What it is (for example: CIPFA nearest neighbours, 2023)")
         save, delete = st.columns(2)
-        try:
-            if save.form_submit_button("Save the group", type="primary"):
-                done = save_group(caches.store(), name, areas, description, user=auth.require_officer())
-            elif delete.form_submit_button("Delete the group of that name"):
-                done = delete_group(caches.store(), name, user=auth.require_officer())
-            else:
-                return
-        except StoreError as exc:
-            st.error(md(str(exc)))
-            return
-    caches.refresh()
-    st.session_state["group-saved"] = f"Recorded as import {done.id}: {done.file_name}. History can undo it."
-    st.rerun()
+        if save.form_submit_button("Save the group", type="primary"):
+            edits.save(lambda user: save_group(caches.store(), name, areas, description, user=user), KEY)
+        elif delete.form_submit_button("Delete the group of that name"):
+            edits.save(lambda user: delete_group(caches.store(), name, user=user), KEY)

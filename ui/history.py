@@ -7,11 +7,15 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from thplan.display import stored_text
+from thplan.editing import EDIT
+from thplan.groups import PEER_GROUP
+from thplan.placement import PLACEMENT
 from thplan.store import ImportRecord
 
 COUNTS = ("Rows", "New", "Revised", "Removed")  # the columns of `imports_frame` that count values
 #: What an import that is not a file's was (the store's kinds of import; a file's import says its mode).
-WHAT = {"rollback": "rollback", "upgrade": "database upgrade", "placement": "placed in the Plan"}
+WHAT = {"rollback": "rollback", "upgrade": "database upgrade", PLACEMENT: "placed in the Plan",
+        EDIT: "edited in the app", PEER_GROUP: "peer group"}  # fmt: skip
 
 
 def imports_frame(records: Sequence[ImportRecord]) -> pd.DataFrame:

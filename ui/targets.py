@@ -10,11 +10,12 @@ import streamlit as st
 from thplan.classification import Classification, TargetLabel
 from thplan.display import badge_text, target_sentence
 from thplan.editing import COMMENTARY_LIMIT, save_commentary, save_lead, save_target
-from thplan.store import StoreError
 from thplan.targets import Comment
 from thplan.view import View
-from ui import auth, caches
+from ui import auth, caches, edits
 from ui.text import md
+
+KEY = "edit-saved"  # where the message of a saved edit waits for the rerun
 
 
 def paragraphs(text: str) -> str:
@@ -29,8 +30,7 @@ def comment_caption(comment: Comment) -> str:
 def section(view: View, c: Classification) -> None:
     """The measure page's target, lead and commentary."""
     st.subheader("Target and what is being done", anchor=False)
-    if saved := st.session_state.pop("edit-saved", None):
-        st.success(md(saved))
+    edits.saved(KEY)
     if c.target is not None:
         st.markdown(f"**vs target: {badge_text(c.target_label)}** · {md(target_sentence(c.target, c.measure.unit))}")
     else:
@@ -63,29 +63,19 @@ def _forms(view: View, c: Classification) -> None:
         when = st.text_input("Period", value=period, key="comment-period")
         text = st.text_area("What is being done, and what the figures show", max_chars=COMMENTARY_LIMIT, height=160)
         if st.form_submit_button("Save the commentary", type="primary"):
-            _save(lambda user: save_commentary(caches.store(), measure_id, when, text, user=user))
+            edits.save(lambda user: save_commentary(caches.store(), measure_id, when, text, user=user), KEY)
     with st.expander("Set a target"), st.form("target"):
         when = st.text_input("Period", value=period, key="target-period")
         aim = st.text_input("Target: a value (75%) or a direction (Maintain, Improve, Increase, Reduce)")
         tolerance = st.text_input("Tolerance: an amount (2) or a share of the target (5%); blank for none")
         source = st.text_input("Agreed where (for example: Partnership Executive Group, March 2022)")
         if st.form_submit_button("Save the target", type="primary"):
-            _save(lambda user: save_target(caches.store(), measure_id, when, aim, tolerance, source, user=user))
+            edits.save(lambda user: save_target(caches.store(), measure_id, when, aim, tolerance, source, user=user),
+                       KEY)  # fmt: skip
     lead = view.leads.get(measure_id)
     with st.expander("Lead and next update"), st.form("lead"):
         name = st.text_input("Lead", value=lead.name if lead else "")
         organisation = st.text_input("Organisation", value=lead.organisation if lead else "")
         due: date | None = st.date_input("Next figure expected", value=lead.next_update if lead else None)
         if st.form_submit_button("Save the lead", type="primary"):
-            _save(lambda user: save_lead(caches.store(), measure_id, name, organisation, due, user=user))
-
-
-def _save(edit) -> None:  # type: ignore[no-untyped-def]
-    try:
-        record = edit(auth.require_officer())
-    except StoreError as exc:
-        st.error(md(str(exc)))
-        return
-    caches.refresh()
-    st.session_state["edit-saved"] = f"Recorded as import {record.id}: {record.file_name}. History can undo it."
-    st.rerun()
+            edits.save(lambda user: save_lead(caches.store(), measure_id, name, organisation, due, user=user), KEY)
