@@ -4,6 +4,7 @@ import streamlit as st
 
 from thplan.area import BENCHMARKS
 from thplan.peers import groups_with_data
+from thplan.spine import group_ranking
 from ui import chrome, compare, urlstate
 from ui.text import md
 
@@ -34,7 +35,7 @@ group = None
 if groups:
     group = groups[urlstate.select("Among", list(groups), "group", what="a peer group", container=among)]
     benchmark = urlstate.select("Compared with", list(BENCHMARKS), "vs", what="a benchmark", container=against)
-    compare.show_ranking(view, c, group, compare.ranking(view, c, group, benchmark))
+    compare.show_ranking(view, c, group, group_ranking(view, c, group, benchmark))
 else:
     st.info(f"No other boroughs' or regions' figures for this measure yet, so {md(view.area)} cannot be ranked. "
             "Import a Fingertips or LG Inform extract of every London borough to rank it.")  # fmt: skip

@@ -68,13 +68,17 @@ class SpineRow:
         return 1 - where if self.classification.measure.polarity is Polarity.LOWER else where
 
 
+def group_ranking(view: View, c: Classification, group: PeerGroup, benchmark: str) -> Ranking:
+    """R12: the measure's areas of the group, ranked, each compared with the benchmark."""
+    series = {a: view.observations(c.measure.id, a) for a in group.among(view.areas_of(c.measure.id))}
+    return rank_areas(c.measure, series, view.area, benchmark, view.observations(c.measure.id, benchmark))
+
+
 def spine_rows(view: View, measures: Sequence[Classification], group: PeerGroup, benchmark: str) -> list[SpineRow]:
     """A row for each measure: its ranking in the group (R12) and the group's spread (R13) for that period."""
     rows = []
     for c in measures:
-        members = group.among(view.areas_of(c.measure.id))
-        series = {a: view.observations(c.measure.id, a) for a in members}
-        ranking = rank_areas(c.measure, series, view.area, benchmark, view.observations(c.measure.id, benchmark))
+        ranking = group_ranking(view, c, group, benchmark)
         spread = peer_spread(r.observation.value for r in ranking.ranked)  # type: ignore[misc]
         label = ranking.period.label if ranking.period else ""
         london, england = (value_in(view.observations(c.measure.id, a), label) for a in (LONDON, ENGLAND))

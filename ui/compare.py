@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from thplan.area import BENCHMARKS, is_benchmark
-from thplan.classification import Classification, Ranking, median_series, rank_areas, value_in
+from thplan.classification import Classification, Ranking, median_series, value_in
 from thplan.display import RANKING_COLUMNS, rank_sentence, ranking_rows, ranking_rule, shown_around
 from thplan.exports import rows_csv
 from thplan.groups import NAME_LIMIT, delete_group, save_group
@@ -24,12 +24,6 @@ LIBRARY = "library"  # the spine's choice of the indicator library's measures, b
 SPINE_ROWS = 25  # measures a spine draws at once (the indicator library may hold hundreds)
 #: Bars a ranking chart draws at once: every London borough; a longer ranking shows the home area's neighbours.
 WINDOW = 35
-
-
-def ranking(view: View, c: Classification, group: PeerGroup, benchmark: str) -> Ranking:
-    members = group.among(view.areas_of(c.measure.id))
-    series = {a: view.observations(c.measure.id, a) for a in members}
-    return rank_areas(c.measure, series, view.area, benchmark, view.observations(c.measure.id, benchmark))
 
 
 def show_ranking(view: View, c: Classification, group: PeerGroup, result: Ranking) -> None:
