@@ -201,7 +201,7 @@ def test_an_officer_writes_commentary_on_a_measure_and_rolls_it_back(fresh_serve
     open_view(page, fresh_server)
     log_in(page)
     nav(page, "Measure")
-    assert page.get_by_text("No commentary yet.").is_visible()
+    page.get_by_text("No commentary yet.").wait_for(timeout=60_000)  # drawn below the chart, after it
     page.get_by_text("Write commentary").click()
     box = page.get_by_label("What is being done, and what the figures show")
     box.fill("Two jobs fairs in May. <b>Not bold</b> **not bold** [a link](http://evil.example)")
@@ -216,5 +216,5 @@ def test_an_officer_writes_commentary_on_a_measure_and_rolls_it_back(fresh_serve
 
     roll_back(page, 5)
     nav(page, "Measure")
-    assert page.get_by_text("No commentary yet.").is_visible()  # the withdrawn text only under earlier commentary
-    assert page.get_by_text("Earlier commentary (1), replaced or withdrawn").is_visible()
+    page.get_by_text("No commentary yet.").wait_for(timeout=60_000)  # the withdrawn text only under earlier commentary
+    page.get_by_text("Earlier commentary (1), replaced or withdrawn").wait_for(timeout=60_000)
