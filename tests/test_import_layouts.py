@@ -479,8 +479,11 @@ def test_a_council_performance_table_outturns_and_actuals_read_targets_rag_and_r
     ("dates", "labels", "how"),
     [([datetime(2022, 3, 31), datetime(2023, 3, 31)], ["2021/22", "2022/23"], "the financial years they end"),
      ([datetime(2022, 6, 1), datetime(2022, 7, 1)], ["Jun 2022", "Jul 2022"], "the months they fall in"),
-     ([datetime(2022, 6, 30), datetime(2022, 9, 30)], ["Jun 2022", "Sep 2022"], "the months they fall in")],
-    ids=["31-march-ends-a-financial-year", "first-of-the-month", "last-of-the-month"],
+     ([datetime(2022, 6, 30), datetime(2022, 9, 30)], ["Jun 2022", "Sep 2022"], "the months they fall in"),
+     ([datetime(2022, 5, 1), datetime(2022, 5, 2)], ["1 May 2022", "2 May 2022"], "days (each a point in time)"),
+     ([datetime(2022, 3, 31), datetime(2022, 4, 30)], ["Mar 2022", "Apr 2022"], "the months they fall in")],
+    ids=["31-march-ends-a-financial-year", "first-of-the-month", "last-of-the-month",
+         "other-days-are-days-the-first-of-the-month-too", "31-march-among-other-month-ends-is-a-month"],
 )  # fmt: skip
 def test_period_headings_written_as_dates_are_read_one_way_and_said(make_store, make_xlsx, dates, labels, how):
     store = make_store(framework=False)
@@ -673,10 +676,12 @@ def test_notes_and_metadata_sheets_are_kept_as_the_file_s_notes_never_read_as_da
      ("Claimant rate March 2022", ("Claimant rate", "Mar 2022")),
      ("Total electors (includes attainers) 1 December 2021", ("Total electors (includes attainers)", "Dec 2021")),
      ("Population mid-2020", ("Population", "2020")),
+     ("Total population: mid 2015 (excluding prisoners)", ("Total population (excluding prisoners)", "2015")),
      ("Households [note 2][note 3] 2021", ("Households", "2021")),
      ("Inland Area (Hectares)", ("Inland Area (Hectares)", None))],
     ids=["year-in-brackets", "rolling-years-inside", "month-abbreviated", "a-month-written-out-is-that-month",
-         "a-day-is-its-month", "mid-year", "note-references-are-no-part-of-the-name", "no-period"],
+         "a-day-is-its-month", "mid-year", "mid-year-written-with-a-space", "note-references-are-no-part-of-the-name",
+         "no-period"],
 )  # fmt: skip
 def test_a_measure_column_s_heading_gives_its_name_and_period(header, read):
     from thplan.ingest.wide import split_measure_header
@@ -830,6 +835,19 @@ def test_ons_field_names_head_the_areas_their_codes_and_parent_areas(make_store,
     unused = " ".join(p.message for p in result.notes if p.code == "not-imported")
     assert "'LAD22CD'" in unused and "'RGN22NM'" in unused
     assert "'RUC11CD'" in unused  # a classification's code (rural-urban class 1-6) is no measure though a number
+
+
+def test_columns_that_name_no_period_beside_ones_that_do_ask_for_it_and_keep_their_own(make_store, make_csv):
+    text = "Area code,Area name,IMD score,Population mid 2015\nE09000030,Tower Hamlets,27.5,2919\n"
+    refused = do_import(make_store(framework=False), make_csv(text))
+    assert refused.rejected and refused.period_needed
+    store = make_store(framework=False, name="given.duckdb")
+    result = do_import(store, make_csv(text), period="2019")
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {("IMD score", TH, "2019", ""): 27.5,
+                                            ("Population", TH, "2015", ""): 2919.0}  # fmt: skip
+    [said] = [p.message for p in result.warnings if p.code == "given-period"]
+    assert "read as 2019, the period given" in said
 
 
 def test_a_header_of_two_rows_names_each_column_by_its_block_and_its_heading(make_store, make_xlsx):
@@ -1027,3 +1045,57 @@ def test_an_unheaded_column_of_places_beside_periods_sport_england_s_active_live
     assert not result.rejected, result.errors
     assert list(result.matched) == ["Cycling excluding exercise bike and cycle class"]
     assert {(o.area, o.period.label): o.value for o in store.observations()} == stored
+
+
+_SURVEY = [
+    ["Filter: All respondents\n Share of total: 100%"],
+    ["Q:Q013. How safe do you feel walking in your local area?"],
+    ["Cell content:\n Column%\n Population"],
+    ["Cell content:\n Column%\n Population", "Total", "Female"],
+    ["No. of cases", 1606, 820],
+    ["WeightingV2", 1606, 815],
+    ["Column symbols for T-test"],
+    ["Q013.A.1. During the day -"],
+    ["[4] Very safe", 0.5567, 0.5],
+    [None, 894, 410],
+    [],
+    ["NET: Safe", 0.9716, 0.96],
+    [None, 1560, 787],
+    ["Average", 3.5, 3.4],
+    ["Q013.A.2. In the evening -"],
+    ["[4] Very safe", 0.244, None],
+    [None, 392, None],
+]
+_ASKED = "How safe do you feel walking in your local area? - "
+
+
+def test_a_survey_s_table_gives_each_answer_s_share_and_count_by_group(make_store, make_xlsx):
+    refused = do_import(make_store(framework=False), make_xlsx({"Q013": _SURVEY}, "residents_survey.xlsx"))
+    assert refused.rejected and refused.period_needed
+    store = make_store(framework=False, name="given.duckdb")
+    result = do_import(store, make_xlsx({"Q013": _SURVEY}, "residents_survey.xlsx"), period="2020")
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    assert {(names[o.measure_id], o.breakdown.label): (o.value, o.count) for o in store.observations()} == {
+        (_ASKED + "During the day: Very safe", ""): (55.67, 894.0),
+        (_ASKED + "During the day: Very safe", "Female"): (50.0, 410.0),
+        (_ASKED + "During the day: NET: Safe", ""): (97.16, 1560.0),
+        (_ASKED + "During the day: NET: Safe", "Female"): (96.0, 787.0),
+        (_ASKED + "During the day: Average", ""): (3.5, None),
+        (_ASKED + "During the day: Average", "Female"): (3.4, None),
+        (_ASKED + "In the evening: Very safe", ""): (24.4, 392.0),
+    }
+    assert {m.name: m.unit.value for m in result.new_measures}[_ASKED + "During the day: Average"] == "score"
+    said = " ".join(p.message for p in result.notes)
+    assert "the survey's bases ('No. of cases', 'WeightingV2')" in said
+    assert "read as values for Tower Hamlets (the home area" in " ".join(p.message for p in result.warnings)
+
+
+def test_a_survey_s_filter_other_than_all_respondents_is_part_of_the_name(make_store, make_xlsx):
+    rows = [["Filter: Respondents in group B\n Share of total: 48%"], *_SURVEY[1:]]
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Q013": rows}), period="2022")
+    assert not result.rejected, result.errors
+    assert "How safe do you feel walking in your local area? (Respondents in group B) - During the day: Very safe" in (
+        result.matched
+    )

@@ -47,6 +47,8 @@ CASES = [
     ("YE Sep 21", F, PeriodKind.MONTHS, "Oct 2020-Sep 2021", date(2020, 10, 1), date(2021, 9, 30)),
     ("Nov 15-16", F, PeriodKind.MONTHS, "Nov 2015-Oct 2016", date(2015, 11, 1), date(2016, 10, 31)),
     ("Apr 2021-22", F, PeriodKind.MONTHS, "Apr 2021-Mar 2022", date(2021, 4, 1), date(2022, 3, 31)),
+    ("21 May 2022", F, PeriodKind.DAY, "21 May 2022", date(2022, 5, 21), date(2022, 5, 21)),
+    ("1 march 2020", F, PeriodKind.DAY, "1 Mar 2020", date(2020, 3, 1), date(2020, 3, 1)),
 ]
 
 
@@ -62,12 +64,12 @@ def test_period_parses(text, year_kind, kind, label, start, end):
     "text",
     ["2017/19", "2018/17", "2017/18 Q5", "Spring", "", "1850", "FY", "2017/2020", "13/2020", None, 3.5, "03/04",
      "Jun 2022-Jan 2022", "Q3 22/24", "Year ending Spring 2022", "Nov 15-17",
-     "Jan 15-16"],
+     "Jan 15-16", "30 Feb 2022", "21 Spring 2022"],
     ids=["slash-spans-two-years", "ends-before-start", "quarter-5", "a-word", "blank", "year-out-of-range",
          "prefix-only", "slash-spans-three", "month-13", "none", "a-fraction", "a-date-is-no-year-pair",
          "months-ending-before-they-start", "a-quarter-of-no-financial-year",
          "a-year-ending-in-no-month", "a-month-and-years-that-do-not-follow",
-         "twelve-months-from-january-span-no-two-years"],
+         "twelve-months-from-january-span-no-two-years", "a-day-its-month-has-not", "a-day-of-no-month"],
 )  # fmt: skip
 def test_impossible_or_unknown_periods_are_errors(text):
     with pytest.raises(PeriodError):

@@ -292,6 +292,9 @@ READS = {
 
 _OCCUPATION = "Jobs employment by occupation 2022: "
 _DEPRIVATION = "Household deprivation (6 categories): "
+_SAFE = (
+    "To what extent would you say you are, or would be, safe from crime when walking in your local area...? - {}: {}"
+)
 #: Files that name no period anywhere (not in a heading, a row, a title or a sheet's name): refused saying so, and
 #: read with the period the officer gives on upload -> (that period, spot cells as in READS).
 GIVEN = {
@@ -329,6 +332,28 @@ GIVEN = {
     "financial_stability_census_deprivation_lambeth_lsoas.csv": ("2021", [
         (_DEPRIVATION + "Household is deprived in one dimension", "Lambeth 036A", "2021", "", 205.0)]),
     # its variable's codes in a column headed 'Code' with no column of names beside them: a category of its own
+    # The English Indices of Deprivation: the period is the release's (2019), named only in its notes; the
+    # population columns name their own year ('mid 2015') and keep it.
+    "jobs_localincomedeprivationdata.xlsx": ("2019", [
+        ("Overall Index of Multiple Deprivation (IMD) Score", "Tower Hamlets 002A", "2019", "", 27.495),
+        ("Total population (excluding prisoners)", "Tower Hamlets 002A", "2015", "", 2919.0),
+        ("Income deprivation- Average score", TH, "2019", "", 0.192),
+        ("Income - Rank of proportion of LSOAs in most deprived 10% nationally", TH, "2019", "", 55.0)]),
+    # A residents' survey exported by survey software: a question to a sheet, each answer's share of the
+    # respondents (a proportion, 'Cell content: Column%') with its count under it; the year only in the file's name.
+    # The question's part and the answer name the measure, not the question's code, which changes each year.
+    "res_survey_res_survey_2020_filt.xlsx": ("2020", [
+        (_SAFE.format("During the day", "Very safe"), TH, "2020", "", 55.6663418356),
+        (_SAFE.format("In the evening", "Not safe at all"), TH, "2020", "", 4.84902864156),
+        ("How anxious did you feel yesterday?: Average", TH, "2020", "", 2.7)]),
+    "res_survey_res_survey_2021_filt.xlsx": ("2021", [
+        (_SAFE.format("During the day", "Very safe"), TH, "2021", "", 47.6656162563)]),
+    # a filter other than all respondents names another population: part of the name
+    "res_survey_res_survey_2022_filt.xlsx": ("2022", [
+        ("Overall, how satisfied or dissatisfied are you with your local area as a place to live? (All valid "
+         "responses from group A or earlier version (excluding DK)): Very satisfied", TH, "2022", "", 22.5694698475),
+        ("Overall, how satisfied or dissatisfied are you with your local area as a place to live? (All valid "
+         "responses from group A or earlier version (excluding DK)): Average", TH, "2022", "", 3.7)]),
     "data_deprivation_census.csv": ("2021", [
         ("Household deprived in the education dimension (3 categories) Code: Not Deprived, Attribute: Health",
          "Brixton Acre Lane", "2021", "", 4981.0)]),
@@ -342,6 +367,11 @@ CONTRADICTIONS = {
         "'Property type: Houses: Address count' has two different values for Scotland, 2020: 1213838 in sheet "
         "'Country gardens' cell C5 and 1608777 here",
     ),
+}
+#: Files whose columns do not line up: refused, saying so (which date a value is for cannot be known).
+MISALIGNED = {
+    # London's column runs 19 rows past the last date
+    "covid_combined_cases_rate.xlsx": "19 rows of the table hold values but no period, from row 418",
 }
 #: Files with no indicator data: refused, saying so.
 NO_DATA = {
@@ -416,7 +446,9 @@ def _names() -> set[str]:
 
 #: Files that hold indicator data in layouts the importer does not read yet: they must be refused, never misread
 #: (a file that starts to import moves to READS, with spot cells).
-NOT_YET = sorted(_names() - set(READS) - set(GIVEN) - set(CONTRADICTIONS) - set(NO_DATA) - set(FINGERTIPS))
+NOT_YET = sorted(
+    _names() - set(READS) - set(GIVEN) - set(CONTRADICTIONS) - set(MISALIGNED) - set(NO_DATA) - set(FINGERTIPS)
+)
 
 
 def _holds(stored: dict[tuple[str, str, str, str], object], spots: list[tuple[str, str, str, str, object]]) -> None:
@@ -425,7 +457,7 @@ def _holds(stored: dict[tuple[str, str, str, str], object], spots: list[tuple[st
 
 
 def test_every_file_of_the_folder_is_checked():
-    checked = [READS, GIVEN, CONTRADICTIONS, NO_DATA, NOT_YET, FINGERTIPS]
+    checked = [READS, GIVEN, CONTRADICTIONS, MISALIGNED, NO_DATA, NOT_YET, FINGERTIPS]
     assert set().union(*checked) == _names() and sum(map(len, checked)) == len(_names()), "each file once"
 
 
@@ -454,6 +486,12 @@ def test_a_file_that_contradicts_itself_is_refused_naming_both_cells(make_store,
     period, said = CONTRADICTIONS[name]
     result = do_import(make_store(), REAL / name, period=period)
     assert result.rejected and any(said in e.message for e in result.errors), result.errors[:3]
+
+
+@pytest.mark.parametrize("name", sorted(MISALIGNED))
+def test_a_file_whose_columns_do_not_line_up_is_refused_saying_so(make_store, name):
+    result = do_import(make_store(), REAL / name)
+    assert result.rejected and any(MISALIGNED[name] in e.message for e in result.errors), result.errors[:3]
 
 
 @pytest.mark.parametrize(("name", "measure", "area", "period", "expected"), DETAILS)

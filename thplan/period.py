@@ -1,4 +1,5 @@
-"""Periods as officers write them: financial and academic years, calendar years, rolling years, quarters, months.
+"""Periods as officers write them: financial and academic years, calendar years, rolling years, quarters, months,
+and days (a daily series' points in time, '21 May 2022').
 
 Every label parses to a `Period` with a kind, a first and last day, and a canonical label, so that "2018/2019",
 "2018/19" and "2018-19" are one period. "YYYY/YY" is a financial year unless the measure says its periods are
@@ -28,6 +29,8 @@ class PeriodKind(StrEnum):
     MONTHS = "months"
     QUARTER = "quarter"
     MONTH = "month"
+    #: One day, a point in time: a daily series' dates ('21 May 2022').
+    DAY = "day"
     NOT_STATED = "not stated"
 
 
@@ -97,6 +100,8 @@ _YEAR_ENDING = re.compile(
 #: Twelve months from a month to the month before it a year later, written with the years only ("Nov 15-16",
 #: as Sport England's Active Lives writes its survey years: Nov 2015-Oct 2016).
 _MONTH_YEARS = re.compile(r"^([a-z]+)\.?\s*(\d{4}|\d{2})\s*-\s*(\d{4}|\d{2})$", re.IGNORECASE)
+#: A day, as `day` labels it ("21 May 2022").
+_DAY = re.compile(r"^(\d{1,2})\s+([a-z]+)\s+(\d{4})$", re.IGNORECASE)
 _MONTH_SPAN = re.compile(r"^([a-z]+)\.?\s*(\d{4})\s*(?:-|to)\s*([a-z]+)\.?\s*(\d{4})$", re.IGNORECASE)
 
 
@@ -182,13 +187,18 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
                               "months from that month, so the years must follow each other and the month is not "
                               "January.")  # fmt: skip
         return _months(original, _month(original, year, month), _month(original, year + 1, month - 1))
+    if (m := _DAY.match(label)) and m.group(2).lower() in _MONTHS:
+        month = _month(original, int(m.group(3)), _MONTHS[m.group(2).lower()])
+        if not 1 <= int(m.group(1)) <= month.end.day:
+            raise PeriodError(f"'{original}' is not a period: {month.label} has no day {m.group(1)}.")
+        return day(month.start.replace(day=int(m.group(1))))
     if (m := _MONTH_NAME.match(label)) and m.group(1).lower() in _MONTHS:
         year = _written_year(m.group(2))
         return _month(original, year, _MONTHS[m.group(1).lower()])
     raise PeriodError(
         f"'{original}' is not a period we can read. Write years as 2017/18 (financial or academic), "
-        "2017 (calendar), 2015-17 (rolling years), 2017/18 Q1 (quarter), Mar 2018 (month) or Jul 2021-Jun 2022 "
-        "(months)."
+        "2017 (calendar), 2015-17 (rolling years), 2017/18 Q1 (quarter), Mar 2018 (month), Jul 2021-Jun 2022 "
+        "(months) or 21 May 2022 (a day)."
     )
 
 
@@ -245,6 +255,12 @@ def _month(original: str, year: int, month: int) -> Period:
         date(year, month, 1),
         date(year, month, last),
     )
+
+
+def day(when: date) -> Period:
+    """The day `when`, a point in time."""
+    _check_year(when.year, f"{when:%d/%m/%Y}")
+    return Period(f"{when.day} {calendar.month_abbr[when.month]} {when.year}", PeriodKind.DAY, when, when)
 
 
 def _months(original: str, first: Period, last: Period) -> Period:

@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import cell_period, norm, role_of, title_period
+from thplan.ingest.headers import cell_period, column_periods, norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported
 from thplan.ingest.series import file_title
@@ -227,8 +226,10 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
     end = (rows[-1] + 1) if rows else block.first_row
     header = grid.text(block.header_row, block.labels[0])
     roles = {c: role_of(grid.value(block.header_row, c)) for c in block.labels}
+    read = {c: column_periods({r: grid.value(r, c) for r in rows if grid.value(r, c) is not None})
+            for c in block.labels}  # fmt: skip
     period_columns = [c for c in block.labels if roles[c] == "period" or (
-        rows and all(cell_period(grid.value(r, c)) for r in rows if grid.value(r, c) is not None))]  # fmt: skip
+        rows and len(read[c][0]) == sum(grid.value(r, c) is not None for r in rows))]  # fmt: skip
     measure_columns = [c for c in block.labels if roles[c] == "measure" and c not in period_columns]
     categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
     period_above = above.get("date") or above.get("period") or above.get("time")
@@ -249,19 +250,31 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             **grid.where(block.header_row)))  # fmt: skip
         _table(grid, parsed, block, end)
         return end
-    unread = [r for r in rows if period_columns and _has_values(grid, block, r)
-              and cell_period(grid.value(r, period_columns[0])) is None]  # fmt: skip
+    periods, how = read[period_columns[0]] if period_columns else ({}, "")
+    unread = [r for r in rows if period_columns and _has_values(grid, block, r) and r not in periods]
     if unread:
-        column = period_columns[0]
-        raw = grid.value(unread[0], column)
-        shown = f"{raw:%d/%m/%Y}, a day" if isinstance(raw, datetime | date) else f"'{grid.text(unread[0], column)}'"
-        parsed.problems.append(error(
-            f"This table has a period in each row, but {shown} is not a period this program reads (years, "
-            "quarters, months, such as 2021/22, 2022 Q1 or Mar 2022). Sum or average the values by period, or "
-            f"write the periods as such. {len(unread)} row{'s' if len(unread) > 1 else ''} of the table say so.",
-            **grid.where(unread[0], column, grid.text(block.header_row, column))))  # fmt: skip
+        column, rows_said = period_columns[0], f"{len(unread)} row{'s' if len(unread) > 1 else ''} of the table"
+        if grid.value(unread[0], column) is None:
+            said = (
+                f"{rows_said} hold values but no period, from row {unread[0] + 1}: its columns are not the "
+                "same length, so which period those values are for cannot be known (nor that the other values "
+                "line up with their periods). Check the columns line up, and give every row its period."
+            )
+        else:
+            said = (
+                f"This table has a period in each row, but '{grid.text(unread[0], column)}' is not a period "
+                "this program reads (years, quarters, months or days, such as 2021/22, 2022 Q1, Mar 2022 or "
+                f"21 May 2022). Write the periods as such. {rows_said} say so."
+            )
+        parsed.problems.append(error(said, **grid.where(unread[0], column, grid.text(block.header_row, column))))
         _table(grid, parsed, block, end)
         return end
+    if how:
+        first = min(periods)
+        parsed.problems.append(info(
+            f"The dates of column '{grid.text(block.header_row, period_columns[0])}' are read as {how} "
+            f"({grid.text(first, period_columns[0])}: {periods[first]}).",
+            **grid.where(first, period_columns[0])))  # fmt: skip
     base = ", ".join(above[k][0] for k in _MEASURE_KEYS if k in above) or title
     by_title = not measure_columns and not base and not (categories and header)
     if by_title:
@@ -279,7 +292,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             continue
         name = _name(grid, row, measure_columns, varying if measure_columns else categories, base, header)
         if period_columns:
-            label = cell_period(grid.value(row, period_columns[0]))
+            label = periods[row]
         else:
             label = cell_period(period_above[0])  # type: ignore[index]
             if label is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from thplan.area import ENGLAND, LONDON
-from thplan.period import PeriodError, parse_period
+from thplan.period import PeriodError, day, parse_period
 
 
 def norm(text: object) -> str:
@@ -169,17 +169,56 @@ TARGET_WORDS = frozenset({"target", "targets", "forecast", "projection", "projec
 
 
 def dated_headings(cells: dict[int, object]) -> tuple[dict[int, str], str]:
-    """Period labels for a header row's date cells, all read one way, and how (said in the preview): dates on 31
-    March are the financial years they end (31/03/2022: 2021/22); dates on the first or the last day of a month are
-    that month, a point in time. ({}, '') when there are none, or they are not all one of these."""
-    dates = {c: v for c, v in cells.items() if isinstance(v, date)}
+    """Period labels for the date cells of a header row or of a column, all read one way, and how (said in the
+    preview): dates on 31 March are the financial years they end (31/03/2022: 2021/22); dates on the first or the
+    last day of a month are that month, a point in time; other dates are days, each a point in time. A column is
+    read as a whole, so that a daily series' 1 May is a day like its 2 May, not the month. ({}, '') when there are
+    no dates."""
+    dates = {c: d for c, v in cells.items() if (d := as_date(v)) is not None}
     if not dates:
         return {}, ""
     if all((d.month, d.day) == (3, 31) for d in dates.values()):
         return {c: f"{d.year - 1}/{d.year % 100:02d}" for c, d in dates.items()}, "the financial years they end"
     if all(d.day == 1 or d.day == calendar.monthrange(d.year, d.month)[1] for d in dates.values()):
         return {c: f"{d:%b %Y}" for c, d in dates.items()}, "the months they fall in (each a point in time)"
-    return {}, ""
+    return {c: day(d).label for c, d in dates.items()}, "days (each a point in time)"
+
+
+#: Text written as a day: ISO ('2022-05-21'), or day first as UK files write it ('21/05/2022').
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
+_UK_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def as_date(raw: object) -> date | None:
+    """The day a cell holds: a date cell, or text written as a day (see `_ISO_DAY`, `_UK_DAY`); None otherwise."""
+    if isinstance(raw, datetime):
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    if m := _ISO_DAY.match(text):
+        year, month, day_of = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := _UK_DAY.match(text):
+        day_of, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    try:
+        return date(year, month, day_of)
+    except ValueError:
+        return None
+
+
+def column_periods(cells: dict[int, object]) -> tuple[dict[int, str], str]:
+    """Period labels of a column's cells (row -> label), its dates read as one (`dated_headings`), its other cells
+    each as `cell_period` reads it; a cell that is no period is left out. With how the dates were read ('' when
+    there are none)."""
+    labels, how = dated_headings(cells)
+    for key, raw in cells.items():
+        if key not in labels and (label := cell_period(raw)) is not None:
+            labels[key] = label
+    return labels, how
 
 
 def period_and_word(header: object) -> tuple[str, str] | None:
@@ -256,10 +295,9 @@ _LEAD_IN = re.compile(r"[\s,:;-]*(?:as at(?: the)? end of|as at|at end of|end of
 
 
 def cell_period(raw: object) -> str | None:
-    """A period label of a cell: a date on the first of a month is that month (a monthly series, as NOMIS and
-    police.uk write them); another day is no period."""
-    if isinstance(raw, datetime | date):
-        return f"{raw:%b %Y}" if raw.day == 1 else None
+    """A period label of a cell on its own; a date is read as `dated_headings` reads one."""
+    if as_date(raw) is not None:
+        return dated_headings({0: raw})[0][0]
     try:
         found = parse_period(raw)
     except PeriodError:

@@ -7,7 +7,6 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +24,12 @@ from thplan.ingest.accountability import RAG, RAG_STATUS, payload_frames
 from thplan.ingest.across import read_areas_across, read_areas_down
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
 from thplan.ingest.census import read_census_table
+from thplan.ingest.crosstab import read_survey_table
 from thplan.ingest.diagnosis import describe
 from thplan.ingest.ees import read_ees
 from thplan.ingest.filenotes import is_notes_sheet, notes_text
 from thplan.ingest.fingertips import read_fingertips
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import role_of
 from thplan.ingest.options import MODES, ImportOptions
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, StatedLabel, TableInfo
 from thplan.ingest.problems import Problem, Rejected, Severity, cell_ref, error, info, quoted, warning
@@ -171,7 +170,6 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
             error(
                 "No table we can read was found. A table needs a header row with a Measure (or Indicator) "
                 "column and period columns (2017/18, 2018/19, ...), or the columns Measure, Period and Value."
-                + _date_header_hint(grids)
                 + "".join(f" {describe(grid)}" for grid in grids[:3])
                 + (f" ({len(grids) - 3} more sheets like them.)" if len(grids) > 3 else "")
                 + _hidden_hint(parsed.hidden_sheets),
@@ -208,19 +206,6 @@ def _import(store: Store, data: bytes, name: str, options: ImportOptions, readin
         result.problems.append(error(str(exc), file=name))
         result.import_id = None
     return result
-
-
-def _date_header_hint(grids: list[Grid]) -> str:
-    """Where a Measure header row has dates for its periods (31/03/2022), which are not read as periods yet."""
-    for grid in grids:
-        for row in grid.rows_with(lambda text: role_of(text) == "measure"):
-            dates = [c for c, v in enumerate(grid.rows[row]) if isinstance(v, datetime | date)]
-            if len(dates) >= 2:
-                where = f"sheet '{grid.sheet}', row {row + 1}" if grid.sheet else f"row {row + 1}"
-                return (f" The header row at {where} gives its periods as dates ({cell_ref(row + 1, dates[0] + 1)}: "
-                        f"{grid.rows[row][dates[0]]:%d/%m/%Y}), which are not read as periods: write them as the "
-                        "periods they are (2021/22, 2022, Q1 2022/23).")  # fmt: skip
-    return ""
 
 
 def _hidden_hint(hidden: list[str]) -> str:
@@ -263,6 +248,7 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
     """Recognise the layout of one sheet (the officer never picks a parser) and read it."""
     return (
         read_fingertips(grid, parsed)
+        or read_survey_table(grid, parsed, home)
         or read_report_tables(grid, parsed, framework, home)
         or read_tidy_table(grid, parsed, framework, home)
         or read_census_table(grid, parsed)

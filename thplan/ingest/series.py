@@ -12,7 +12,7 @@ import re
 
 from thplan.area import area_named_in
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import ACCOUNTABILITY, cell_period, role_of
+from thplan.ingest.headers import ACCOUNTABILITY, cell_period, column_periods, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
 from thplan.measure import MeasureError, parse_unit
@@ -32,7 +32,8 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
         return False
     header_row, period_column, columns = found
     rows = grid.nonblank_rows(header_row + 1)
-    bad = [r for r in rows if not _is_period(grid.value(r, period_column))]
+    periods, how = column_periods({r: grid.value(r, period_column) for r in rows})
+    bad = [r for r in rows if r not in periods]
     if bad:
         row = bad[0]
         parsed.problems.append(error(
@@ -46,10 +47,15 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
     values = [c for c in columns if c not in skipped]
     if skipped:
         parsed.problems.append(not_imported([grid.text(header_row, c) for c in skipped], **grid.where(header_row)))
+    if how:
+        parsed.problems.append(info(
+            f"The dates of column '{grid.text(header_row, period_column)}' are read as {how} "
+            f"({grid.text(rows[0], period_column)}: {periods[rows[0]]}).",
+            **grid.where(rows[0], period_column)))  # fmt: skip
     area = area_of_table(grid, parsed, header_row, home_area)
     single = len(values) == 1
     for column in values:
-        _column(grid, parsed, header_row, period_column, column, rows, area, single)
+        _column(grid, parsed, header_row, periods, column, rows, area, single)
     _table(grid, parsed, header_row, rows, columns)
     return True
 
@@ -117,7 +123,7 @@ def file_name_title(file: str) -> str:
     return stem[:1].upper() + stem[1:]
 
 
-def _column(grid: Grid, parsed: Parsed, header_row: int, period_column: int, column: int, rows: list[int],
+def _column(grid: Grid, parsed: Parsed, header_row: int, periods: dict[int, str], column: int, rows: list[int],
             area: str, single: bool) -> None:  # fmt: skip
     header = grid.text(header_row, column)
     location = Location(grid.sheet, header_row, column, header)
@@ -139,7 +145,7 @@ def _column(grid: Grid, parsed: Parsed, header_row: int, period_column: int, col
             parsed.problems.append(error(f"{exc} Fix the cell or leave it blank.", **grid.where(row, column, header)))
             continue
         if not value.blank:
-            label = cell_period(grid.value(row, period_column))
+            label = periods[row]
             parsed.observations.append(RawObservation(name, area, label, value, Location(grid.sheet, row, column,
                                                                                            header)))  # fmt: skip
 

@@ -292,8 +292,8 @@ _MONTH_WORDS = re.compile(
     r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+((?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-#: ONS's mid-year estimates ('Population mid-2020'): the year's.
-_MID_YEAR = re.compile(r"\bmid-(?=(?:19|20)\d{2}\b)", re.IGNORECASE)
+#: ONS's mid-year estimates ('Population mid-2020', 'Total population: mid 2015'): the year's.
+_MID_YEAR = re.compile(r"\bmid[- ](?=(?:19|20)\d{2}\b)", re.IGNORECASE)
 
 
 def split_measure_header(header: str) -> tuple[str, str | None]:
@@ -316,7 +316,7 @@ def split_measure_header(header: str) -> tuple[str, str | None]:
     name = header[: start.start()] + header[last.end() :]
     name = re.sub(r"\(\s*(?:started in\s*)?\)|\(\s*(Census|provisional)?\s*\)", "", name)
     name = re.sub(r"\s+(in|during)\s*(?=$|\()", " ", name)
-    name = re.sub(r"\s*,\s*(?=$|\()|\s*,\s*,", "", name)
+    name = re.sub(r"\s*[,:]\s*(?=$|\()|\s*,\s*,", " ", name)
     return " ".join(name.split()).strip(" ,"), label
 
 
@@ -471,6 +471,7 @@ def _read_measure_columns(
         areas = _told_apart(grid, parsed, areas, codes)
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
     shared = _shared_period(grid, header_row, columns)
+    given: str | None = None  # the officer's period, asked for once, for the columns that name none
     for column in columns:
         header = grid.text(header_row, column)
         where = grid.where(header_row, column, header)
@@ -506,9 +507,14 @@ def _read_measure_columns(
                 "column, or move it to another sheet.", **where))  # fmt: skip
             continue
         if period is None:
+            if given is None:
+                given = parsed.period_for(grid.where(header_row)) or ""
+            period = given or None
+        if period is None:
             parsed.problems.append(error(
                 "This column does not say which period its values are for. Add the period to its header, for "
-                f"example '{header} 2017/18'.", **where))  # fmt: skip
+                f"example '{header} 2017/18', or give the period of the figures when you upload the file.",
+                **where))  # fmt: skip
             continue
         parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, column, header), by_title=by_title))
         for row, area in areas:
