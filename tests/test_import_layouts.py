@@ -443,7 +443,9 @@ def test_a_table_of_areas_down_ends_at_a_blank_row_and_takes_its_name_from_nomis
     ("header", "read"),
     [("2021/22 Outturn", ("2021/22", "outturn")), ("Q3 2022/23 Actual", ("2022/23 Q3", "actual")),
      ("Target 2022/23", ("2022/23", "target")), ("2022/23 (provisional)", ("2022/23", "provisional")),
-     ("2022/23 Forecast", ("2022/23", "forecast")), ("Outturn", None), ("Employment 2021/22", None)],
+     ("2022/23 Forecast", ("2022/23", "forecast")), ("Outturn", None), ("Employment 2021/22", None),
+     ("LAEI 2016", ("2016", "edition")), ("IMD 2019", ("2019", "edition")), ("GLA 2016", None), ("UK 2020", None),
+     ("TH 2019", None)],
 )  # fmt: skip
 def test_a_period_heading_with_a_word_beside_it(header, read):
     from thplan.ingest.headers import period_and_word
@@ -510,6 +512,161 @@ def test_blocks_of_periods_side_by_side_are_measures_of_their_own(make_store, ma
         ("Unemployment rate", "Tower Hamlets", "2022/23"): 5.5,
         ("Borough summary: Number", "Tower Hamlets", "2021/22"): 1200.0,
         ("Borough summary: Number", "Tower Hamlets", "2022/23"): 1300.0}  # fmt: skip
+
+
+def test_tables_side_by_side_each_with_its_areas_and_names_of_two_heading_rows(make_store, make_xlsx):
+    """A GLA summary sheet: a table of boroughs beside another, each with its own 'Borough' column; the second's
+    blocks are named by two rows of headings ('Total' repeats under each age group); a column worked out from the
+    periods ('Change') is listed as not imported; the headings name the data's edition beside the year."""
+    rows = [
+        [None, None, None, None, None, None, "All ages", None, None, None, "Children", None],
+        [None, "NO2 concentration", None, None, None, None, "Total", None, "Exceeding", None, "Total", None],
+        [
+            "Borough",
+            "LAEI 2016",
+            "LAEI 2019",
+            "Change",
+            None,
+            "Borough",
+            "LAEI 2016",
+            "LAEI 2019",
+            "LAEI 2016",
+            "LAEI 2019",
+            "LAEI 2016",
+            "LAEI 2019",
+        ],
+        ["Tower Hamlets", 43.0, 33.9, -9.1, None, "Hackney", 273900, 284100, 159100, 3500, 65700, 67400],
+        ["Greater London", 36.4, 28.5, -8.0, None, "Tower Hamlets", 305500, 319400, 232900, 23900, 71000, 73600],
+    ]
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    stored = stored_values(store, result)
+    assert stored[("NO2 concentration", TH, "2016", "")] == 43.0
+    assert stored[("NO2 concentration", "London", "2019", "")] == 28.5
+    assert stored[("All ages: Total", TH, "2019", "")] == 319400.0
+    assert stored[("All ages: Exceeding", "Hackney", "2016", "")] == 159100.0
+    assert stored[("Children: Total", TH, "2016", "")] == 71000.0
+    assert len(stored) == 4 + 2 * 2 * 3
+    said = " ".join(p.message for p in result.notes)
+    assert "the column 'Change'" in said and "'LAEI 2016', 'LAEI 2019' are read as the periods" in said
+    assert "'Greater London' as London" in said
+
+
+def test_a_table_below_another_is_read_when_it_has_its_own_heading(make_store, make_xlsx):
+    rows = [["Employment rate"], ["Local authority", "2021", "2022"], ["Tower Hamlets", 10, 11], [],
+            [None, "Claimants"], ["Local authority", "2021", "2022"], ["Tower Hamlets", 500, 600], [],
+            ["Zone", "2021", "2022"], ["Central", 1, 2]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    stored = stored_values(store, result)
+    assert stored[("Claimants", TH, "2022", "")] == 600.0
+    assert sum(name == "Claimants" for name, *_ in stored) == 2 and len(stored) == 4
+    [ended] = [p for p in result.warnings if p.code == "not-read"]
+    assert ended.row == 9 and "no table of areas and periods" in ended.message
+
+
+def test_areas_across_with_the_periods_under_each_area(make_store, make_xlsx):
+    rows = [["Measure", "Tower Hamlets", None, None, "Inner", None, None],
+            [None, "2019", "2020", "Change", "2019", "2020", "Change"],
+            ["Employment rate", 70.1, 71.5, 1.4, 72.0, 72.5, 0.5]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {
+        ("Employment rate", TH, "2019", ""): 70.1,
+        ("Employment rate", TH, "2020", ""): 71.5,
+        ("Employment rate", "Inner London", "2019", ""): 72.0,
+        ("Employment rate", "Inner London", "2020", ""): 72.5,
+    }
+    said = " ".join(p.message for p in result.notes)
+    assert "the column 'Change'" in said and "'Inner' as Inner London" in said
+
+
+def _ons_table(title: str, unit: str) -> list[list[object]]:
+    rows = [[title], ["Persons aged 16 years and over", None, None, None, None, None, unit],
+            [None, None, "Used in the last 3 months", None, None, "Never used"],
+            [None, None, 2019, 2020, None, 2019, 2020], [],
+            ["All adults", None, 48130, 49041, None, 3993, 3361], [],
+            ["Age group (years)"],
+            ["16-24", None, 6877, 6844, None, 20, 15],
+            ["75+", None, 2471, 2933, None, 2482, "~0"], [],
+            ["Disability"],
+            ["Equality Act Disabled1", None, 10072, 10950, None, 2336, 2003], [], [],
+            ["Discrepancies may occur between totals and the sum of their independently rounded components.", None,
+             None, None, None, None, "Source: Office for National Statistics"],
+            [None, None, None, None, None, None, "+44 (0)1633 456767"]]  # fmt: skip
+    if unit == "%":  # the same table's shares: other figures
+        rows = [[v / 1000 if isinstance(v, int) and v > 3000 else v for v in row] for row in rows]
+    return rows
+
+
+def test_a_table_of_a_place_named_in_its_title_by_category_reads_its_rows_as_breakdowns(make_store, make_xlsx):
+    """ONS's survey tables: the UK's figures (the place its title names), a row per category in sections, blocks
+    of years under each measure's name; the same table in thousands and in per cent on two sheets are two measures,
+    told apart by the unit above each; the notes under the table (and the contact beside them) are not read."""
+    title = "TABLE 1A: RECENT AND LAPSED INTERNET USERS, UK, 2019 TO 2020"
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"1a": _ons_table(title, "Thousands"),
+                                         "1b": _ons_table(title.replace("1A", "1B"), "%")}))  # fmt: skip
+    assert not result.rejected, result.errors
+    stored = stored_values(store, result)
+    used = "Recent and lapsed internet users, uk (Thousands): Used in the last 3 months"
+    assert stored[(used, "UK", "2020", "")] == 49041.0
+    assert stored[(used, "UK", "2019", "16-24")] == 6877.0
+    assert stored[(used, "UK", "2020", "Disability: Equality Act Disabled")] == 10950.0
+    never = "Recent and lapsed internet users, uk (Thousands): Never used"
+    assert stored[(never, "UK", "2020", "75+")] == "Too small to display (~0)"
+    assert ("Recent and lapsed internet users, uk (%): Never used", "UK", "2019", "") in stored
+    assert len(stored) == 2 * 2 * 4 * 2  # two sheets, two measures, four rows, two years
+    assert any("figures for UK, the place its title names" in p.message for p in result.notes)
+
+
+def test_a_table_by_category_whose_title_names_no_place_is_not_read_as_the_home_area(make_store, make_xlsx):
+    rows = _ons_table("TABLE 1A: RECENT AND LAPSED INTERNET USERS, 2019 TO 2020", "Thousands")
+    result = do_import(make_store(framework=False), make_xlsx({"1a": rows}))
+    assert result.rejected  # nothing else to import
+    [refused] = [p for p in result.warnings if p.code == "not-read"]
+    assert "names no place they are for" in refused.message and "(All adults, Age group (years), 16-24, ...)" in (
+        refused.message
+    )
+
+
+def test_estimates_between_their_limits_by_category_for_the_period_and_place_of_the_title(make_store, make_xlsx):
+    rows = [["TABLE 10A: INTERNET USERS: 95% CONFIDENCE INTERVALS, BY ETHNIC GROUP, UK, 2020"], [],
+            ["Persons aged 16 years and over", None, None, None, None, None, None, None, "%"],
+            [None, None, "Used in the last 3 months", None, None, None, "Never used"],
+            [None, None, "Lower limit", "Survey estimate", "Upper limit", None, "Lower limit", "Survey estimate",
+             "Upper limit"], [],
+            ["White", None, 91.3, 91.6, 91.9, None, 8.0, 8.3, 8.6],
+            ["Bangladeshi", None, 83.1, 87.8, 92.6, None, 7.0, 11.7, 16.4]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"10a": rows}))
+    assert not result.rejected, result.errors
+    found = {(o.breakdown.label, o.period.label): (o.value, o.lower_ci, o.upper_ci) for o in store.observations()
+             if o.area == "UK" and result.matched["Never used"] == o.measure_id}  # fmt: skip
+    assert found == {("Ethnic group: White", "2020"): (8.3, 8.0, 8.6),
+                     ("Ethnic group: Bangladeshi", "2020"): (11.7, 7.0, 16.4)}  # fmt: skip
+
+
+def test_areas_by_their_nuts_codes_and_two_tables_of_areas_side_by_side(make_store, make_xlsx):
+    """ONS's tables by NUTS area: the names unheaded beside 'NUTS Code'; a second table of areas beside the first,
+    its codes and names unheaded, each row's figures its own area's (Tower Hamlets is UKI42)."""
+    rows = [["TABLE 9A: INTERNET NON-USERS: 95% CONFIDENCE INTERVALS BY LOW LEVEL GEOGRAPHICAL LOCATION, UK, 2020"],
+            [None, None, "Never used", None, None, None, None, None, "Never used"],
+            ["NUTS Code", None, "Lower limit", "Survey estimate", "Upper limit", None, None, None, "Lower limit",
+             "Survey estimate", "Upper limit"],
+            ["UKC", "North East", 202, 236, 271, None, "UKI", "London", 293, 347, 401],
+            ["UKC11", "Hartlepool and Stockton-on-Tees", 15, 27, 38, None, "UKI42", "Tower Hamlets", 7, 21, 35],
+            ["UKC13", "Darlington", 1, 7, 12, None, "UKI45", "Lambeth", 3, 14, 25]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"9a": rows}))
+    assert not result.rejected, result.errors
+    found = {o.area: (o.value, o.lower_ci, o.upper_ci) for o in store.observations() if o.period.label == "2020"}
+    assert found == {"North East": (236.0, 202.0, 271.0), "Hartlepool and Stockton-on-Tees": (27.0, 15.0, 38.0),
+                     "Darlington": (7.0, 1.0, 12.0), "London": (347.0, 293.0, 401.0), TH: (21.0, 7.0, 35.0),
+                     "Lambeth": (14.0, 3.0, 25.0)}  # fmt: skip
 
 
 def test_an_areas_by_period_workbook_reads_percentage_formatted_cells_as_shown(make_store, make_xlsx):

@@ -96,6 +96,14 @@ def canonical_area(name: object) -> str:
     return _KNOWN.get(_key(text), text)
 
 
+def read_as(name: str) -> str | None:
+    """The place a name is read as where it is another name of it ('GLA', 'Greater London': London; 'Inner':
+    Inner London), to be said; None for the place's own name, a spelling of it or its code."""
+    text = _NOMIS.sub("", clean_name(name))
+    place = _KNOWN.get(_key(text))
+    return place if place is not None and _key(text) not in _CODES and _key(place) != _key(text) else None
+
+
 def in_nomis_geography(name: str) -> bool:
     """Written as NOMIS writes an area of an administrative geography ('ladu2021:Lambeth')."""
     text = clean_name(name)
@@ -126,3 +134,17 @@ def area_named_in(title: str) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+#: Nations and unions a national table names, which are no area of England's ('UK' is kept as written).
+_NATIONS = {"uk": "UK", "united kingdom": "UK", "great britain": "Great Britain", "gb": "Great Britain",
+            "england and wales": "England and Wales", "wales": "Wales", "scotland": "Scotland",
+            "northern ireland": "Northern Ireland"}  # fmt: skip
+
+
+def place_named(text: str) -> str | None:
+    """The place a clause of a title is on its own ('UK', 'London', 'England and Wales'); None for any other text."""
+    plain = " ".join(clean_name(text).split())
+    if plain.lower() in _NATIONS:
+        return _NATIONS[plain.lower()]
+    return canonical_area(plain) if is_known_area(plain) else None

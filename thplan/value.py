@@ -46,6 +46,7 @@ MISSING_MARKERS: dict[str, str] = {
     ":": "Not available (:)",
     "!": "Not available (!)",
     "#": "Not available (#)",
+    "~0": "Too small to display (~0)",  # ONS: a figure that rounds to nothing
 }
 
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import cell_period, column_periods, norm, role_of, title_period
+from thplan.ingest.headers import cell_period, column_periods, header_period, norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info, not_imported
+from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported
 from thplan.ingest.series import file_title
 from thplan.measure import unit_implied_by
 from thplan.value import CellError, CellValue, parse_value
@@ -49,6 +49,9 @@ class _Block:
     down: bool = False
     #: One area, named in an 'area name' row above; `areas` holds each column's sex ('All persons | Female | Male').
     by_sex: bool = False
+    #: Column -> period, where a row of periods under the areas gives each column's ('Central' over 'LAEI 2016 |
+    #: LAEI 2019 | Change').
+    periods: dict[int, str] = field(default_factory=dict)
 
 
 def read_areas_across(grid: Grid, parsed: Parsed) -> bool:
@@ -186,7 +189,10 @@ def _units(grid: Grid, block: _Block) -> None:
     row = block.header_row + 1
     # a header cell merged down over the units' row is read in both: it is no unit
     under = {c: grid.text(row, c) for c in grid.filled(row) if grid.text(row, c) != grid.text(block.header_row, c)}
-    if not under or any(c in under for c in block.labels) or not all(_unit_word(t) for t in under.values()):
+    if not under or any(c in under for c in block.labels):
+        return
+    periods = {} if block.down else {c: label for c in under if (label := header_period(grid.value(row, c)))}
+    if len(periods) < 2 and not all(_unit_word(t) for t in under.values()):
         return
     first, last = min(block.areas), max(max(under), max(block.areas))
     current = ""
@@ -194,7 +200,10 @@ def _units(grid: Grid, block: _Block) -> None:
         current = block.areas.get(column, current)
         if column in under or column in block.areas:
             block.areas[column] = current
-            block.kinds[column] = _kind(under.get(column, ""))
+            # beside periods, a column of another heading ('Change') is worked out from them: not imported
+            said = under.get(column, "")
+            block.kinds[column] = "number" if column in periods else said if len(periods) >= 2 else _kind(said)
+    block.periods = periods if len(periods) >= 2 else {}
     block.first_row = row + 1
 
 
@@ -239,9 +248,11 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             parsed.problems.append(info(f"The period is read from the table's title ('{title}'): {in_title}.",
                                         **grid.where(block.header_row)))  # fmt: skip
             period_above, title = (in_title, block.header_row), named
-    if not period_columns and period_above is None and (given := parsed.period_for(grid.where(block.header_row))):
+    if block.periods:
+        period_columns, period_above = [], None
+    elif not period_columns and period_above is None and (given := parsed.period_for(grid.where(block.header_row))):
         period_above = (given, block.header_row)
-    if not period_columns and period_above is None:
+    if not period_columns and period_above is None and not block.periods:
         parsed.problems.append(error(
             f"This table has an area in each column ({_areas_said(block)}) but does not say which period its values "
             "are for: no column of periods, and no 'date' row above it (as NOMIS downloads have). Add a Year column "
@@ -285,6 +296,8 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
     varying = [c for c in categories if len({grid.text(r, c) for r in rows if _has_values(grid, block, r)}) > 1]
     groups = _groups(block)
     _not_imported(grid, parsed, block)
+    if not block.by_sex and (renamed := areas_read_as(groups, **grid.where(block.header_row))):
+        parsed.problems.append(renamed)
     ci = "+/-" in above.get("confidence", ("", 0))[0]
     place = above.get("area name", ("", 0))[0] if block.by_sex else ""
     for row in rows:
@@ -293,6 +306,8 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         name = _name(grid, row, measure_columns, varying if measure_columns else categories, base, header)
         if period_columns:
             label = periods[row]
+        elif block.periods:
+            label = ""  # each column's, below
         else:
             label = cell_period(period_above[0])  # type: ignore[index]
             if label is None:
@@ -304,7 +319,9 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         ref = MeasureRef(name, Location(grid.sheet, row, block.labels[0], header), unit=unit,
                          by_title=by_title and not categories)  # fmt: skip
         parsed.add_measure(ref)
-        for area, columns in groups.items():
+        for (area, column_period), columns in _period_groups(block).items() if block.periods else ():
+            _observe(grid, parsed, row, area, columns, block, name, column_period, ci)
+        for area, columns in groups.items() if not block.periods else ():
             if block.by_sex:
                 _observe(grid, parsed, row, place, columns, block, name, label or "", ci, _sex_of(area) or NONE)
             else:
@@ -343,6 +360,11 @@ def _groups(block: _Block) -> dict[str, list[int]]:
     for column, area in sorted(block.areas.items()):
         groups.setdefault(area, []).append(column)
     return groups
+
+
+def _period_groups(block: _Block) -> dict[tuple[str, str], list[int]]:
+    """The columns of each area's period, where a row of periods under the areas gives them."""
+    return {(block.areas[c], label): [c] for c, label in sorted(block.periods.items())}
 
 
 def _role(block: _Block, column: int) -> str | None:

@@ -44,23 +44,40 @@ def find_area_column(grid: Grid, row: int) -> int | None:
 
 
 def _beside_codes(grid: Grid, row: int, sample: range) -> int | None:
-    """A column of names under another heading ('Description', as ASHE heads its areas) with a column headed as
-    codes beside it holding an ONS code on nearly every row."""
-    for column in grid.filled(row):
-        for codes in (column + 1, column - 1):
-            if codes < 0 or not _codes_areas(heading(grid.value(row, codes))):
-                continue
-            if _named_beside_codes(grid, sample, column, codes):
+    """A column of names under another heading ('Description', as ASHE heads its areas) or none (ONS's 'NUTS Code'
+    over the codes only) beside a column headed as codes holding an area's code on nearly every row."""
+    filled = grid.filled(row)
+    for codes in filled:
+        if not _codes_areas(heading(grid.value(row, codes))):
+            continue
+        for column in (codes - 1, codes + 1):
+            if column >= 0 and not _codes_areas(heading(grid.value(row, column))) and (
+                    _named_beside_codes(grid, sample, column, codes)):  # fmt: skip
                 return column
     return None
 
 
+#: The codes of the UK's NUTS areas (Eurostat's; ONS published by them until 2021): 'UKI' London, 'UKI42' Tower
+#: Hamlets.
+_NUTS = re.compile(r"^UK[C-N][0-9A-Z]{0,3}$")
+
+
 def _named_beside_codes(grid: Grid, rows: Sequence[int], column: int, codes: int) -> bool:
-    """Whether a column's names have an ONS code beside nearly every one (one row may be a line of headings or
-    an unclassified row)."""
+    """Whether a column's names have an ONS or NUTS code beside nearly every one (one row may be a line of
+    headings or an unclassified row)."""
     named = [r for r in rows if grid.text(r, column) and not is_number(grid.text(r, column))]
-    coded = sum(bool(_CODE.match(grid.text(r, codes))) for r in named)
+    coded = sum(bool(_CODE.match(code) or _NUTS.match(code)) for r in named if (code := grid.text(r, codes)))
     return len(named) >= 3 and coded >= min(len(named) - 1, 0.9 * len(named))
+
+
+def names_areas_below(grid: Grid, header_row: int, column: int) -> bool:
+    """Whether an unheaded column's cells under the header name areas: with a code beside nearly every one, or
+    places this program knows for at least half (a table beside another, with its own areas)."""
+    sample = [r for r in range(header_row + 1, min(grid.height, header_row + 100)) if grid.text(r, column)]
+    if column and _named_beside_codes(grid, sample, column, column - 1):
+        return True
+    names = [grid.text(r, column) for r in sample if not is_number(grid.text(r, column))]
+    return len(names) >= 2 and 2 * sum(map(is_known_area, names)) >= len(names)
 
 
 def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
@@ -102,6 +119,11 @@ _GSS_FIELD = re.compile(
 
 #: The year of the areas' boundaries after a heading ('LSOA name (2011)', 'Local Authority District code (2019)').
 _BOUNDARIES = re.compile(r" (?:19|20)\d\d$")
+
+
+def is_area_names(grid: Grid, row: int, column: int) -> bool:
+    """Whether a column's heading in `row` says it names areas ('Borough', 'Area name')."""
+    return _names_areas(heading(grid.value(row, column)))
 
 
 def _names_areas(header: str) -> bool:
@@ -176,7 +198,9 @@ def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
     beside = next((c for c in (area_column - 1, area_column + 1) if c in codes), None)
     if beside is None and area_column and not grid.text(header_row, area_column - 1):
         rows = [r for r in range(header_row + 1, min(grid.height, header_row + 100)) if grid.text(r, area_column)]
-        if rows and all(_CODE.match(grid.text(r, area_column - 1)) for r in rows):
+        if rows and all(
+            _CODE.match(code) or _NUTS.match(code) for r in rows if (code := grid.text(r, area_column - 1))
+        ):
             return area_column - 1  # codes with no heading, left of the names
     return beside
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from thplan.area import ENGLAND, LONDON
+from thplan.area import ENGLAND, LONDON, is_known_area
 from thplan.period import PeriodError, day, parse_period
 
 
@@ -166,6 +166,12 @@ VALUE_WORDS = frozenset({"outturn", "actual", "actuals", "result", "results", "f
 #: ... and words that say it holds something else for the period: a target or a forecast, which is not a value.
 TARGET_WORDS = frozenset({"target", "targets", "forecast", "projection", "projected", "plan", "budget", "profile",
                           "trajectory", "ambition", "tolerance"})  # fmt: skip
+#: The word `period_and_word` gives for a dataset's edition named in capitals beside its year ('LAEI 2016', 'IMD
+#: 2019'): that edition's values, for that period.
+EDITION = "edition"
+_EDITION = re.compile(r"[A-Z]{3,6}")
+#: Places written in capitals beside a year, as an area's column is headed ('UK 2020', 'GLA 2016'): not editions.
+_PLACES_IN_CAPITALS = frozenset({"UK", "GB", "EU", "EW", "NI", "US", "USA", "OECD", "EEA"})
 
 
 def dated_headings(cells: dict[int, object]) -> tuple[dict[int, str], str]:
@@ -223,14 +229,17 @@ def column_periods(cells: dict[int, object]) -> tuple[dict[int, str], str]:
 
 def period_and_word(header: object) -> tuple[str, str] | None:
     """The period and the word beside it of a heading such as '2021/22 Outturn', 'Target 2022/23' or
-    'Q3 2022/23 Actual' (the word lower-cased); None for any other heading."""
+    'Q3 2022/23 Actual' (the word lower-cased), or EDITION for 'LAEI 2016'; None for any other heading."""
     if not isinstance(header, str):
         return None
     words = header.split()
     for cut in range(1, len(words)):
         for period, word in ((words[:cut], words[cut:]), (words[cut:], words[:cut])):
-            said = " ".join(word).strip("()[]:- ").lower()
-            if said in VALUE_WORDS or said in TARGET_WORDS:
+            written = " ".join(word).strip("()[]:- ")
+            said = written.lower()
+            if _EDITION.fullmatch(written) and written not in _PLACES_IN_CAPITALS and not is_known_area(written):
+                said = EDITION
+            if said in VALUE_WORDS or said in TARGET_WORDS or said == EDITION:
                 try:
                     return parse_period(" ".join(period)).label, said
                 except PeriodError:
@@ -278,14 +287,22 @@ def _whole_period(header: object) -> bool:
 
 def is_header_cell_period(value: object) -> bool:
     """A header cell that is a period on its own ('2017/18', 'Baseline: 2017/18', 2016)."""
+    return header_period(value) is not None
+
+
+def header_period(value: object) -> str | None:
+    """The period label of a header cell that is a period on its own ('2017/18', 2016, '2021/22 Outturn', 'LAEI
+    2016'); None for any other."""
     if isinstance(value, bool):
-        return False
+        return None
     if isinstance(value, int | float):
-        return float(value).is_integer() and 1990 <= value <= 2100
-    if _whole_period(value):
-        return True
+        return str(int(value)) if float(value).is_integer() and 1990 <= value <= 2100 else None
+    try:
+        return parse_period(value).label
+    except PeriodError:
+        pass
     worded = period_and_word(value)
-    return worded is not None and worded[1] in VALUE_WORDS
+    return worded[0] if worded is not None and (worded[1] in VALUE_WORDS or worded[1] == EDITION) else None
 
 
 _MONTH_WORDS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}

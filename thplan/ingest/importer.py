@@ -23,6 +23,7 @@ from thplan.ingest import cells
 from thplan.ingest.accountability import RAG, RAG_STATUS, payload_frames
 from thplan.ingest.across import read_areas_across, read_areas_down
 from thplan.ingest.catalogue import is_catalogue, read_catalogue
+from thplan.ingest.categories import read_category_table
 from thplan.ingest.census import read_census_table
 from thplan.ingest.crosstab import read_survey_table
 from thplan.ingest.diagnosis import describe
@@ -40,7 +41,7 @@ from thplan.ingest.subjects import separate_subjects
 from thplan.ingest.tidy import read_tidy_table
 from thplan.ingest.tracker import frames as tracker_frames
 from thplan.ingest.tracker import is_tracker, read_tracker
-from thplan.ingest.wide import read_area_rows, read_measure_columns, sheet_title
+from thplan.ingest.wide import read_area_rows, read_measure_columns, sheet_title, sheet_unit
 from thplan.measure import Kind, Measure, MeasureError, Unit, parse_unit, slugify
 from thplan.observation import Observation
 from thplan.outcome import Outcome
@@ -237,6 +238,7 @@ def _read_as_data(reading: Reading, name: str, framework: Framework, given: str)
                 "kept with the import.", file=name, sheet=grid.sheet))  # fmt: skip
             continue
         parsed.sheet_titles[grid.sheet] = sheet_title(grid)
+        parsed.sheet_units[grid.sheet] = sheet_unit(grid)
         if not _read_grid(grid, parsed, framework, home):
             where = f"sheet '{grid.sheet}'" if grid.sheet else "the file"
             parsed.problems.append(info(f"No table found in {where}; skipped.", file=name, sheet=grid.sheet))
@@ -257,6 +259,7 @@ def _read_grid(grid: Grid, parsed: Parsed, framework: Framework, home: str) -> b
         or read_areas_down(grid, parsed)
         or read_area_rows(grid, parsed)
         or read_measure_columns(grid, parsed)
+        or read_category_table(grid, parsed)
         or read_period_rows(grid, parsed, home)
     )
 

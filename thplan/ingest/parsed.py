@@ -151,6 +151,8 @@ class Parsed:
     period_needed: bool = False
     #: The title at the top of each sheet (`subjects.sheet_title`), by sheet.
     sheet_titles: dict[str, str] = field(default_factory=dict)
+    #: The unit a sheet states above its tables ('Thousands', '%': `wide.sheet_unit`), by sheet; "" for none.
+    sheet_units: dict[str, str] = field(default_factory=dict)
     #: What is being done about each measure: targets, commentary and leads (issue 21).
     targets: list[RawTarget] = field(default_factory=list)
     comments: list[RawComment] = field(default_factory=list)

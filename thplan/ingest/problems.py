@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+
+from thplan.area import read_as
 
 
 class Severity(StrEnum):
@@ -93,6 +95,18 @@ def not_imported(headings: Sequence[str], **where: object) -> Problem:
     plural = "s" if len(headings) > 1 else ""
     return info(f"Not imported: the column{plural} {quoted(headings, 8)} (not values this program uses).",
                 code="not-imported", **where)  # fmt: skip
+
+
+def areas_read_as(names: Iterable[str], **where: object) -> Problem | None:
+    """The note that a table's areas are named by other names of places this program knows ('Inner' is read as
+    Inner London): said, so that an officer can see what was assumed. None when there are none."""
+    renamed = {n: place for n in dict.fromkeys(names) if (place := read_as(n)) is not None}
+    if not renamed:
+        return None
+    said = ", ".join(f"'{name}' as {place}" for name, place in list(renamed.items())[:6])
+    more = f" and {len(renamed) - 6} more" if len(renamed) > 6 else ""
+    return info(f"Areas read by the names this program knows them by: {said}{more}. Check that is what the file "
+                "means.", code="area-read-as", **where)  # fmt: skip
 
 
 def quoted(names: Sequence[str], limit: int) -> str:

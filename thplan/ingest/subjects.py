@@ -35,6 +35,11 @@ def _title_subject(title: str) -> str:
     return title_measure(title_period(title)[0]) if title else ""
 
 
+def _with_unit(name: str, unit: str) -> str:
+    """A sheet's subject with the unit it states ('Internet users (Thousands)', 'Internet users (%)')."""
+    return f"{name} ({unit})" if name and unit else name
+
+
 def _disagreeing(parsed: Parsed, headings: set[str]) -> set[str]:
     """The headings two sheets give different values for one area and period: then they are two measures. One pass
     over the observations, whatever the number of headings."""
@@ -83,6 +88,9 @@ def separate_subjects(parsed: Parsed) -> None:
         subjects = {sheet: by_sheet[sheet] for sheet in where}
         if heading in disagreeing:
             subjects = {sheet: _title_subject(parsed.sheet_titles.get(sheet, "")) for sheet in where}
+            if len({s.lower() for s in subjects.values()}) < len(subjects):  # one title: a count's and a rate's
+                subjects = {sheet: _with_unit(name, parsed.sheet_units.get(sheet, "")) for sheet, name in
+                            subjects.items()}  # fmt: skip
         if len({s.lower() for s in subjects.values() if s}) < 2:
             continue
         for sheet, name in subjects.items():

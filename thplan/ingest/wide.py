@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from thplan.area import is_known_area
 from thplan.ingest.areacolumns import (
@@ -21,15 +22,25 @@ from thplan.ingest.areacolumns import (
     code_column,
     describes_areas,
     find_area_column,
+    is_area_names,
     is_number,
     meta_column,
     name_columns,
+    names_areas_below,
     unheaded_area_column,
 )
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import is_header_cell_period, norm, title_period, without_notes
+from thplan.ingest.headers import (
+    EDITION,
+    header_period,
+    is_header_cell_period,
+    norm,
+    period_and_word,
+    title_period,
+    without_notes,
+)
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
+from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported, quoted, warning
 from thplan.ingest.series import file_name_title, file_title
 from thplan.measure import GENERIC_NAMES
 from thplan.period import PeriodError, parse_period
@@ -63,86 +74,168 @@ def _qualified_periods(grid: Grid, row: int) -> dict[int, str]:
 
 
 def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
-    for row in range(min(grid.height, 30)):
-        labels = {c: grid.text(row, c) for c in grid.filled(row) if is_header_cell_period(grid.value(row, c))}
-        area_column, fewest = find_area_column(grid, row), 2
-        if area_column is None and labels:  # a year alone is a table's heading where codes stand beside its areas
-            area_column, fewest = unheaded_area_column(grid, row, min(labels)), 1
-        if area_column is None:
+    """Every table of areas down, periods across on the sheet: the first within its first 30 rows, each next one
+    right after the one before (GLA workbooks put a table of boroughs above one of zones), and tables side by side
+    under one header row, each with its own column of areas."""
+    row, last, found, top = 0, min(grid.height, 30), False, 0
+    while row < last:
+        header = _area_header(grid, parsed, row)
+        if header is None:
+            row += 1
             continue
-        if len(labels) < 2 and (qualified := _qualified_periods(grid, row)):
-            labels = qualified
-            first = min(labels)
+        found = True
+        ends, below = row + 1, None
+        for area_column, labels, right in _side_by_side(grid, row, *header):
+            table_end, below = _read_header(grid, parsed, row, area_column, labels, top)
+            ends = max(ends, table_end)
+            unused = [c for c in grid.filled(row) if area_column < c < right and c not in labels
+                      and not meta_column(grid, row, c)]  # fmt: skip
+            if unused:  # 'Change', '% Reduction' beside the periods: worked out from them, not imported
+                parsed.problems.append(not_imported([grid.text(row, c) for c in unused], **grid.where(row, unused[0])))
+        if below is None:
+            break
+        following = next((r for r in range(below, min(grid.height, below + 4)) if _area_header(grid, parsed, r)), None)
+        if following is None or not _headed(grid, below, following):
+            parsed.problems.append(warning(
+                f"The table ends at the {'blank ' if not grid.filled(ends) else ''}row {ends + 1}; the rows from "
+                f"{below + 1} on were not read: they are "
+                "no table of areas and periods. Put another table on a sheet of its own to import it.",
+                code="not-read", **grid.where(below)))  # fmt: skip
+            break
+        row, last, top = following, following + 1, below
+    return found
+
+
+def _headed(grid: Grid, top: int, header_row: int) -> bool:
+    """Whether a table after another is headed by its own name, not by rows of 'key | value' that qualify a table
+    repeated from above (NOMIS repeats one per sex or date: 'gender | Male'), which would be lost."""
+    lines = [grid.filled(r) for r in range(top, header_row)]
+    return any(lines) and not any(len(cells) == 2 for cells in lines)
+
+
+def _area_header(grid: Grid, parsed: Parsed, row: int) -> tuple[int, dict[int, str]] | None:
+    """The column of areas and the period headings of a table of areas down, periods across headed in `row`."""
+    labels = {c: label for c in grid.filled(row) if (label := header_period(grid.value(row, c))) is not None}
+    area_column, fewest = find_area_column(grid, row), 2
+    if area_column is None and labels:  # a year alone is a table's heading where codes stand beside its areas
+        area_column, fewest = unheaded_area_column(grid, row, min(labels)), 1
+    if area_column is None:
+        return None
+    if len(labels) < 2 and (qualified := _qualified_periods(grid, row)):
+        labels = qualified
+        first = min(labels)
+        parsed.problems.append(info(
+            f"The period headings carry a word in brackets ({grid.text(row, first)}): read as the periods "
+            f"({labels[first]}, ...), the word as part of what the table measures.",
+            **grid.where(row, first, grid.text(row, first))))  # fmt: skip
+    return (area_column, labels) if len(labels) >= fewest else None
+
+
+def _side_by_side(
+    grid: Grid, row: int, area_column: int, labels: dict[int, str]
+) -> list[tuple[int, dict[int, str], int]]:
+    """The tables under one header row, left to right, each with its own column of areas: a column headed as areas
+    between period columns starts another ('Borough | 2016 | 2019 | | Borough | 2016 | 2019'). One table where there
+    is no such column. Each: its column of areas, its periods, and the column after its last."""
+    periods = sorted(labels)
+    starts = [c for c in grid.filled(row) if periods[0] < c < periods[-1] and is_area_names(grid, row, c)]
+    if not starts:
+        return [(area_column, labels, grid.width)]
+    first = max((c for c in grid.filled(row) if c < periods[0] and is_area_names(grid, row, c)), default=area_column)
+    bounds = [first, *starts, grid.width]
+    return [(left, {c: labels[c] for c in periods if left < c < right}, right) for left, right in pairwise(bounds)]
+
+
+def _read_header(
+    grid: Grid, parsed: Parsed, row: int, area_column: int, labels: dict[int, str], top: int
+) -> tuple[int, int | None]:
+    """One table of areas down, periods across: its measure named above its periods (from row `top` on), or several
+    measures side by side under names above their blocks. Returns the row its table ends at and the next filled row
+    after it."""
+    periods = list(labels)
+    _say_editions(grid, parsed, row, periods)
+    if blocks := blocks_of(grid, row, periods, top):  # several measures side by side, a name above each
+        intervals = {n: cs for n, cs in blocks.items() if _INTERVAL.search(n)}
+        if len(blocks) - len(intervals) == 1 and len(intervals) == 1:  # a value's block and its interval's
+            [(heading, conf)] = intervals.items()
             parsed.problems.append(info(
-                f"The period headings carry a word in brackets ({grid.text(row, first)}): read as the periods "
-                f"({labels[first]}, ...), the word as part of what the table measures.",
-                **grid.where(row, first, grid.text(row, first))))  # fmt: skip
-        periods = list(labels)
-        if len(periods) < fewest:
-            continue
-        if blocks := _blocks(grid, row, periods):  # several measures side by side, a name above each
-            intervals = {n: cs for n, cs in blocks.items() if _INTERVAL.search(n)}
-            if len(blocks) - len(intervals) == 1 and len(intervals) == 1:  # a value's block and its interval's
-                [(heading, conf)] = intervals.items()
+                f"The block of columns headed '{heading}' is read as the 95% confidence interval (+/-) of the "
+                "values beside it, period by period.", **grid.where(row - 1, conf[0])))  # fmt: skip
+            blocks = {n: cs for n, cs in blocks.items() if n not in intervals}
+            name, columns = next(iter(blocks.items()))
+            spans = {labels[c]: c for c in conf}
+            return _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "", spans)
+        ends: tuple[int, int | None] = (row + 1, None)
+        for name, columns in blocks.items():
+            if name.lower() in GENERIC_NAMES:
+                name = f"{file_name_title(grid.file)}: {name}"
                 parsed.problems.append(info(
-                    f"The block of columns headed '{heading}' is read as the 95% confidence interval (+/-) of the "
-                    "values beside it, period by period.", **grid.where(row - 1, conf[0])))  # fmt: skip
-                blocks = {n: cs for n, cs in blocks.items() if n not in intervals}
-                name, columns = next(iter(blocks.items()))
-                spans = {labels[c]: c for c in conf}
-                _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "", spans)
-                return True
-            for name, columns in blocks.items():
-                if name.lower() in GENERIC_NAMES:
-                    name = f"{file_name_title(grid.file)}: {name}"
-                    parsed.problems.append(info(
-                        f"The block of columns headed '{grid.text(row - 1, columns[0])}' is imported as '{name}', "
-                        "after the file's name (its heading does not say what it counts).",
-                        **grid.where(row - 1, columns[0])))  # fmt: skip
-                _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "")
-            return True
-        name, unit = _stacked_name(grid, row, periods)
-        if not name:
-            parsed.problems.append(error(
-                "This table has areas in rows and periods in columns but does not say which measure it holds. "
-                "Put the measure's name in a row above the periods.", **grid.where(row)))  # fmt: skip
-            return True
-        if (measure := title_measure(name)) != name:
-            parsed.problems.append(info(
-                f"The table's title '{name}' is read as the measure '{measure}': its areas and periods are in its "
-                "rows and columns.", **grid.where(row)))  # fmt: skip
-            name = measure
-        _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
-        return True
-    return False
+                    f"The block of columns headed '{grid.text(row - 1, columns[0])}' is imported as '{name}', "
+                    "after the file's name (its heading does not say what it counts).",
+                    **grid.where(row - 1, columns[0])))  # fmt: skip
+            ends = _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "")
+        return ends
+    name, unit = _stacked_name(grid, row, periods, area_column, top)
+    if not name:
+        parsed.problems.append(error(
+            "This table has areas in rows and periods in columns but does not say which measure it holds. "
+            "Put the measure's name in a row above the periods.", **grid.where(row)))  # fmt: skip
+        return row + 1, None
+    if (measure := title_measure(name)) != name:
+        parsed.problems.append(info(
+            f"The table's title '{name}' is read as the measure '{measure}': its areas and periods are in its "
+            "rows and columns.", **grid.where(row)))  # fmt: skip
+        name = measure
+    return _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
 
 
-def _blocks(grid: Grid, header_row: int, periods: list[int]) -> dict[str, list[int]]:
+def _say_editions(grid: Grid, parsed: Parsed, row: int, periods: list[int]) -> None:
+    """Period headings that name a dataset's edition beside the year ('LAEI 2016') are said as read."""
+    editions = [c for c in periods if (worded := period_and_word(grid.value(row, c))) and worded[1] == EDITION]
+    if editions:
+        shown = sorted({grid.text(row, c) for c in editions})
+        parsed.problems.append(info(
+            f"The headings {quoted(shown, 4)} are read as the periods their years name, each the edition of the "
+            "data it names.", **grid.where(row, editions[0])))  # fmt: skip
+
+
+def blocks_of(grid: Grid, header_row: int, periods: list[int], top: int = 0) -> dict[str, list[int]]:
     """Blocks of period columns each under its own name in the row above (merged across its block, so written in
-    its first column): {name: columns}; {} unless there are two or more, each naming each of its periods once."""
-    if header_row == 0:
-        return {}
-    row = header_row - 1
-    blocks: dict[str, list[int]] = {}
-    current = ""
-    for column in periods:
-        current = grid.text(row, column) or current
-        if not current:
+    its first column): {name: columns}; {} unless there are two or more, each naming each of its periods once.
+    Where a name repeats over blocks ('Total' under each age group), the heading above it is part of it ('All
+    ages: Total', 'Children: Total'), up to three rows up."""
+    names = dict.fromkeys(periods, "")
+    for row in range(header_row - 1, max(header_row - 4, top - 1), -1):
+        current, level = "", {}
+        for column in range(periods[0], periods[-1] + 1):
+            current = grid.text(row, column) or current
+            level[column] = current
+        if row == header_row - 1 and not all(level[c] for c in periods):
             return {}
-        blocks.setdefault(current, []).append(column)
-    if len(blocks) < 2:
-        return {}
-    for columns in blocks.values():
-        shown = [grid.text(header_row, c) for c in columns]
-        if len(set(shown)) < len(shown):
+        names = {c: ": ".join(filter(None, (level[c], names[c]))) for c in periods}
+        blocks: dict[str, list[int]] = {}
+        for column in periods:
+            blocks.setdefault(names[column], []).append(column)
+        if len(blocks) < 2:
             return {}
-    return blocks
+        if all(len({grid.text(header_row, c) for c in columns}) == len(columns) for columns in blocks.values()):
+            return blocks
+    return {}
 
 
-def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str, str]:
+def _stacked_name(grid: Grid, header_row: int, periods: list[int], area_column: int, top: int) -> tuple[str, str]:
+    """The measure's name (and unit) written over all its periods: in each period's column, or once over them all
+    (merged cells keep their text in the first); else the line of one cell above the table."""
     name = unit = ""
-    for row in range(header_row):
+    for row in range(top, header_row):
         texts = {grid.text(row, c) for c in periods}
+        if (
+            len(texts) == 2
+            and grid.text(row, periods[0])
+            and not any(grid.text(row, c) for c in periods[1:])
+            and not any(grid.text(row, c) for c in range(area_column, periods[0]))
+        ):
+            texts = {grid.text(row, periods[0])}  # written once, merged across them all (no 'key | value' row)
         if len(texts) != 1:
             continue
         text = texts.pop()
@@ -153,13 +246,18 @@ def _stacked_name(grid: Grid, header_row: int, periods: list[int]) -> tuple[str,
         else:
             name = name or text
     if not name:
-        for row in range(header_row - 1, -1, -1):  # NOMIS: 'measure | Claimant count' above the table
+        for row in range(header_row - 1, top - 1, -1):  # NOMIS: 'measure | Claimant count' above the table
             cells = grid.filled(row)
             if len(cells) == 2 and norm(grid.value(row, cells[0])) == "measure":
                 return grid.text(row, cells[1]), unit
-        for row in range(header_row - 1, -1, -1):
+        for row in range(header_row - 1, top - 1, -1):
             cells = grid.filled(row)
-            if len(cells) == 1 and not _NOTICE.search(text := grid.text(row, cells[0])) and not _areas_only(text):
+            if (
+                len(cells) == 1
+                and cells[0] <= periods[-1]
+                and not _NOTICE.search(text := grid.text(row, cells[0]))
+                and not _areas_only(text)
+            ):  # not a line over a table beside
                 return text, unit
     return name, unit
 
@@ -185,6 +283,22 @@ def sheet_title(grid: Grid) -> str:
     return ""
 
 
+#: A unit written alone at the end of a line above a sheet's tables, as ONS writes one ('Persons aged 16 and over
+#: ... Thousands').
+_UNIT_LINE = re.compile(r"^(?:thousands?|millions?|%|per ?cent(?:age)?|numbers?|counts?|£(?:m|000s?|'000s?)?|"
+                        r"rates?)$", re.IGNORECASE)  # fmt: skip
+
+
+def sheet_unit(grid: Grid) -> str:
+    """The unit a sheet states above its tables, in its first lines: the last cell of a line of several, alone a
+    unit ('Thousands', '%'); "" without one."""
+    for row in range(min(grid.height, 6)):
+        filled = grid.filled(row)
+        if len(filled) >= 2 and _UNIT_LINE.match(text := grid.text(row, filled[-1])):
+            return text
+    return ""
+
+
 def _areas_only(line: str) -> bool:
     """A line above a table that says only which areas its rows are ('DISTRICT, COUNTIES AND UNITARY AUTHORITIES
     WITHIN REGION AND COUNTRY by YEAR'): no title."""
@@ -200,6 +314,11 @@ GEOGRAPHY = re.compile(rf"\b(?:{_GEOGRAPHY}|regional|national|lads?|las?|utlas?|
 _FOR_PERIODS = re.compile(r"\s+(?:for|in)\s+(\S+)(?:\s+(?:to|-|–)\s+(\S+))?\s*$", re.IGNORECASE)
 
 
+#: A footnote's number written on to the end of a word of a title's clause ('BY ECONOMIC ACTIVITY1, UK'); not
+#: the number of a short name (NO2, PM10).
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{4})\d{1,2}(?=,|$)")
+
+
 def title_measure(title: str) -> str:
     """What a table's title says is measured, without the areas and periods its rows and columns give and its
     table number: 'Median price paid by local authority, year ending Dec 1995 to year ending Jun 2022' -> 'Median
@@ -207,21 +326,28 @@ def title_measure(title: str) -> str:
     enterprises'."""
     name = TABLE_NUMBER.sub("", title).rstrip(". ")
     if (m := re.fullmatch(r"(.+?)\s*[,:;]\s*([^,:;]+)", name)) and all(
-        is_header_cell_period(part) for part in re.split(r"\s+(?:to|-|–)\s+", m.group(2).strip())
+        is_header_cell_period(part) for part in re.split(r"\s+(?:to|-|–)\s+", m.group(2).strip(), flags=re.IGNORECASE)
     ):
         name = m.group(1)
     if (m := _FOR_PERIODS.search(name)) and all(is_header_cell_period(p) for p in m.groups() if p):
         name = name[: m.start()]
-    name = _BY_GEOGRAPHY.sub("", name).strip(" ,:;")
+    name = _BY_GEOGRAPHY.sub("", _FOOTNOTE_MARK.sub("", name)).strip(" ,:;")
     if name.isupper():  # a title in capitals is a name in sentence case
         name = name[:1] + name[1:].lower()
     return name or title
 
 
-def _continues(grid: Grid, row: int, area_column: int, periods: list[int]) -> bool:
+def _continues(grid: Grid, header_row: int, row: int, area_column: int, periods: list[int]) -> bool:
     """Whether a row after a blank one is one more row of the table: an area's name and a number for a period (a
     title or the headings of another table are not)."""
-    return bool(grid.text(row, area_column)) and any(is_number(grid.text(row, c)) for c in periods)
+    return (bool(grid.text(row, area_column)) and any(is_number(grid.text(row, c)) for c in periods)
+            and not _repeats_headings(grid, header_row, row, periods))  # fmt: skip
+
+
+def _repeats_headings(grid: Grid, header_row: int, row: int, periods: list[int]) -> bool:
+    """A row that repeats the table's period headings ('Zone | 2021 | 2022'): another table's header, not data. One
+    heading is not enough to tell: a count of 2020 under the heading 2020 is a figure."""
+    return len(periods) >= 2 and all(grid.text(row, c) == grid.text(header_row, c) for c in periods)
 
 
 #: A survey's sample size beside its estimates ('Unweighted base - number of adults'): not a measure.
@@ -233,23 +359,25 @@ _INTERVAL = re.compile(r"confidence interval|\+/-", re.IGNORECASE)
 def _read_area_rows(
     grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], name: str, unit: str,
     intervals: dict[str, int] | None = None,
-) -> None:  # fmt: skip
-    """The table's values; `intervals`: the column of each period's 95% interval (+/-), where a block gives them."""
+) -> tuple[int, int | None]:  # fmt: skip
+    """The table's values; `intervals`: the column of each period's 95% interval (+/-), where a block gives them.
+    Returns the row the table ends at and the first filled row after it (None at the sheet's end)."""
     periods = list(labels)
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
     codes = code_column(grid, header_row, area_column)
     rows = 0
     areas: list[tuple[int, str]] = []
+    names: list[str] = []  # as the file writes them
+    end, below = grid.height, None
     for row in range(header_row + 1, grid.height):
         if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
-            below = next((r for r in range(row + 1, grid.height) if grid.filled(r)), None)
-            if below is not None and _continues(grid, below, area_column, periods):
+            following = next((r for r in range(row + 1, grid.height) if grid.filled(r)), None)
+            if following is not None and _continues(grid, header_row, following, area_column, periods):
                 continue  # rows spaced out by blank ones (as some ONS tables are): the same table goes on
-            if below is not None:
-                parsed.problems.append(warning(
-                    f"The table ends at the blank row {row + 1}; the rows from {below + 1} on were not read. Put "
-                    "another table on a sheet of its own to import it.", code="not-read",
-                    **grid.where(below)))  # fmt: skip
+            end, below = row, following
+            break
+        if rows and _repeats_headings(grid, header_row, row, periods):
+            end, below = row, row
             break
         area_text = grid.text(row, area_column)
         if not area_text or norm(area_text) in AREA_HEADERS:
@@ -258,6 +386,10 @@ def _read_area_rows(
         area = area_of_row(grid, parsed, row, area_column, area_text, codes)
         if area is not None:
             areas.append((row, area))
+            names.append(area_text)
+    renamed = areas_read_as(names, **grid.where(header_row, area_column)) if codes is None else None
+    if renamed is not None and renamed not in parsed.problems:  # said once for the blocks of one table
+        parsed.problems.append(renamed)
     for row, area in _told_apart(grid, parsed, areas, codes) if codes is not None else areas:
         for column in periods:
             raw = grid.value(row, column)
@@ -277,9 +409,10 @@ def _read_area_rows(
                 lower, upper = fifteen(value.value - half), fifteen(value.value + half)
             parsed.observations.append(RawObservation(name, area, label, value, location, lower_ci=lower,
                                                       upper_ci=upper))  # fmt: skip
-    cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + rows, max(periods) + 1)}"
+    cells = f"{cell_ref(header_row + 1, area_column + 1)}:{cell_ref(header_row + 1 + rows, max(periods) + 1)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "areas by period", title=name, rows=rows))
     parsed.rows += rows
+    return end, below
 
 
 # -- areas down, measures across --------------------------------------------------------------------------------
@@ -361,7 +494,11 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
                     f"('{headings[0]} 2022/23') or a title that ends with it, or give the period of the figures "
                     "when you upload the file (--period on the command line).", **grid.where(row)))  # fmt: skip
                 return True
-        _read_measure_columns(grid, parsed, row, area_column, columns, period)
+        beside = [c for c in range(min(columns) + 1, grid.width) if c not in columns and not grid.text(row, c)
+                  and names_areas_below(grid, row, c)]  # fmt: skip
+        bounds = [area_column, *beside, grid.width]
+        for left, right in pairwise(bounds):  # tables side by side, each with its column of areas (ONS's NUTS)
+            _read_measure_columns(grid, parsed, row, left, [c for c in columns if left < c < right], period)
         return True
     return False
 
@@ -525,7 +662,8 @@ def _read_measure_columns(
                 parsed.observations.append(RawObservation(
                     name, area, period, value, location, lower_ci=_bound(grid, row, lower),
                     upper_ci=_bound(grid, row, upper)))  # fmt: skip
-    cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + len(areas), max(columns, default=0) + 1)}"
+    left = min(area_column, codes if codes is not None else area_column) + 1
+    cells = f"{cell_ref(header_row + 1, left)}:{cell_ref(header_row + 1 + len(areas), max(columns, default=0) + 1)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "areas by measure", rows=len(areas)))
     parsed.rows += len(areas)
 
@@ -557,7 +695,7 @@ def _bound_columns(
         if m is None:
             kept.append(column)
             continue
-        base = " ".join(filter(None, (m.group("base"), m.group("unit"))))
+        base = " ".join(filter(None, (m.group("base").rstrip(" :"), m.group("unit"))))
         side = "lower" if m.group("lower") else "upper" if m.group("upper") else None
         of = measures.get((base, period))
         if of is None and side is not None and kept and (kept[-1], side) not in bounds:
@@ -591,7 +729,7 @@ def column_name(header: str) -> tuple[str, str | None]:
     """A measure column's name and period (`split_measure_header`), its lines joined and without the word
     'Estimate' that heads a value beside its confidence limits ('Percentage who agree\nEstimate')."""
     name, period = split_measure_header(" ".join(header.split()))
-    return re.sub(r"\s+estimate$", "", name, flags=re.IGNORECASE) or name, period
+    return re.sub(r"[\s:]+(?:survey\s+)?estimate$", "", name, flags=re.IGNORECASE) or name, period
 
 
 def _bound(grid: Grid, row: int, column: int | None) -> float | None:
