@@ -154,6 +154,24 @@ def test_a_new_measure_in_a_sheet_named_for_a_theme_goes_to_the_library_saying_s
     assert any("titled for the theme 'Better health and wellbeing'" in p.message for p in result.problems)
 
 
+def test_many_new_measures_are_said_in_one_note_naming_the_first_few(make_store, make_xlsx):
+    rows = [
+        ["Measure", "Polarity", "2019/20", "2020/21"],
+        *([f"Care home beds per 1,000 over 75s in area {n}", "Higher is better", 10, 12] for n in range(8)),
+    ]
+    result = do_import(make_store(), make_xlsx({"Better health and wellbeing": rows}))
+    assert not result.rejected, result.errors
+    assert len(result.new_measures) == 8
+    [new] = [p for p in result.notes if "new measures will be added" in p.message]
+    assert new.message.startswith(
+        "8 new measures will be added to the indicator library (it is not in the Plan): "
+        "'Care home beds per 1,000 over 75s in area 0' (id "
+    )
+    assert new.message.endswith(" and 3 more.") and new.row == 2
+    [titled] = [p for p in result.notes if "titled for the theme" in p.message]
+    assert " and 3 more are in a table titled for the theme 'Better health and wellbeing'" in titled.message
+
+
 def test_a_tidy_csv_with_header_synonyms_bom_semicolons_and_crlf(make_store, make_csv):
     store = make_store(framework=False)
     text = (

@@ -30,7 +30,14 @@ class Framework:
     measures: tuple[Measure, ...] = ()
 
     def theme(self, theme_id: str) -> Theme | None:
-        return next((t for t in self.themes if t.id == theme_id), None)
+        return self._themes.get(theme_id)
+
+    @functools.cached_property
+    def _themes(self) -> dict[str, Theme]:
+        found: dict[str, Theme] = {}
+        for theme in self.themes:
+            found.setdefault(theme.id, theme)  # the first of one id, as a search would find
+        return found
 
     def outcome(self, outcome_id: str) -> Outcome | None:
         return next((o for o in self.outcomes if o.id == outcome_id), None)

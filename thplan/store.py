@@ -1163,17 +1163,19 @@ def peer_groups_frame(groups: Sequence[PeerGroup]) -> pd.DataFrame:
 
 
 def measures_frame(measures: Sequence[Measure]) -> pd.DataFrame:
-    rows = [
-        {
-            "id": m.id, "name": m.name, "theme_id": m.theme_id, "outcome_id": m.outcome_id, "kind": m.kind.value,
-            "polarity": m.polarity.value, "unit": m.unit.value if m.unit else None, "period_type": m.period_type.value,
-            "aliases": json.dumps(list(m.aliases)), "definition": m.definition, "notes": m.notes, "source": m.source,
-            "tolerance": m.tolerance, "comparison": m.comparison, "position": m.position, "breakdown": m.breakdown,
-            "report_name": m.report_name,
-        }
-        for m in measures
-    ]  # fmt: skip
-    return pd.DataFrame(rows, columns=MEASURES.columns).astype({"tolerance": "float64"})
+    columns = {
+        "id": [m.id for m in measures], "name": [m.name for m in measures],
+        "theme_id": [m.theme_id for m in measures], "outcome_id": [m.outcome_id for m in measures],
+        "kind": [m.kind.value for m in measures], "polarity": [m.polarity.value for m in measures],
+        "unit": [m.unit.value if m.unit else None for m in measures],
+        "period_type": [m.period_type.value for m in measures],
+        "aliases": [json.dumps(list(m.aliases)) if m.aliases else "[]" for m in measures],
+        "definition": [m.definition for m in measures], "notes": [m.notes for m in measures],
+        "source": [m.source for m in measures], "tolerance": [m.tolerance for m in measures],
+        "comparison": [m.comparison for m in measures], "position": [m.position for m in measures],
+        "breakdown": [m.breakdown for m in measures], "report_name": [m.report_name for m in measures],
+    }  # fmt: skip
+    return pd.DataFrame(columns, columns=MEASURES.columns).astype({"tolerance": "float64"})
 
 
 def themes_frame(themes: Sequence[Theme]) -> pd.DataFrame:

@@ -293,6 +293,7 @@ def _match_measures(
     measures = {m.id: m for m in framework.measures}
     taken = set(measures)
     position = max((m.position for m in framework.measures), default=-1) + 1
+    said = _Grouped()  # notes of one kind for many measures, said once with the measures listed
     for name, ref in parsed.measures.items():
         where = ref.location.where(parsed.file)
         if ref.by_title:
@@ -338,7 +339,7 @@ def _match_measures(
                         **where,
                     )
                 )
-            placed = _placement(framework, found, ref, result, where)
+            placed = _placement(framework, found, ref, result, where, said)
             if placed is not None:
                 measures[found.id] = placed
                 result.placed.append(placed)
@@ -368,15 +369,13 @@ def _match_measures(
             breakdown=ref.breakdown,
             period_type=ref.period_type or PeriodKind.FINANCIAL,
         )
-        measure = _placement(framework, measure, ref, result, where) or measure
+        measure = _placement(framework, measure, ref, result, where, said) or measure
         position += 1
         measures[measure_id] = measure
         result.matched[name] = measure_id
         result.new_measures.append(measure)
         home = "the Plan" if framework.in_plan(measure) else "the indicator library (it is not in the Plan)"
-        result.problems.append(
-            info(f"New measure '{plain}' (id {measure_id}, {measure.polarity}) will be added to {home}.", **where)
-        )
+        said.add(("new", home), f"'{plain}' (id {measure_id}, {measure.polarity})", where)
         if ref.breakdown is None:
             result.problems.append(
                 warning(f"The file gives '{name}' several breakdowns and none of them is Persons, All ages: no "
@@ -388,12 +387,45 @@ def _match_measures(
                 warning(f"The file gives no polarity for the new measure '{name}' and its stated labels do not "
                         "imply one: it is not judged better or worse.", code="polarity", **where)
             )  # fmt: skip
+    result.problems.extend(said.notes())
     return measures
 
 
+class _Grouped:
+    """Notes of one kind about many measures (a new measure, one in a table titled for a theme), said once for all
+    of them, the first few named: a file of 100,000 new measures is one note, not 100,000."""
+
+    SHOWN = 5
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[str, str], tuple[list[str], dict[str, object]]] = {}
+
+    def add(self, kind: tuple[str, str], measure: str, where: dict[str, object]) -> None:
+        self._groups.setdefault(kind, ([], where))[0].append(measure)
+
+    def notes(self) -> list[Problem]:
+        found = []
+        for (kind, about), (measures, where) in self._groups.items():
+            shown = ", ".join(measures[: self.SHOWN])
+            more = f" and {len(measures) - self.SHOWN:,} more" if len(measures) > self.SHOWN else ""
+            if kind == "new":
+                found.append(info(f"New measure {shown} will be added to {about}." if len(measures) == 1 else
+                                  f"{len(measures):,} new measures will be added to {about}: {shown}{more}.",
+                                  **where))  # fmt: skip
+            else:
+                one = len(measures) == 1
+                found.append(info(
+                    f"{shown}{more} {'is' if one else 'are'} in a table titled for the theme '{about}' but "
+                    f"{'is' if one else 'are'} not in the Plan: {'it goes' if one else 'they go'} to the indicator "
+                    "library. An officer can place a measure in the Plan from its measure page.", code="plan",
+                    **where))  # fmt: skip
+        return found
+
+
 def _placement(
-    framework: Framework, measure: Measure, ref: MeasureRef, result: ImportResult, where: dict[str, object]
-) -> Measure | None:
+    framework: Framework, measure: Measure, ref: MeasureRef, result: ImportResult, where: dict[str, object],
+    said: _Grouped,
+) -> Measure | None:  # fmt: skip
     """The measure placed in the Plan's theme and outcome that the file names for it, when it is not in the Plan
     yet (an outcome measure needs its outcome; an output measure its theme); None when nothing changes."""
     if not ref.theme and not ref.suggested_theme:
@@ -420,10 +452,7 @@ def _placement(
             "indicator library. Add an Outcome column, or place it from its measure page.",
             code="plan", **where))  # fmt: skip
     elif suggested is not None and framework.themes:
-        result.problems.append(info(
-            f"'{measure.name}' is in a table titled for the theme '{suggested.name}' but is not in the Plan: it goes "
-            "to the indicator library. An officer can place it in the Plan from its measure page.", code="plan",
-            **where))  # fmt: skip
+        said.add(("titled", suggested.name), f"'{measure.name}'", where)
     return None
 
 
