@@ -98,12 +98,23 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
         if following is None or not _headed(grid, below, following):
             parsed.problems.append(warning(
                 f"The table ends at the {'blank ' if not grid.filled(ends) else ''}row {ends + 1}; the rows from "
-                f"{below + 1} on were not read: they are "
-                "no table of areas and periods. Put another table on a sheet of its own to import it.",
-                code="not-read", **grid.where(below)))  # fmt: skip
+                f"{below + 1} on were not read: {_why_not_read(grid, below)}", code="not-read",
+                **grid.where(below)))  # fmt: skip
             break
         row, last, top = following, following + 1, below
     return found
+
+
+def _why_not_read(grid: Grid, below: int) -> str:
+    """Why the rows after a table were not read as another: its rows' heading names no areas ('Charging Zone'),
+    or they are no table of areas and periods."""
+    for row in range(below, min(grid.height, below + 4)):
+        filled = grid.filled(row)
+        periods = sum(header_period(grid.value(row, c)) is not None for c in filled)
+        if periods >= 2 and (text := grid.text(row, filled[0])):
+            return (f"their table's rows are headed '{text}', which names no areas this program reads. To import "
+                    "it, head them Area (with areas' names or ONS codes), on a sheet of its own.")  # fmt: skip
+    return "they are no table of areas and periods. Put another table on a sheet of its own to import it."
 
 
 def _headed(grid: Grid, top: int, header_row: int) -> bool:
