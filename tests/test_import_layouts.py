@@ -641,6 +641,22 @@ def test_a_table_of_a_place_named_in_its_title_by_category_reads_its_rows_as_bre
     assert any("figures for UK, the place its title names" in p.message for p in result.notes)
 
 
+@pytest.mark.parametrize(
+    ("label", "breakdown"),
+    [("All residents", ""), ("Total", ""), ("All people aged 16+", ""), ("Men", "Male"), ("16-24", "16-24"),
+     ("All other White", "Ethnic group: All other White"), ("Bangladeshi2", "Ethnic group: Bangladeshi")],
+    ids=["all-residents-is-the-headline", "total-is-the-headline", "all-people-aged-16-plus-is-the-headline",
+         "men-is-a-sex", "16-24-is-an-age", "all-other-white-is-a-category", "a-footnote-number-is-no-part-of-it"],
+)  # fmt: skip
+def test_a_row_label_of_a_table_by_category_is_its_breakdown(make_store, make_xlsx, label, breakdown):
+    rows = [["Residents by ethnic group, Tower Hamlets, 2022 to 2023"], [None, 2022, 2023], ["Other", 1, 2],
+            [label, 70, 72]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"T1": rows}))
+    assert not result.rejected, result.errors
+    assert (TH, "2023", breakdown) in {(o.area, o.period.label, o.breakdown.label) for o in store.observations()}
+
+
 def test_a_table_by_category_whose_title_names_no_place_is_not_read_as_the_home_area(make_store, make_xlsx):
     rows = _ons_table("TABLE 1A: RECENT AND LAPSED INTERNET USERS, 2019 TO 2020", "Thousands")
     result = do_import(make_store(framework=False), make_xlsx({"1a": rows}))

@@ -74,10 +74,12 @@ def names_areas_below(grid: Grid, header_row: int, column: int) -> bool:
     """Whether an unheaded column's cells under the header name areas: with a code beside nearly every one, or
     places this program knows for at least half (a table beside another, with its own areas)."""
     sample = [r for r in range(header_row + 1, min(grid.height, header_row + 100)) if grid.text(r, column)]
+    names = [grid.text(r, column) for r in sample if not is_number(grid.text(r, column))]
+    if len(set(names)) < max(3, len(names) / 2):
+        return False  # a few names shared by many rows ('Inner London', 'Outer London') describe the areas
     if column and _named_beside_codes(grid, sample, column, column - 1):
         return True
-    names = [grid.text(r, column) for r in sample if not is_number(grid.text(r, column))]
-    return len(names) >= 2 and 2 * sum(map(is_known_area, names)) >= len(names)
+    return 2 * sum(map(is_known_area, names)) >= len(names)
 
 
 def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:

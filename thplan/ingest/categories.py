@@ -30,8 +30,9 @@ from thplan.ingest.problems import cell_ref, error, info, warning
 from thplan.ingest.wide import blocks_of, sheet_title, sheet_unit, title_measure
 from thplan.value import CellError, parse_value
 
-#: The rows of a table's whole population: its headline, no breakdown.
-_ALL = {"all", "all adults", "all persons", "all people", "persons", "total", "all ages", "all respondents"}
+#: The rows of a table's whole population ('All adults', 'All residents', 'Total'): its headline, no breakdown;
+#: not 'All other White', a category.
+_ALL = re.compile(r"^(?:all(?! other\b)(?:\s.+)?|total|overall|persons|everyone)$", re.IGNORECASE)
 #: A footnote's number written on to a word ('DDA Disabled1', 'Inactive2').
 _FOOTNOTE = re.compile(r"(?<=[^\W\d_]{4})\d{1,2}$")
 _ESTIMATE = re.compile(r"^(?:survey )?estimate$|^value$", re.IGNORECASE)
@@ -182,7 +183,7 @@ def _breakdown(section: str, labels: list[str], title: str) -> Breakdown:
     sex = age = ""
     categories = []
     for label in labels:
-        if label.lower() in _ALL:
+        if _ALL.match(label):
             continue
         found = read_breakdown(label)
         if found is not None and not found.category:
