@@ -110,11 +110,14 @@ def _name_above(grid: Grid, header_row: int, columns: list[int], title: str) -> 
 def _read_estimates(
     grid: Grid, parsed: Parsed, header_row: int, first: int, place: str, period: str | None, title: str
 ) -> bool:
-    """Blocks of 'Lower limit | Survey estimate | Upper limit', each under its measure's name, for one period."""
+    """Blocks of 'Lower limit | Survey estimate | Upper limit', each under its measure's name, for one period (the
+    title's, else the one the officer gives)."""
+    period = period or parsed.period_for(grid.where(header_row))
     if period is None:
         parsed.problems.append(error(
             f"This table gives {place}'s estimates by category but nothing says which period they are for: add "
-            "the period to the title.", **grid.where(header_row)))  # fmt: skip
+            "the period to the title, or give it when you upload the file (--period on the command line).",
+            **grid.where(header_row)))  # fmt: skip
         return True
     heads = [c for c in grid.filled(header_row) if c >= first]
     names = blocks_of(grid, header_row, heads) or {_name_above(grid, header_row, heads, title): heads}
@@ -127,13 +130,9 @@ def _read_estimates(
         upper = next((c for c in block if _UPPER.match(grid.text(header_row, c))), None)
         measures[name] = [(estimate, period, lower, upper)]
     cells, rows = _read_rows(grid, parsed, header_row, first, place, title, measures)
-    parsed.problems.append(
-        info(
-            f"The table's estimates are read as {place}'s for {period}, the place and period its title names "
-            f"('{title}'), with their 95% limits; its rows are breakdowns of each measure.",
-            **grid.where(header_row),
-        )
-    )
+    parsed.problems.append(info(
+        f"The table's estimates are read as {place}'s for {period}, with their 95% limits (the place its title "
+        f"names: '{title}'); its rows are breakdowns of each measure.", **grid.where(header_row)))  # fmt: skip
     parsed.tables.append(TableInfo(grid.sheet, cells, "categories with limits", title=title, rows=rows))
     return True
 
