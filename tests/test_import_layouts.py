@@ -571,6 +571,16 @@ def test_tables_side_by_side_each_with_its_areas_and_names_of_two_heading_rows(m
     assert "'Greater London' as London" in said
 
 
+def test_a_report_table_whose_headings_name_an_edition_beside_the_year(make_store, make_xlsx):
+    rows = [["Measure", "APS 2021", "APS 2022"], ["Residents with a degree (%)", 48.1, 50.2]]
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {("Residents with a degree (%)", TH, "2021", ""): 48.1,
+                                            ("Residents with a degree (%)", TH, "2022", ""): 50.2}  # fmt: skip
+    assert any("'APS 2021', 'APS 2022' are read as the periods" in p.message for p in result.notes)
+
+
 def test_a_table_below_another_is_read_when_it_has_its_own_heading(make_store, make_xlsx):
     rows = [["Employment rate"], ["Local authority", "2021", "2022"], ["Tower Hamlets", 10, 11], [],
             [None, "Claimants"], ["Local authority", "2021", "2022"], ["Tower Hamlets", 500, 600], [],

@@ -26,6 +26,7 @@ from thplan.ingest.headers import cell_period, column_periods, header_period, no
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported
 from thplan.ingest.series import file_title
+from thplan.ingest.wide import say_editions
 from thplan.measure import unit_implied_by
 from thplan.value import CellError, CellValue, parse_value
 
@@ -296,6 +297,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
     varying = [c for c in categories if len({grid.text(r, c) for r in rows if _has_values(grid, block, r)}) > 1]
     groups = _groups(block)
     _not_imported(grid, parsed, block)
+    say_editions(grid, parsed, block.header_row + 1, sorted(block.periods))
     if not block.by_sex and (renamed := areas_read_as(groups, **grid.where(block.header_row))):
         parsed.problems.append(renamed)
     ci = "+/-" in above.get("confidence", ("", 0))[0]

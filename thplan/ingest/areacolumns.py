@@ -77,9 +77,7 @@ def names_areas_below(grid: Grid, header_row: int, column: int) -> bool:
     names = [grid.text(r, column) for r in sample if not is_number(grid.text(r, column))]
     if len(set(names)) < max(3, len(names) / 2):
         return False  # a few names shared by many rows ('Inner London', 'Outer London') describe the areas
-    if column and _named_beside_codes(grid, sample, column, column - 1):
-        return True
-    return 2 * sum(map(is_known_area, names)) >= len(names)
+    return bool(column and _named_beside_codes(grid, sample, column, column - 1)) or _mostly_places(names)
 
 
 def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
@@ -93,8 +91,13 @@ def unheaded_area_column(grid: Grid, row: int, first: int) -> int | None:
     if coded is not None or first == 0:
         return coded
     names = [grid.text(r, first - 1) for r in sample if grid.text(r, first - 1)]
+    return first - 1 if _mostly_places(names) else None
+
+
+def _mostly_places(names: Sequence[str]) -> bool:
+    """Two names or more, at least half of them places this program knows."""
     known = sum(map(is_known_area, names))
-    return first - 1 if len(names) >= 2 and known >= 2 and 2 * known >= len(names) else None
+    return known >= 2 and 2 * known >= len(names)
 
 
 _PLACE = re.compile(r"\b(area|region|country|authority|la|lad|ua|utla|ltla|county|borough|ward|lsoa|msoa|district|"

@@ -27,23 +27,21 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import header_period, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, warning
-from thplan.ingest.wide import blocks_of, sheet_title, sheet_unit, title_measure
+from thplan.ingest.wide import FOOTNOTE_MARK, blocks_of, sheet_title, sheet_unit, title_measure
 from thplan.value import CellError, parse_value
 
 #: The rows of a table's whole population ('All adults', 'All residents', 'Total'): its headline, no breakdown;
 #: not 'All other White', a category.
 _ALL = re.compile(r"^(?:all(?! other\b)(?:\s.+)?|total|overall|persons|everyone)$", re.IGNORECASE)
-#: A footnote's number written on to a word ('DDA Disabled1', 'Inactive2').
-_FOOTNOTE = re.compile(r"(?<=[^\W\d_]{4})\d{1,2}$")
 _ESTIMATE = re.compile(r"^(?:survey )?estimate$|^value$", re.IGNORECASE)
-_LOWER = re.compile(r"^lower(?: 95%)?(?: limit| ci| bound)?$", re.IGNORECASE)
-_UPPER = re.compile(r"^upper(?: 95%)?(?: limit| ci| bound)?$", re.IGNORECASE)
+#: A heading of an estimate's 95% limit: 'Lower limit', 'Upper 95% CI'.
+_LIMIT = re.compile(r"^(lower|upper)(?: 95%)?(?: limit| ci| bound)?$", re.IGNORECASE)
 
 
 def place_in_title(title: str) -> str | None:
     """The place a table's title names in a clause of its own ('..., UK, 2013 TO 2020': UK; '..., London, 2021':
     London); None where no clause is a place."""
-    return next((p for c in reversed(title.split(",")) if (p := place_named(_FOOTNOTE.sub("", c.strip())))), None)
+    return next((p for c in reversed(title.split(",")) if (p := place_named(FOOTNOTE_MARK.sub("", c.strip())))), None)
 
 
 def read_category_table(grid: Grid, parsed: Parsed) -> bool:
@@ -87,7 +85,7 @@ def _find(grid: Grid) -> tuple[int, int] | None:
         estimates = [c for c in filled if _ESTIMATE.match(grid.text(row, c))]
         if len(periods) < 2 and not estimates:
             continue
-        limits = [c for c in filled if _LOWER.match(grid.text(row, c)) or _UPPER.match(grid.text(row, c))]
+        limits = [c for c in filled if _LIMIT.match(grid.text(row, c))]
         first = min(periods + estimates + limits)
         if first == 0 or find_area_column(grid, row) is not None:
             return None
@@ -126,8 +124,8 @@ def _read_estimates(
         estimate = next((c for c in block if _ESTIMATE.match(grid.text(header_row, c))), None)
         if estimate is None:
             continue
-        lower = next((c for c in block if _LOWER.match(grid.text(header_row, c))), None)
-        upper = next((c for c in block if _UPPER.match(grid.text(header_row, c))), None)
+        lower, upper = (next((c for c in block if _side(grid.text(header_row, c)) == side), None)
+                        for side in ("lower", "upper"))  # fmt: skip
         measures[name] = [(estimate, period, lower, upper)]
     cells, rows = _read_rows(grid, parsed, header_row, first, place, title, measures)
     parsed.problems.append(info(
@@ -135,6 +133,12 @@ def _read_estimates(
         f"names: '{title}'); its rows are breakdowns of each measure.", **grid.where(header_row)))  # fmt: skip
     parsed.tables.append(TableInfo(grid.sheet, cells, "categories with limits", title=title, rows=rows))
     return True
+
+
+def _side(heading: str) -> str:
+    """'lower' or 'upper' for a heading of an estimate's limit, '' for any other."""
+    m = _LIMIT.match(heading)
+    return m.group(1).lower() if m else ""
 
 
 def _read_rows(
@@ -149,7 +153,7 @@ def _read_rows(
     read = sorted({c for columns in measures.values() for column in columns for c in column if isinstance(c, int)})
     section, carried, last, blank, count = "", [""] * first, header_row, 0, 0
     for row in range(header_row + 1, grid.height):
-        labels = [_FOOTNOTE.sub("", grid.text(row, c)).strip() for c in range(first)]
+        labels = [FOOTNOTE_MARK.sub("", grid.text(row, c)).strip() for c in range(first)]
         values = [c for c in read if grid.text(row, c)]
         if not any(labels) and not values:
             blank += 1
@@ -200,7 +204,7 @@ def _by(title: str) -> str:
     m = re.search(r"\bby\s+([^,]+)", title, re.IGNORECASE)
     if m is None:
         return ""
-    kind = _FOOTNOTE.sub("", m.group(1).strip())
+    kind = FOOTNOTE_MARK.sub("", m.group(1).strip())
     return kind[:1].upper() + kind[1:].lower() if kind.isupper() else kind[:1].upper() + kind[1:]
 
 

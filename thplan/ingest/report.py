@@ -27,6 +27,7 @@ from thplan.ingest.headers import (
 )
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, quoted
+from thplan.ingest.wide import say_editions
 from thplan.period import NOT_STATED, parse_period
 from thplan.polarity import PolarityError, parse_polarity
 from thplan.value import FOOTNOTE_MARKS, CellValue
@@ -107,6 +108,7 @@ def read_report_tables(grid: Grid, parsed: Parsed, framework: Framework, home_ar
                 **grid.where(header_row, first)))  # fmt: skip
         texts = {c: dated.get(c) or grid.text(header_row, c) for c in grid.filled(header_row)}
         table = _Table(header_row, [classify_report_header(c, text) for c, text in texts.items()])
+        say_editions(grid, parsed, header_row, [c.index for c in table.columns if c.role == "period"])
         table.title = _title_above(grid, header_row, previous_end)
         theme = framework.find_theme(table.title) if table.title else None
         theme = theme or framework.find_theme(grid.sheet)

@@ -164,7 +164,7 @@ def _read_header(
     measures side by side under names above their blocks. Returns the row its table ends at and the next filled row
     after it."""
     periods = list(labels)
-    _say_editions(grid, parsed, row, periods)
+    say_editions(grid, parsed, row, periods)
     if blocks := blocks_of(grid, row, periods, top):  # several measures side by side, a name above each
         intervals = {n: cs for n, cs in blocks.items() if _INTERVAL.search(n)}
         if len(blocks) - len(intervals) == 1 and len(intervals) == 1:  # a value's block and its interval's
@@ -200,7 +200,7 @@ def _read_header(
     return _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
 
 
-def _say_editions(grid: Grid, parsed: Parsed, row: int, periods: list[int]) -> None:
+def say_editions(grid: Grid, parsed: Parsed, row: int, periods: list[int]) -> None:
     """Period headings that name a dataset's edition beside the year ('LAEI 2016') are said as read."""
     editions = [c for c in periods if (worded := period_and_word(grid.value(row, c))) and worded[1] == EDITION]
     if editions:
@@ -327,7 +327,7 @@ _FOR_PERIODS = re.compile(r"\s+(?:for|in)\s+(\S+)(?:\s+(?:to|-|–)\s+(\S+))?\s*
 
 #: A footnote's number written on to the end of a word of a title's clause ('BY ECONOMIC ACTIVITY1, UK'); not
 #: the number of a short name (NO2, PM10).
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{4})\d{1,2}(?=,|$)")
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d_]{4})\d{1,2}(?=,|$)")
 
 
 def title_measure(title: str) -> str:
@@ -342,7 +342,7 @@ def title_measure(title: str) -> str:
         name = m.group(1)
     if (m := _FOR_PERIODS.search(name)) and all(is_header_cell_period(p) for p in m.groups() if p):
         name = name[: m.start()]
-    name = _BY_GEOGRAPHY.sub("", _FOOTNOTE_MARK.sub("", name)).strip(" ,:;")
+    name = _BY_GEOGRAPHY.sub("", FOOTNOTE_MARK.sub("", name)).strip(" ,:;")
     if name.isupper():  # a title in capitals is a name in sentence case
         name = name[:1] + name[1:].lower()
     return name or title
