@@ -713,6 +713,15 @@ def test_areas_by_their_nuts_codes_and_two_tables_of_areas_side_by_side(make_sto
                      "Lambeth": (14.0, 3.0, 25.0)}  # fmt: skip
 
 
+def test_figures_after_an_areas_across_table_in_no_table_it_reads_are_said_not_read(make_store, make_xlsx):
+    rows = [["Measure", "Tower Hamlets", "London"], [None, "2019", "2019"], ["Employment rate", 70.1, 74.0], [],
+            [None, "Exceeding", "Meeting"], ["LAEI 2016", 0.9, 0.1]]  # fmt: skip
+    result = do_import(make_store(framework=False), make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    [left] = [p for p in result.warnings if p.code == "not-read"]
+    assert left.row == 6 and "hold figures in no table this program reads" in left.message
+
+
 def test_an_areas_by_period_workbook_reads_percentage_formatted_cells_as_shown(make_store, make_xlsx):
     rows = [["Local authority", "Child poverty (%)", "Child poverty (%)"], ["Local authority", "2021/22", "2022/23"],
             ["Tower Hamlets", (0.4812, "0.0%"), (0.4735, "0.0%")]]  # fmt: skip

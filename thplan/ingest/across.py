@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
+from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import cell_period, column_periods, header_period, norm, role_of, title_period
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported
+from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported, warning
 from thplan.ingest.series import file_title
 from thplan.ingest.wide import say_editions
 from thplan.measure import unit_implied_by
@@ -78,7 +79,19 @@ def _read_blocks(grid: Grid, parsed: Parsed, find: Callable[[Grid, int, int], _B
                 above[norm(grid.value(row, filled[0]))] = (grid.text(row, filled[1]), row)
         start = (_read_down if block.down else _read)(grid, parsed, block, above, title)
         found, limit = True, 60  # a later table (NOMIS repeats one per date) begins soon after
+    if found and (left := _figures_after(grid, start)) is not None:
+        parsed.problems.append(warning(
+            f"The rows from {left + 1} on hold figures in no table this program reads (no row of areas heads "
+            "them): not read. Put them in a table of their own, with the areas as its headings, to import them.",
+            code="not-read", **grid.where(left)))  # fmt: skip
     return found
+
+
+def _figures_after(grid: Grid, start: int) -> int | None:
+    """The first row from `start` on with figures in two cells or more (the rest of a sheet after its tables
+    should be notes): never dropped without a word."""
+    return next((r for r in range(start, grid.height) if sum(is_number(grid.text(r, c)) for c in grid.filled(r)) >= 2),
+                None)  # fmt: skip
 
 
 def _area_header(text: str) -> bool:
