@@ -79,13 +79,20 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
     under one header row, each with its own column of areas."""
     row, last, found, top = 0, min(grid.height, 30), False, 0
     while row < last:
-        header = _area_header(grid, parsed, row)
+        header = _area_header(grid, row)
         if header is None:
             row += 1
             continue
         found = True
+        areas, headings, qualified = header
+        if qualified:
+            first = min(headings)
+            parsed.problems.append(info(
+                f"The period headings carry a word in brackets ({grid.text(row, first)}): read as the periods "
+                f"({headings[first]}, ...), the word as part of what the table measures.",
+                **grid.where(row, first, grid.text(row, first))))  # fmt: skip
         ends, below = row + 1, None
-        for area_column, labels, right in _side_by_side(grid, row, *header):
+        for area_column, labels, right in _side_by_side(grid, row, areas, headings):
             table_end, below = _read_header(grid, parsed, row, area_column, labels, top)
             ends = max(ends, table_end)
             unused = [c for c in grid.filled(row) if area_column < c < right and c not in labels
@@ -94,7 +101,7 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
                 parsed.problems.append(not_imported([grid.text(row, c) for c in unused], **grid.where(row, unused[0])))
         if below is None:
             break
-        following = next((r for r in range(below, min(grid.height, below + 4)) if _area_header(grid, parsed, r)), None)
+        following = next((r for r in range(below, min(grid.height, below + 4)) if _area_header(grid, r)), None)
         if following is None or not _headed(grid, below, following):
             parsed.problems.append(warning(
                 f"The table ends at the {'blank ' if not grid.filled(ends) else ''}row {ends + 1}; the rows from "
@@ -124,8 +131,9 @@ def _headed(grid: Grid, top: int, header_row: int) -> bool:
     return any(lines) and not any(len(cells) == 2 for cells in lines)
 
 
-def _area_header(grid: Grid, parsed: Parsed, row: int) -> tuple[int, dict[int, str]] | None:
-    """The column of areas and the period headings of a table of areas down, periods across headed in `row`."""
+def _area_header(grid: Grid, row: int) -> tuple[int, dict[int, str], bool] | None:
+    """The column of areas and the period headings of a table of areas down, periods across headed in `row`, and
+    whether the headings carry a word in brackets ('2009/10 (taxbase)')."""
     labels = {c: label for c in grid.filled(row) if (label := header_period(grid.value(row, c))) is not None}
     area_column, fewest = find_area_column(grid, row), 2
     if area_column is None and labels:  # a year alone is a table's heading where codes stand beside its areas
@@ -133,13 +141,8 @@ def _area_header(grid: Grid, parsed: Parsed, row: int) -> tuple[int, dict[int, s
     if area_column is None:
         return None
     if len(labels) < 2 and (qualified := _qualified_periods(grid, row)):
-        labels = qualified
-        first = min(labels)
-        parsed.problems.append(info(
-            f"The period headings carry a word in brackets ({grid.text(row, first)}): read as the periods "
-            f"({labels[first]}, ...), the word as part of what the table measures.",
-            **grid.where(row, first, grid.text(row, first))))  # fmt: skip
-    return (area_column, labels) if len(labels) >= fewest else None
+        return area_column, qualified, True
+    return (area_column, labels, False) if len(labels) >= fewest else None
 
 
 def _side_by_side(
