@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from .conftest import do_import
+from .conftest import do_import, stored_values
 
 NOMIS_TOP = [["TS054 - Tenure"], ["ONS Crown Copyright Reserved"], [], ["units", "Households"], ["date", 2021], []]
 
@@ -132,3 +132,90 @@ def test_a_table_of_areas_across_that_cannot_be_read_is_refused_saying_why(make_
     assert result.rejected
     [problem] = result.errors
     assert said in problem.message and f"{'ABC'[(problem.column or 1) - 1]}{problem.row}" == cell
+
+
+_CLAIMANTS = [["Claimant count by sex and age"], ["ONS Crown Copyright Reserved [from Nomis on 12 May 2024]"], []]
+_BY_DATE = [["Date", "ladu:Tower Hamlets", "gor:London"], ["January 2024", 735, 21115]]
+_BY_AREA = [["Area", "March 2023", "March 2024"], ["ladu:Tower Hamlets", 1020, 1090], ["gor:London", 20510, 18890]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "table", "breakdown"),
+    [([["gender", "Female"], ["age", "Aged 50+"], ["measure", "Claimant count"]], _BY_DATE, "Female, Aged 50+"),
+     ([["gender", "Male"], ["age", "Aged 18-24"], ["measure", "Claimant count"]], _BY_AREA, "Male, Aged 18-24"),
+     ([["sex", "Female Full Time Workers"], ["measure", "Claimant count"]], _BY_DATE, "sex: Female Full Time Workers"),
+     ([["employment sizeband", "Micro (0 to 9)"], ["measure", "Claimant count"]], _BY_AREA,
+      "employment sizeband: Micro (0 to 9)"),
+     ([["gender", "Total"], ["age", "All categories: Age 16+"], ["measure", "Claimant count"]], _BY_DATE, ""),
+     ([["gender", "All persons"], ["measure", "Claimant count"]], _BY_AREA, "")],
+    ids=["areas-across-a-sex-and-an-age", "areas-down-a-sex-and-an-age", "a-sex-with-more-words-is-a-category",
+         "another-key-is-a-category", "totals-narrow-nothing", "all-persons-narrow-nothing"],
+)  # fmt: skip
+def test_the_rows_above_a_nomis_table_that_say_whose_figures_they_are_are_its_breakdown(
+    make_store, make_xlsx, lines, table, breakdown
+):
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": [*_CLAIMANTS, *lines, [], *table]}))
+    assert not result.rejected, result.errors
+    assert {o.breakdown.label for o in store.observations()} == {breakdown}
+    assert {o.measure_id for o in store.observations()} == {"claimant-count"}
+    said = [p for p in result.notes if p.message.startswith("The rows above the table (")]
+    assert len(said) == (1 if breakdown else 0)
+
+
+def test_headings_of_blocks_side_by_side_are_no_rows_above_a_table_that_narrow_it(make_store, make_xlsx):
+    rows = [[None, None, None, "All ages", None, "Children", None],
+            [None, None, None, "Total", None, "Total", None],
+            ["Borough", "2016", "2019", "2016", "2019", "2016", "2019"],
+            ["Tower Hamlets", 43.0, 33.9, 305500, 319400, 71000, 73600]]  # fmt: skip
+    result = do_import(make_store(framework=False), make_xlsx({"Data": rows}))
+    assert not [p for p in result.problems if p.message.startswith("The rows above the table (")]
+
+
+def test_a_marker_in_a_confidence_column_flags_its_estimate_with_what_the_footnote_says(make_store, make_xlsx):
+    rows = [["annual population survey"], ["confidence", "95% confidence interval of percent figure (+/-)"],
+            ["date", "Jul 2021-Jun 2022"], ["Variable", "ualad09:Tower Hamlets", None, "gor:London", None],
+            [None, "percent", "conf", "percent", "conf"], ["Unemployment rate - aged 16+", 3.3, "*", 4.7, 0.5], [],
+            ["* Estimate and confidence interval unreliable since the group sample size is small (3-9)."]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    stored = {o.area: (o.value, o.lower_ci, o.flags) for o in store.observations()}
+    assert stored == {
+        "Tower Hamlets": (3.3, None, ("Estimate and confidence interval unreliable since the group sample size is "
+                                      "small (3-9).",)),
+        "London": (4.7, 4.2, ()),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "heading", ["2021 super output area - lower layer", "2022 ward", "output area"],
+    ids=["nomis-lsoa-heading", "nomis-ward-heading", "output-areas"],
+)  # fmt: skip
+def test_nomis_areas_down_under_its_headings_for_small_areas_with_their_codes_beside(make_store, make_xlsx, heading):
+    rows = [*NOMIS_TOP, [heading, "mnemonic", "Social rented", None], [None, None, "number", "%"],
+            ["Brixton Acre Lane", "E05014095", 620, 12.0], ["Oval", "E05014108", 710, 18.3]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert {o.area: (o.value, o.count) for o in store.observations()} == {
+        "Brixton Acre Lane": (12.0, 620.0),
+        "Oval": (18.3, 710.0),
+    }
+    assert any("'mnemonic'" in p.message for p in result.notes if p.message.startswith("Not imported"))
+
+
+def test_mopac_s_rows_of_ranks_are_not_imported_and_city_of_westminster_is_westminster(make_store, make_csv):
+    text = ("Date\tMeasure\t\tTower Hamlets\tHackney\tCity of Westminster\tMPS\n"
+            "June 2023\tFeels safe walking alone after dark\tProportion\t71%\t74%\t-\t75%\n"
+            "June 2023\tFeels safe walking alone after dark\tRank\t25\t20\t\t\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "mopac.csv", encoding="utf-16"))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {
+        ("Feels safe walking alone after dark", "Tower Hamlets", "Jun 2023", ""): 71.0,
+        ("Feels safe walking alone after dark", "Hackney", "Jun 2023", ""): 74.0,
+        ("Feels safe walking alone after dark", "Westminster", "Jun 2023", ""): "Not stated (-)",
+        ("Feels safe walking alone after dark", "MPS", "Jun 2023", ""): 75.0,
+    }
+    assert any("rows of ranks" in p.message for p in result.notes)

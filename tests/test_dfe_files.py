@@ -73,6 +73,47 @@ READS = [
          ("Number of pupils", "Tower Hamlets", "2018/19", "Fsm: All other"): 2000.0},
         id="an-all-value-is-a-filter-s-total-but-all-other-is-not",
     ),
+    pytest.param(
+        f"{HEADER},subject,grade,number_achieving\n"
+        + "".join(f"202223,Academic year,{area},Mathematics,{g},{n}\n" for area in
+                  (f"Regional,{LONDON}", f"Local authority,{TOWER_HAMLETS}") for g, n in (("9", 100), ("U", 12))),
+        {("Number achieving: Mathematics, 9", "Tower Hamlets", "2022/23", ""): 100.0,
+         ("Number achieving: Mathematics, U", "Tower Hamlets", "2022/23", ""): 12.0,
+         ("Number achieving: Mathematics, 9", "London", "2022/23", ""): 100.0,
+         ("Number achieving: Mathematics, U", "London", "2022/23", ""): 12.0},
+        id="a-filter-of-numbers-that-tells-rows-apart-is-a-filter-not-an-indicator",
+    ),
+    pytest.param(
+        f"{HEADER},school_type,percent_eal\n"
+        f"202223,Academic year,Local authority,{TOWER_HAMLETS},Total,35.2\n"
+        f"202223,Academic year,Local authority,{TOWER_HAMLETS},Special,~\n",
+        {("Percent eal", "Tower Hamlets", "2022/23", ""): 35.2,
+         ("Percent eal", "Tower Hamlets", "2022/23", "School type: Special"): "Too small to display (~)"},
+        id="an-indicator-with-a-marker-is-still-an-indicator",
+    ),
+    pytest.param(
+        f"{HEADER},breakdown_topic,breakdown,avg_p8score,p8score_CI_low,p8score_CI_upp\n"
+        f"202122,Academic year,Local authority,{TOWER_HAMLETS},Total,Total,0.5,0.44,0.56\n"
+        f"202122,Academic year,Local authority,{TOWER_HAMLETS},Disadvantage,Disadvantaged,0.2,0.1,0.3\n",
+        {("Avg p8score", "Tower Hamlets", "2021/22", ""): 0.5,
+         ("Avg p8score", "Tower Hamlets", "2021/22", "Disadvantage: Disadvantaged"): 0.2},
+        id="a-topic-filter-names-the-kind-of-the-other-s-values",
+    ),
+    pytest.param(
+        f"{HEADER},apprenticeship_starts\n"
+        f"202223,Academic year Q1,Local authority,{TOWER_HAMLETS},120\n"
+        f"202223,Academic year Q2,Local authority,{TOWER_HAMLETS},130\n"
+        f"2023,January,Local authority,{TOWER_HAMLETS},40\n",
+        {("Apprenticeship starts", "Tower Hamlets", "Aug 2022-Oct 2022", ""): 120.0,
+         ("Apprenticeship starts", "Tower Hamlets", "Nov 2022-Jan 2023", ""): 130.0,
+         ("Apprenticeship starts", "Tower Hamlets", "Jan 2023", ""): 40.0},
+        id="academic-quarters-begin-in-august-and-months-are-months",
+    ),
+    pytest.param(
+        f"{HEADER},gld_percent\n201819,Academic year,Regional,E92000001,England,E12000001,North East,,,70.0\n",
+        {("Gld percent", "North East region", "2018/19", ""): 70.0},
+        id="an-area-s-code-is-surer-than-its-name",
+    ),
 ]  # fmt: skip
 
 
@@ -94,6 +135,31 @@ def test_the_unit_a_publisher_s_column_name_implies(name, unit):
     from thplan.measure import unit_implied_by
 
     assert unit_implied_by(name) == unit
+
+
+def test_a_text_in_an_indicator_s_column_is_an_error_not_a_filter_s_value(make_store, make_csv):
+    store = make_store(framework=False)
+    text = (f"{HEADER},headcount,percent_eal\n"
+            f"202223,Academic year,Local authority,{TOWER_HAMLETS},1000,35.2\n"
+            f"202223,Academic year,Regional,{LONDON},9000,see note\n"
+            f"202223,Academic year,National,{ENGLAND},90000,20.1\n")  # fmt: skip
+    result = do_import(store, make_csv(text))
+    assert result.rejected
+    [refusal] = result.errors
+    assert "'see note'" in refusal.message and (refusal.row, refusal.column) == (3, 11)
+
+
+def test_an_indicator_s_confidence_limit_columns_are_its_interval(make_store, make_csv):
+    store = make_store(framework=False)
+    text = (f"{HEADER},avg_p8score,p8score_CI_low,p8score_CI_upp,exclusion_rate,exclusion_rate_lower_ci\n"
+            f"202122,Academic year,Local authority,{TOWER_HAMLETS},0.5,0.44,0.56,12.0,11.0\n")  # fmt: skip
+    result = do_import(store, make_csv(text))
+    assert not result.rejected, result.errors
+    assert sorted(result.matched) == ["Avg p8score", "Exclusion rate"]
+    stored = {o.measure_id: (o.value, o.lower_ci, o.upper_ci) for o in store.observations()}
+    assert stored == {"avg-p8score": (0.5, 0.44, 0.56), "exclusion-rate": (12.0, 11.0, None)}
+    [said] = [p for p in result.notes if "'p8score_CI_low' is read as the lower 95% confidence limit" in p.message]
+    assert said.column == 11
 
 
 def test_a_count_is_not_compared_with_areas_of_other_sizes(make_store, make_csv):

@@ -218,6 +218,37 @@ def test_a_tidy_table_without_an_area_column_is_the_home_area(make_store, make_c
     assert (stored.area, stored.period.label, stored.source.cell) == ("Tower Hamlets", "2022/23", "C2")
 
 
+@pytest.mark.parametrize("heading", ["Ward", "Electoral ward", "LSOA name", "WD22NM", "Ward name (2022)"])
+def test_a_tidy_table_s_column_headed_as_a_kind_of_area_names_each_row_s_area(make_store, make_csv, heading):
+    store = make_store()
+    text = (
+        f"Indicator,{heading},Year,Value\n"
+        "Crime rate,Spitalfields and Banglatown,2021,12.3\nCrime rate,Bow East,2021,10.1\n"
+    )
+    result = do_import(store, make_csv(text))
+    assert not result.rejected, result.errors
+    stored = {(o.area, o.period.label): o.value for o in store.observations(["crime-rate"])}
+    assert stored == {("Spitalfields and Banglatown", "2021"): 12.3, ("Bow East", "2021"): 10.1}
+
+
+@pytest.mark.parametrize(
+    ("heading", "first", "second"),
+    [("Ethnic group", "Asian", "White"), ("Neighbourhood", "Bow", "Poplar"), ("Provider", "NHS", "Council")],
+    ids=["a-breakdown-under-an-unknown-heading", "areas-under-an-unknown-heading", "providers-that-differ"],
+)
+def test_a_tidy_table_s_unread_column_that_divides_one_measure_area_and_period_is_refused(
+    make_store, make_csv, heading, first, second
+):
+    store = make_store()
+    text = f"Indicator,Year,{heading},Value\nCrime rate,2021,{first},12.3\nCrime rate,2021,{second},12.3\n"
+    result = do_import(store, make_csv(text))
+    assert result.rejected
+    [refusal] = [e for e in result.errors if "is not read, but its rows 2 and 3" in e.message]
+    assert f"'{first}' and '{second}' for the same measure, area and period" in refusal.message
+    assert (refusal.row, refusal.column) == (1, 3)
+    assert store.observations() == []
+
+
 # A file's keys are few measures, areas and periods over many rows (dense), or nearly every row its own measure
 # and period (sparse); repeated keys are found either way, and the repeat is the file's last row.
 _DENSE = "".join(f"Employment Rate,{2000 + y}/{(y + 1) % 100:02d},{y}\n" for y in range(20))
@@ -785,10 +816,12 @@ def test_areas_down_measures_across_with_codes_a_parent_area_confidence_limits_a
      ("Median price paid, year ending Dec 1995 to year ending Jun 2022", None),
      ("Employment, Jul 2021 to Jun 2022", ("Employment", "Jul 2021-Jun 2022")),
      ("Claimants aged 16-64 in the year ending Jun 2022", None),
-     ("Population projections, 2018-based", None)],
+     ("Population projections, 2018-based", None),
+     ("Obesity in Year 6 (%) 2019/20 - 2021/22", ("Obesity in Year 6 (%)", "2019/20 - 21/22")),
+     ("Population - 2015", ("Population", "2015"))],
     ids=["in-brackets", "after-as-at-end-of", "after-a-comma", "notes-after-the-period", "a-month", "a-year-ending",
          "a-span-of-year-endings-is-no-period", "months", "a-year-that-ends-a-longer-period-is-not-it",
-         "based-is-no-period"],
+         "based-is-no-period", "financial-years-pooled-are-all-of-them-not-the-last", "a-dash-before-the-year"],
 )  # fmt: skip
 def test_the_period_a_table_s_title_ends_with(title, read):
     from thplan.ingest.headers import title_period
@@ -888,10 +921,14 @@ def test_notes_and_metadata_sheets_are_kept_as_the_file_s_notes_never_read_as_da
      ("Population mid-2020", ("Population", "2020")),
      ("Total population: mid 2015 (excluding prisoners)", ("Total population (excluding prisoners)", "2015")),
      ("Households [note 2][note 3] 2021", ("Households", "2021")),
-     ("Inland Area (Hectares)", ("Inland Area (Hectares)", None))],
+     ("Inland Area (Hectares)", ("Inland Area (Hectares)", None)),
+     ("Obesity in Year 6 (%) – 2019/20 to 2021/22", ("Obesity in Year 6 (%)", "2019/20 - 21/22")),
+     ("Obesity (2019/20 - 21/22)", ("Obesity", "2019/20 - 21/22")),
+     ("Male life expectancy -2009-13", ("Male life expectancy", "2009-13"))],
     ids=["year-in-brackets", "rolling-years-inside", "month-abbreviated", "a-month-written-out-is-that-month",
          "a-day-is-its-month", "mid-year", "mid-year-written-with-a-space", "note-references-are-no-part-of-the-name",
-         "no-period"],
+         "no-period", "financial-years-pooled-from-one-to-another", "financial-years-pooled-as-fingertips-writes-them",
+         "a-dash-before-the-period-is-no-part-of-the-name"],
 )  # fmt: skip
 def test_a_measure_column_s_heading_gives_its_name_and_period(header, read):
     from thplan.ingest.wide import split_measure_header
@@ -1309,3 +1346,110 @@ def test_a_survey_s_filter_other_than_all_respondents_is_part_of_the_name(make_s
     assert "How safe do you feel walking in your local area? (Respondents in group B) - During the day: Very safe" in (
         result.matched
     )
+
+
+def test_a_survey_s_banner_over_its_groups_names_each_group_s_kind(make_store, make_xlsx):
+    rows = [_SURVEY[0], _SURVEY[1], _SURVEY[2],
+            [None, None, "Gender", None, "Age", None, "Tenure", None],
+            [None, "Total", "Male", "Female", "16-34", "55+", "Social rented", "Owned"],
+            ["No. of cases", 1980, 950, 1010, 700, 520, 600, 800],
+            ["[4] Very safe", 0.32, 0.17, 0.23, 0.30, 0.34, 0.28, 0.36]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Q013": rows}), period="2023")
+    assert not result.rejected, result.errors
+    assert {o.breakdown.label: o.value for o in store.observations()} == {
+        "": 32.0,
+        "Male": 17.0,
+        "Female": 23.0,
+        "16-34": 30.0,
+        "55+": 34.0,
+        "Tenure: Social rented": 28.0,
+        "Tenure: Owned": 36.0,
+    }
+
+
+def test_a_column_of_periods_beside_columns_of_measures_gives_each_row_s_period(make_store, make_csv):
+    text = ("Borough,Year,Population aged 16-64,Employment rate (%)\n"
+            "Tower Hamlets,2021,230000,70.1\nNewham,2021,250000,68.0\nTower Hamlets,2022,235000,71.2\n"
+            "Newham,2022/23,252000,69.9\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text))
+    assert not result.rejected, result.errors
+    assert sorted(result.matched) == ["Employment rate (%)", "Population aged 16-64"]
+    assert stored_values(store, result) == {
+        ("Population aged 16-64", TH, "2021", ""): 230000.0, ("Population aged 16-64", "Newham", "2021", ""): 250000.0,
+        ("Population aged 16-64", TH, "2022", ""): 235000.0,
+        ("Population aged 16-64", "Newham", "2022/23", ""): 252000.0, ("Employment rate (%)", TH, "2021", ""): 70.1,
+        ("Employment rate (%)", "Newham", "2021", ""): 68.0, ("Employment rate (%)", TH, "2022", ""): 71.2,
+        ("Employment rate (%)", "Newham", "2022/23", ""): 69.9,
+    }  # fmt: skip
+    bad = do_import(make_store(framework=False, name="bad.duckdb"), make_csv(text.replace("2022/23", "soon")))
+    [refusal] = bad.errors
+    assert "'soon' is not a period" in refusal.message and (refusal.row, refusal.column) == (5, 2)
+
+
+def test_lg_inform_s_area_label_names_each_area_and_its_code_is_surer_than_its_name(make_store, make_csv):
+    head = "".join(f'"area label","area long label","area",{h}\n' for h in ('"NEET (%)","NEET (%)"', '"%","%"',
+                                                                           '"2021","2022"'))  # fmt: skip
+    text = head + ('"Hartlepool","Hartlepool (unitary authority)","E06000001","5.1","4.9"\n'
+                   '"Inner","Inner London (region)","E13000001","3.3","3.1"\n'
+                   '"England","England (country)","E92000001","4.7","5.2"\n')  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "lginform.csv"))
+    assert not result.rejected, result.errors
+    assert {(o.area, o.period.label): o.value for o in store.observations()} == {
+        ("Hartlepool", "2021"): 5.1,
+        ("Hartlepool", "2022"): 4.9,
+        ("Inner London", "2021"): 3.3,
+        ("Inner London", "2022"): 3.1,
+        ("England", "2021"): 4.7,
+        ("England", "2022"): 5.2,
+    }
+
+
+def test_notes_below_a_table_are_not_said_to_be_a_table_not_read_but_figures_are(make_store, make_xlsx):
+    table = [["Claimant count"], [], ["Area", "2022", "2023"], ["Tower Hamlets", 1020, 1090], ["London", 20510, 18890],
+             []]  # fmt: skip
+    notes = [["All data are rounded to the nearest 5."], [], ["Source: DWP"]]
+    figures = [["Borough", "Total"], ["Tower Hamlets", 5]]
+    for below, said in ((notes, False), (figures, True)):
+        result = do_import(make_store(framework=False, name=f"{said}.duckdb"), make_xlsx({"Data": table + below}))
+        assert not result.rejected, result.errors
+        assert any("were not read" in p.message for p in result.warnings) is said
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["This worksheet contains one table. Some cells refer to notes which can be found in the Notes worksheet.",
+     "Some shorthand is used in this table, [x] means data are not available.",
+     "Freeze panes are turned off to allow easier keyboard navigation."],
+    ids=["this-worksheet-contains", "shorthand", "freeze-panes"],
+)  # fmt: skip
+def test_an_ons_accessibility_line_above_a_table_does_not_name_its_measure(make_store, make_xlsx, line):
+    rows = [["Median price paid for residential properties by ward"], [], [line],
+            ["Source: Office for National Statistics (ONS)"],
+            ["Ward name", "Year ending Dec 2021", "Year ending Dec 2022"], ["Bow East", 520000, 540000]]  # fmt: skip
+    result = do_import(make_store(framework=False), make_xlsx({"1a": rows}))
+    assert not result.rejected, result.errors
+    assert [m.name for m in result.new_measures] == ["Median price paid for residential properties"]
+
+
+def test_an_lg_inform_export_of_two_metrics_is_a_measure_for_each(make_store, make_csv):
+    stack = [("Adults who are physically active", "6157", "%"), ("Households in temporary accommodation", "11579",
+                                                                  "Number")]  # fmt: skip
+    head = "".join('"area label","area long label","area",' + ",".join(f'"{part[level]}","{part[level]}"'
+                                                                       for part in stack) + "\n"
+                   for level in range(3))  # fmt: skip
+    head += '"area label","area long label","area","2020/21","2021/22","2020/21","2021/22"\n'
+    text = head + '"Tower Hamlets","Tower Hamlets (London borough)","E09000030","55.1","57.3","2,602","2,700"\n'
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "lginform.csv"))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {
+        ("Adults who are physically active", TH, "2020/21", ""): 55.1,
+        ("Adults who are physically active", TH, "2021/22", ""): 57.3,
+        ("Households in temporary accommodation", TH, "2020/21", ""): 2602.0,
+        ("Households in temporary accommodation", TH, "2021/22", ""): 2700.0,
+    }
+    [active] = [m for m in result.new_measures if m.name == "Adults who are physically active"]
+    assert active.unit is not None and active.unit.value == "%"

@@ -47,6 +47,9 @@ CASES = [
     ("YE Sep 21", F, PeriodKind.MONTHS, "Oct 2020-Sep 2021", date(2020, 10, 1), date(2021, 9, 30)),
     ("Nov 15-16", F, PeriodKind.MONTHS, "Nov 2015-Oct 2016", date(2015, 11, 1), date(2016, 10, 31)),
     ("Apr 2021-22", F, PeriodKind.MONTHS, "Apr 2021-Mar 2022", date(2021, 4, 1), date(2022, 3, 31)),
+    ("2015/16 - 19/20", F, PeriodKind.MONTHS, "2015/16 - 19/20", date(2015, 4, 1), date(2020, 3, 31)),
+    ("2019/20 to 2021/22", F, PeriodKind.MONTHS, "2019/20 - 21/22", date(2019, 4, 1), date(2022, 3, 31)),
+    ("2019/20 - 2021/22", A, PeriodKind.MONTHS, "2019/20 - 21/22", date(2019, 9, 1), date(2022, 8, 31)),
     ("21 May 2022", F, PeriodKind.DAY, "21 May 2022", date(2022, 5, 21), date(2022, 5, 21)),
     ("1 march 2020", F, PeriodKind.DAY, "1 Mar 2020", date(2020, 3, 1), date(2020, 3, 1)),
 ]

@@ -73,6 +73,17 @@ def test_a_row_whose_period_is_not_one_is_refused_naming_its_cell(make_store, ma
     assert (problem.row, problem.column) == (3, 1) and "'Source: council survey' is not a period" in problem.message
 
 
+def test_lines_without_figures_after_a_blank_row_below_the_table_are_its_notes(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv("Year,%\n2019,76\n2020,78\n\nSource: council survey,\nProvisional,\n"))
+    assert not result.rejected, result.errors
+    assert sorted(o.value for o in store.observations()) == [76.0, 78.0]
+    [said] = [p for p in result.notes if "below the table and a blank row, hold no figures" in p.message]
+    assert said.row == 5
+    figures = do_import(make_store(framework=False, name="f.duckdb"), make_csv("Year,%\n2019,76\n\nTotal,80\n"))
+    assert figures.rejected and "'Total' is not a period" in figures.errors[0].message
+
+
 def _offences(march: str, april: str) -> dict[tuple[str, str, str], float]:
     return {
         ("Number of offences", "Tower Hamlets", march): 170.0,

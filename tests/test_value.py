@@ -44,6 +44,7 @@ CASES = [
     ("!", None, 0, "Not available (!)", {}),
     ("#", None, 0, "Not available (#)", {}),
     ("~0", None, 0, "Too small to display (~0)", {}),
+    ("~", None, 0, "Too small to display (~)", {}),
     (
         "Annual Resident Survey results will be available in May 2021",
         None,

@@ -55,9 +55,11 @@ _CODES = {
     "e92000001": ENGLAND,
     **{f"e090000{n:02d}": name for n, name in enumerate(LONDON_BOROUGHS, start=1)},
     **{f"e1200000{n}": name for n, name in enumerate(REGIONS, start=1)},
+    "e13000001": "Inner London",
+    "e13000002": "Outer London",
 }
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\x00-\x1f\x7f-\x9f]")
-_PREFIX = re.compile(r"^(?:the )?(?:london borough of|royal borough of|lb of|lb) (?=\w)")
+_PREFIX = re.compile(r"^(?:the )?(?:london borough of|royal borough of|lb of|lb|city of(?! london\b)) (?=\w)")
 #: A known place's total row is that place ('England Total', 'London (total)'), as is a place with its kind of
 #: area ('England (Nation)', 'Lambeth LA').
 _SUFFIX = re.compile(r"(?<=\w) (?:lb|la|council|borough|borough council|london borough|total|nation)$")

@@ -50,6 +50,11 @@ class Breakdown:
 NONE = Breakdown()
 
 
+def is_age(text: str) -> bool:
+    """Whether a text is an age band ('0-9 yrs', 'Aged 18-24', '65+', 'All ages')."""
+    return bool(_AGE.match(text))
+
+
 def read_breakdown(text: str) -> Breakdown | None:
     """A breakdown as a measure name's brackets write it ('Persons, 0-9 yrs', 'Female', 'Persons, All ages,
     Ethnic groups: Asian'); None when the text does not read as one (it is then part of the name)."""

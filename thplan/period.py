@@ -80,6 +80,8 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _PREFIX = re.compile(r"^(?:baseline|base|year|period|fy|ay)\s*[:\-]?\s*", re.IGNORECASE)
 _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " "})
 _YEAR_PAIR = re.compile(r"^(\d{4})(\s*)([/\-])(\s*)(\d{2}|\d{4})$")
+#: Financial or academic years pooled, as Fingertips writes them ('2015/16 - 19/20'; '2019/20 to 2021/22').
+_POOLED = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})\s*(?:-|to)\s*(\d{4}|\d{2})\s*/\s*(\d{2}|\d{4})$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-4])$", re.IGNORECASE)
 _QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4}|\d{2})$", re.IGNORECASE)
@@ -161,6 +163,8 @@ def _parse(original: str, year_kind: PeriodKind) -> Period:
         return Period(label, PeriodKind.CALENDAR, date(year, 1, 1), date(year, 12, 31))
     if m := _YEAR_PAIR.match(label):
         return _year_pair(original, m, year_kind)
+    if m := _POOLED.match(label):
+        return _pooled(original, m, year_kind)
     if (m := _QUARTER.match(label)) or (m2 := _QUARTER_FIRST.match(label)):
         if m:
             fy_start, fy_end, cal, q = m.group(1), m.group(2), m.group(3), int(m.group(4))
@@ -222,6 +226,18 @@ def _year_pair(original: str, m: re.Match[str], year_kind: PeriodKind) -> Period
         )
     _check_year(end, original)
     return Period(f"{start}-{end % 100:02d}", PeriodKind.ROLLING, date(start, 1, 1), date(end, 12, 31))
+
+
+def _pooled(original: str, m: re.Match[str], year_kind: PeriodKind) -> Period:
+    """Financial or academic years from one to another, both included: the months they cover, labelled as
+    Fingertips labels them ('2015/16 - 19/20')."""
+    first = _year_pair(original, _YEAR_PAIR.match(f"{m.group(1)}/{m.group(2)}"), year_kind)  # type: ignore[arg-type]
+    start = _full_year(first.start.year, m.group(3))
+    last = _year_pair(original, _YEAR_PAIR.match(f"{start}/{m.group(4)}"), year_kind)  # type: ignore[arg-type]
+    if last.start <= first.start:
+        raise PeriodError(f"'{original}' is not a period: it ends before it starts.")
+    label = f"{first.label} - {last.label[2:]}"
+    return Period(label, PeriodKind.MONTHS, first.start, last.end)
 
 
 def _quarter(original: str, fy_start: str | None, fy_end: str | None, cal: str | None, q: int) -> Period:

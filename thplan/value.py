@@ -47,6 +47,7 @@ MISSING_MARKERS: dict[str, str] = {
     "!": "Not available (!)",
     "#": "Not available (#)",
     "~0": "Too small to display (~0)",  # ONS: a figure that rounds to nothing
+    "~": "Too small to display (~)",  # APS: an estimate under 500; the DfE: under 0.5%
 }
 
 

@@ -17,17 +17,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
 from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
-from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import cell_period, column_periods, header_period, norm, role_of, title_period
+from thplan.ingest.keylines import key_lines, qualifier
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported, warning
 from thplan.ingest.series import file_title
-from thplan.ingest.wide import say_editions
+from thplan.ingest.wide import figures_after, say_editions
 from thplan.measure import unit_implied_by
 from thplan.value import CellError, CellValue, parse_value
 
@@ -54,6 +54,9 @@ class _Block:
     #: Column -> period, where a row of periods under the areas gives each column's ('Central' over 'LAEI 2016 |
     #: LAEI 2019 | Change').
     periods: dict[int, str] = field(default_factory=dict)
+    #: A marker written in a confidence column -> what the footnote under the table says it means ('*': 'Estimate
+    #: and confidence interval unreliable since the group sample size is small (3-9).').
+    marks: dict[str, str] = field(default_factory=dict)
 
 
 def read_areas_across(grid: Grid, parsed: Parsed) -> bool:
@@ -75,23 +78,15 @@ def _read_blocks(grid: Grid, parsed: Parsed, find: Callable[[Grid, int, int], _B
             filled = grid.filled(row)
             if len(filled) == 1 and not title:
                 title = grid.text(row, filled[0])
-            elif len(filled) == 2:
-                above[norm(grid.value(row, filled[0]))] = (grid.text(row, filled[1]), row)
+        above.update(key_lines(grid, start, block.header_row, block.labels[0]))
         start = (_read_down if block.down else _read)(grid, parsed, block, above, title)
         found, limit = True, 60  # a later table (NOMIS repeats one per date) begins soon after
-    if found and (left := _figures_after(grid, start)) is not None:
+    if found and (left := figures_after(grid, start)) is not None:
         parsed.problems.append(warning(
             f"The rows from {left + 1} on hold figures in no table this program reads (no row of areas heads "
             "them): not read. Put them in a table of their own, with the areas as its headings, to import them.",
             code="not-read", **grid.where(left)))  # fmt: skip
     return found
-
-
-def _figures_after(grid: Grid, start: int) -> int | None:
-    """The first row from `start` on with figures in two cells or more (the rest of a sheet after its tables
-    should be notes): never dropped without a word."""
-    return next((r for r in range(start, grid.height) if sum(is_number(grid.text(r, c)) for c in grid.filled(r)) >= 2),
-                None)  # fmt: skip
 
 
 def _area_header(text: str) -> bool:
@@ -146,7 +141,12 @@ def _sex_of(heading: str) -> Breakdown | None:
     return NONE if found.sex == PERSONS else Breakdown(found.sex)
 
 
-_AREA_HEADING = re.compile(r"^(?:\d{4} )?(?:area|areas|ward|wards|lsoa|msoa|local authority|geography)(?: name)?$")
+#: A row of the areas' ranks by the values of another (MOPAC's 'Rank' under 'Proportion').
+_RANK = re.compile(r"^(?:rank|ranking|rank order|position)$", re.IGNORECASE)
+_AREA_HEADING = re.compile(r"^(?:\d{4} )?(?:area|areas|ward|wards|lsoa|msoa|local authority|geography|output area|"
+                           r"super output area (?:lower|middle) layer)(?: name)?$")  # fmt: skip
+#: NOMIS's column of the areas' codes beside their names ('2022 ward | mnemonic'): the areas' codes, not figures.
+_CODES_HEADING = re.compile(r"^(?:mnemonic|code|codes|gss code|area code|ons code)$")
 
 
 def _find_down(grid: Grid, start: int, stop: int) -> _Block | None:
@@ -156,7 +156,9 @@ def _find_down(grid: Grid, start: int, stop: int) -> _Block | None:
         filled = grid.filled(row)
         if len(filled) < 2 or not _AREA_HEADING.match(norm(grid.value(row, filled[0]))):
             continue
-        block = _Block(row, [filled[0]], {c: grid.text(row, c) for c in filled[1:]}, first_row=row + 1, down=True)
+        codes = [c for c in filled[1:2] if _CODES_HEADING.match(norm(grid.value(row, c)))]
+        categories = {c: grid.text(row, c) for c in filled[1:] if c not in codes}
+        block = _Block(row, [filled[0], *codes], categories, first_row=row + 1, down=True)
         _units(grid, block)
         return block if block.kinds else None
     return None
@@ -165,6 +167,7 @@ def _find_down(grid: Grid, start: int, stop: int) -> _Block | None:
 def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str, int]], title: str) -> int:
     rows = _rows(grid, block)
     end = (rows[-1] + 1) if rows else block.first_row
+    block.marks = _footnotes(grid, end)
     dated = above.get("date") or above.get("period")
     label = cell_period(dated[0]) if dated else None
     if label is None:
@@ -178,6 +181,7 @@ def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple
     base = ", ".join(above[k][0] for k in _MEASURE_KEYS if k in above) or title or file_title(grid)
     _not_imported(grid, parsed, block)
     ci = "+/-" in above.get("confidence", ("", 0))[0]
+    narrowed = qualifier(grid, above, parsed)
     groups = _groups(block)
     for row in rows:
         area = grid.text(row, block.labels[0])
@@ -187,13 +191,15 @@ def _read_down(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple
             name = f"{base}: {heading}"
             unit = "%" if _percent(grid, block, row, columns) else unit_implied_by(name)
             parsed.add_measure(MeasureRef(name, Location(grid.sheet, block.header_row, columns[0], heading), unit=unit))
-            _observe(grid, parsed, row, area, columns, block, name, label, ci)
+            _observe(grid, parsed, row, area, columns, block, name, label, ci, narrowed)
     _table(grid, parsed, block, end)
     return end
 
 
 def _not_imported(grid: Grid, parsed: Parsed, block: _Block) -> None:
     skipped = sorted({block.kinds[c] for c in block.kinds if _role(block, c) is None})
+    if block.down:  # the areas' codes beside their names
+        skipped += [grid.text(block.header_row, c) for c in block.labels[1:]]
     if skipped:
         parsed.problems.append(not_imported(skipped, **grid.where(block.header_row)))
 
@@ -247,6 +253,7 @@ def _rows(grid: Grid, block: _Block) -> list[int]:
 def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str, int]], title: str) -> int:
     rows = _rows(grid, block)
     end = (rows[-1] + 1) if rows else block.first_row
+    block.marks = _footnotes(grid, end)
     header = grid.text(block.header_row, block.labels[0])
     roles = {c: role_of(grid.value(block.header_row, c)) for c in block.labels}
     read = {c: column_periods({r: grid.value(r, c) for r in rows if grid.value(r, c) is not None})
@@ -255,6 +262,17 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         rows and len(read[c][0]) == sum(grid.value(r, c) is not None for r in rows))]  # fmt: skip
     measure_columns = [c for c in block.labels if roles[c] == "measure" and c not in period_columns]
     categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
+    ranks = [r for r in rows if any(_RANK.match(grid.text(r, c)) for c in categories)]
+    if ranks:  # the areas' order by the values beside: worked out from them, as a 'Change' column is
+        parsed.problems.append(
+            info(
+                f"Not imported: the rows of ranks ({len(ranks)}, from row {ranks[0] + 1}): each area's place in the "
+                "order of the values of the row above, not a measure.",
+                code="not-imported",
+                **grid.where(ranks[0]),
+            )
+        )
+        rows = [r for r in rows if r not in ranks]
     period_above = above.get("date") or above.get("period") or above.get("time")
     if not period_columns and period_above is None and title:
         named, in_title = title_period(title)
@@ -315,6 +333,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         parsed.problems.append(renamed)
     ci = "+/-" in above.get("confidence", ("", 0))[0]
     place = above.get("area name", ("", 0))[0] if block.by_sex else ""
+    narrowed = qualifier(grid, above, parsed)
     for row in rows:
         if not _has_values(grid, block, row):
             continue
@@ -335,12 +354,13 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
                          by_title=by_title and not categories)  # fmt: skip
         parsed.add_measure(ref)
         for (area, column_period), columns in _period_groups(block).items() if block.periods else ():
-            _observe(grid, parsed, row, area, columns, block, name, column_period, ci)
+            _observe(grid, parsed, row, area, columns, block, name, column_period, ci, narrowed)
         for area, columns in groups.items() if not block.periods else ():
             if block.by_sex:
-                _observe(grid, parsed, row, place, columns, block, name, label or "", ci, _sex_of(area) or NONE)
+                sex = (_sex_of(area) or NONE).sex
+                _observe(grid, parsed, row, place, columns, block, name, label or "", ci, replace(narrowed, sex=sex))
             else:
-                _observe(grid, parsed, row, area, columns, block, name, label or "", ci)
+                _observe(grid, parsed, row, area, columns, block, name, label or "", ci, narrowed)
     _table(grid, parsed, block, end)
     return end
 
@@ -412,6 +432,9 @@ def _observe(grid: Grid, parsed: Parsed, row: int, area: str, columns: list[int]
     if "value" not in read or read["value"][1].blank:
         return
     column, value = read["value"]
+    if "conf" in read and (mark := grid.text(row, read["conf"][0])) and read["conf"][1].value is None:
+        # a marker for the interval says how far the estimate can be trusted: kept with it ('*': unreliable)
+        value = replace(value, flags=(*value.flags, block.marks.get(mark, f"No confidence interval ({mark})")))
     number = {k: v.value for k, (_, v) in read.items()}
     lower = upper = None
     if ci and value.value is not None and number.get("conf") is not None:
@@ -421,6 +444,23 @@ def _observe(grid: Grid, parsed: Parsed, row: int, area: str, columns: list[int]
         name, canonical_area(area), label, value, Location(grid.sheet, row, column, header), lower_ci=lower,
         upper_ci=upper, count=number.get("count"), denominator=number.get("denominator"),
         breakdown=breakdown))  # fmt: skip
+
+
+def _footnotes(grid: Grid, end: int) -> dict[str, str]:
+    """The footnotes under a table that say what a marker means ('* Estimate and confidence interval unreliable
+    ...'), up to the next table: marker -> what it means."""
+    found = {}
+    for row in range(end, min(grid.height, end + 12)):
+        filled = grid.filled(row)
+        if len(filled) > 1:
+            break
+        if filled and (m := _FOOTNOTE.match(grid.text(row, filled[0]))):
+            found.setdefault(m.group(1), m.group(2))
+    return found
+
+
+#: A footnote that says what a marker means: the marker, a space, its meaning.
+_FOOTNOTE = re.compile(r"^([*!~#†‡]|-)\s+(\w.+)$", re.DOTALL)
 
 
 def _table(grid: Grid, parsed: Parsed, block: _Block, end: int) -> None:

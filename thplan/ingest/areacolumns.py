@@ -27,13 +27,15 @@ def find_area_column(grid: Grid, row: int) -> int | None:
     region's name repeats beside each of its boroughs, an authority's beside each of its LSOAs); names are
     preferred to codes, which are the fallback."""
     sample = range(row + 1, min(grid.height, row + 200))
-    candidates = [c for c in grid.filled(row) if _names_areas(heading(grid.value(row, c))) or (
-        heading(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c))]  # fmt: skip
+    candidates = [c for c in grid.filled(row) if not _LONG_LABEL.search(heading(grid.value(row, c))) and (
+        _names_areas(heading(grid.value(row, c))) or (
+            heading(grid.value(row, c)) in ("name", "names") and _places(grid, sample, c)))]  # fmt: skip
     if not candidates:
         return _beside_codes(grid, row, sample)
     names, varied = [], []
     for column in candidates:
-        texts = [grid.text(r, column) for r in sample if grid.text(r, column)]
+        # the headings LG Inform repeats under its header row ('area label | area long label | area') are no names
+        texts = [t for r in sample if (t := grid.text(r, column)) and heading(t) not in AREA_HEADERS]
         if len(texts) >= 3 and len(set(texts)) == 1:
             continue  # one place in every row says where the rows are, not which area each is ('County: London')
         varied.append(column)
@@ -41,6 +43,10 @@ def find_area_column(grid: Grid, row: int) -> int | None:
             names.append((len(set(texts)), column))
     # the most distinct names; of equals, the later column (the smaller area is written after the larger)
     return max(names)[1] if names else next(iter(varied), None)
+
+
+#: LG Inform's 'area long label' describes an area ('Hartlepool (unitary authority)'): its 'area label' names it.
+_LONG_LABEL = re.compile(r"\blong label$")
 
 
 def _beside_codes(grid: Grid, row: int, sample: range) -> int | None:
@@ -207,6 +213,12 @@ def code_column(grid: Grid, header_row: int, area_column: int) -> int | None:
             _CODE.match(code) or _NUTS.match(code) for r in rows if (code := grid.text(r, area_column - 1))
         ):
             return area_column - 1  # codes with no heading, left of the names
+    if beside is None:  # a column of nothing but codes, headed otherwise (LG Inform's 'area' beside 'area label')
+        rows = range(header_row + 1, min(grid.height, header_row + 100))
+        for column in grid.filled(header_row):
+            texts = [t for r in rows if (t := grid.text(r, column)) and heading(t) not in AREA_HEADERS]
+            if column != area_column and texts and all(_CODE.match(t) for t in texts):
+                return column
     return beside
 
 

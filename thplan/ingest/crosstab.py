@@ -48,6 +48,7 @@ def read_survey_table(grid: Grid, parsed: Parsed, home_area: str) -> bool:
         return False
     header_row, question, code = found
     groups = {c: grid.text(header_row, c) for c in grid.filled(header_row) if c > 0}
+    kinds = _banner(grid, header_row, groups)
     rows = [r for r in range(header_row + 1, grid.height) if grid.filled(r)]
     cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(rows[-1] + 1 if rows else header_row + 1, grid.width)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "survey table", title=question, rows=len(rows)))
@@ -74,7 +75,7 @@ def read_survey_table(grid: Grid, parsed: Parsed, home_area: str) -> bool:
         if _BASES.match(label):
             bases.append(label)
             continue
-        _answer(grid, parsed, row, groups, " - ".join(p for p in (question, part) if p), label, area, period)
+        _answer(grid, parsed, row, groups, kinds, " - ".join(p for p in (question, part) if p), label, area, period)
     if bases:
         parsed.problems.append(info(
             f"Not imported: the survey's bases ({', '.join(repr(b) for b in bases[:4])}): the numbers of "
@@ -96,16 +97,37 @@ def _find(grid: Grid) -> tuple[int, str, str] | None:
     if said and not _ALL.match(said):
         question = f"{question} ({' '.join(said.split())})"
     for row in range(content, min(grid.height, content + _TOP_ROWS)):
-        groups = [c for c in grid.filled(row) if c > 0]
-        # the 'Cell content' cell is often merged down beside the groups' headings
-        first = grid.text(row, 0)
-        if groups and first in ("", grid.text(content, 0)) and not any(is_number(grid.text(row, c)) for c in groups):
+        if _headings(grid, content, row):
+            while row + 1 < grid.height and _headings(grid, content, row + 1):
+                row += 1  # a banner of groups over their columns ('Gender' over 'Male | Female'): the lowest row
             return row, question, code
     return None
 
 
-def _answer(grid: Grid, parsed: Parsed, row: int, groups: dict[int, str], question: str, label: str, area: str,
-            period: str) -> None:  # fmt: skip
+def _headings(grid: Grid, content: int, row: int) -> bool:
+    """Whether a row heads the groups' columns: texts right of a blank first cell (or the 'Cell content' cell,
+    often merged down beside them)."""
+    groups = [c for c in grid.filled(row) if c > 0]
+    first = grid.text(row, 0)
+    return (
+        bool(groups) and first in ("", grid.text(content, 0)) and not any(is_number(grid.text(row, c)) for c in groups)
+    )
+
+
+def _banner(grid: Grid, header_row: int, groups: dict[int, str]) -> dict[int, str]:
+    """Each group's heading in the banner above, written once over its columns ('Gender' over 'Male | Female');
+    'Respondents' where there is none."""
+    above = header_row - 1
+    kinds, current = {}, ""
+    for column in sorted(groups):
+        if above >= 0 and grid.text(above, column) and not grid.text(header_row - 1, 0):
+            current = grid.text(above, column)
+        kinds[column] = current or "Respondents"
+    return kinds
+
+
+def _answer(grid: Grid, parsed: Parsed, row: int, groups: dict[int, str], kinds: dict[int, str], question: str,
+            label: str, area: str, period: str) -> None:  # fmt: skip
     mean = label.lower() in _MEANS
     name = f"{question}: {_ANSWER_CODE.sub('', label)}"
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, row, 0, label), unit="score" if mean else "%"))
@@ -121,6 +143,6 @@ def _answer(grid: Grid, parsed: Parsed, row: int, groups: dict[int, str], questi
         if value.blank:
             continue
         breakdown = NONE if group.lower() == "total" else read_breakdown(group) or Breakdown(
-            category_type="Respondents", category=group)  # fmt: skip
+            category_type=kinds[column], category=group)  # fmt: skip
         parsed.observations.append(RawObservation(name, area, period, value, Location(grid.sheet, row, column, group),
                                                   count=count, breakdown=breakdown))  # fmt: skip

@@ -17,7 +17,11 @@ How the columns become measures:
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections import Counter
+
+import numpy as np
 
 from thplan.area import canonical_area
 from thplan.breakdown import NONE, PARTS, Breakdown
@@ -46,6 +50,10 @@ TOTALS = frozenset({"", "total", "all"})
 YEARS = {"academic year": PeriodKind.ACADEMIC, "financial year": PeriodKind.FINANCIAL,
          "calendar year": PeriodKind.CALENDAR, "reporting year": PeriodKind.CALENDAR}  # fmt: skip
 _QUARTER = re.compile(r"^(academic|financial|calendar) year q([1-4])$")
+#: The months of the DfE's academic quarters (Q1 is August to October), {0} the year it starts, {1} the next.
+_ACADEMIC_QUARTERS = ("Aug-Oct {0}", "Nov {0}-Jan {1}", "Feb-Apr {1}", "May-Jul {1}")
+#: A time_identifier that names a month ('January'), as the label's month.
+_MONTHS = {name.lower(): name[:3] for name in calendar.month_name if name}
 
 
 def find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
@@ -55,6 +63,15 @@ def find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
         if {"time_period", "geographic_level"} <= headers.keys():
             return row, headers
     return None
+
+
+#: An indicator's confidence limit, as the DfE names one ('p8score_ci_low', 'rate_lower_ci').
+_LIMIT = re.compile(r"^(?P<base>.+?)_(?:(?:95_?)?(?:ci|confidence_interval)_(?P<side>low|lower|upp|upper)|"
+                    r"(?P<side2>lower|upper)_(?:95_?)?(?:ci|confidence_interval))$")  # fmt: skip
+#: A filter whose values are the kinds of another's ('breakdown_topic' of 'breakdown', 'cla_group' of
+#: 'characteristic').
+_TOPIC = re.compile(r"_(?:topic|group|type)$")
+_FEW = 20  # a filter of numbers has no more values than this (grades 9 to 1 and U)
 
 
 def read_ees(grid: Grid, parsed: Parsed) -> bool:
@@ -72,6 +89,12 @@ def read_ees(grid: Grid, parsed: Parsed) -> bool:
     rows = grid.nonblank_rows(header_row + 1)
     _File(grid, header_row, headers, rows, parsed).read()
     return True
+
+
+def _code_columns(name_column: str) -> tuple[str, ...]:
+    """The columns that may give the code of the areas `name_column` names ('la_name': new_la_code)."""
+    stem = name_column.removesuffix("_name")
+    return (f"new_{stem}_code", f"{stem}_code")
 
 
 def _humane(header: str) -> str:
@@ -121,8 +144,10 @@ class _File:
         keep = [ok and bool(p) and bool(a) for ok, p, a in zip(self.ok, periods, areas, strict=True)]
         rows = [r for r, k in zip(self.rows, keep, strict=True) if k]
         picked = [p for p, k in enumerate(keep) if k]
+        bounds = self._bounds(indicators)
         for header in indicators:
-            self._indicator(header, rows, picked, periods, areas, suffixes, breakdowns, kinds)
+            if header not in bounds.values():
+                self._indicator(header, rows, picked, periods, areas, suffixes, breakdowns, kinds, bounds)
         if "reporting year" in {t.lower() for t in self.texts("time_identifier")}:
             self.parsed.problems.append(info(
                 "The file's 'Reporting year' periods are read as the years it names (2022 is 2022). A reporting "
@@ -150,9 +175,12 @@ class _File:
     def _areas(self) -> list[str]:
         levels = self.texts("geographic_level")
         names: dict[str, list[str] | None] = {}
+        codes: dict[str, list[str]] = {}
         for level in set(levels):
             column = LEVEL_NAMES.get(level.lower(), f"{level.lower().replace(' ', '_')}_name")
             names[level] = self.texts(column) if column in self.headers else None
+            code = next((c for c in _code_columns(column) if c in self.headers), None)
+            codes[level] = self.texts(code) if code is not None else [""] * len(self.rows)
         out = []
         reported: set[str] = set()
         for position, level in enumerate(levels):
@@ -167,11 +195,16 @@ class _File:
                         f"The row's geographic level is '{level}', but its area's name ({expected}) is "
                         + ("blank." if column is not None else "not a column of the file.")
                         + " Give the name of each row's area as the DfE's files do."))  # fmt: skip
-            out.append(canonical_area(name) if name else "")
+            # a code is surer than a name ('North East' is the region E12000001, as Fingertips names it)
+            code = codes[level][position]
+            out.append((by_code if (by_code := canonical_area(code)) != code else canonical_area(name)) if name else "")
         return out
 
     def _columns(self) -> tuple[list[str], list[str]]:
-        """The indicator columns (every cell a number, a missing-value marker or blank) and the filter columns."""
+        """The indicator columns and the filter columns. An indicator is a column of numbers and missing-value
+        markers; one with a few texts besides is still one (its texts are errors, not a filter's values: '~' in a
+        column of percentages). A filter is text, or numbers that tell rows apart ('grade' 9 to 1 beside the
+        subject): the DfE gives one row per period, area and combination of filters."""
         indicators, filters = [], []
         for header, column in sorted(self.headers.items(), key=lambda item: item[1]):
             if header in ("time_period", "time_identifier") or _GEOGRAPHY.search(header):
@@ -180,9 +213,26 @@ class _File:
                 filters.append(header)
                 continue
             parsed = cells.parse_column(self.grid.column(column, self.rows))
-            given = any(not r.blank for r in parsed.distinct)  # numbers or markers (all suppressed is still data)
-            (indicators if given and not parsed.errors else filters).append(header)
+            given = sum(not cell.blank for cell in parsed.cells())  # numbers or markers (all suppressed is data)
+            (indicators if given > len(parsed.errors) else filters).append(header)
+        for header in list(indicators):  # numbers that tell apart rows alike in all else are a filter's values
+            if not self._repeats(filters):
+                break
+            if self._few_values(header) and not self._repeats([*filters, header]):
+                indicators.remove(header)
+                filters.append(header)
         return indicators, filters
+
+    def _repeats(self, filters: list[str]) -> bool:
+        """Whether two rows share a period, an area and their filters' values."""
+        keys = [h for h in self.headers if h in ("time_period", "time_identifier") or _GEOGRAPHY.search(h)]
+        rows = list(zip(*(self.texts(h) for h in (*keys, *filters)), strict=True))
+        return len(set(rows)) < len(rows)
+
+    def _few_values(self, header: str) -> bool:
+        """A filter's few values, each on several rows (a grade, a year group), not an indicator's figures."""
+        counts = Counter(self.texts(header))
+        return len(counts) <= _FEW and min(counts.values()) >= 2
 
     def _suffixes(self, naming: list[str]) -> list[str]:
         if not naming:
@@ -195,6 +245,7 @@ class _File:
         if not breaking:
             return [NONE] * len(self.rows)
         columns = [self.texts(f) for f in breaking]
+        counts = {f: len(set(c)) for f, c in zip(breaking, columns, strict=True)}
         roles = [role_of(f) for f in breaking]
         read: dict[tuple[str, ...], Breakdown] = {}
         out = []
@@ -205,14 +256,42 @@ class _File:
                 sex = next((v for _, v, r in given if r == "sex"), "")
                 age = next((v for _, v, r in given if r == "age"), "")
                 rest = [(f, v) for f, v, r in given if r not in ("sex", "age")]
-                kinds = ", ".join(_humane(self.grid.text(self.header_row, self.headers[f])) for f, _ in rest)
-                read[values] = Breakdown(sex, age, kinds, ", ".join(v for _, v in rest))
+                if len(rest) == 2 and any(_TOPIC.search(f) for f, _ in rest):
+                    # 'breakdown_topic' Disadvantage beside 'breakdown' Disadvantaged: the kind is the one of
+                    # fewer values (whichever the file heads as the topic)
+                    (_, kind), (_, category) = sorted(rest, key=lambda fv: counts[fv[0]])
+                    read[values] = Breakdown(sex, age, "" if kind == category else kind, category)
+                else:
+                    kinds = ", ".join(_humane(self.grid.text(self.header_row, self.headers[f])) for f, _ in rest)
+                    read[values] = Breakdown(sex, age, kinds, ", ".join(v for _, v in rest))
             out.append(read[values])
         return out
 
+    def _bounds(self, indicators: list[str]) -> dict[tuple[str, str], str]:
+        """The columns of an indicator's confidence limits ('p8score_ci_low' and 'p8score_ci_upp' of
+        'avg_p8score'): (indicator, 'lower_ci' or 'upper_ci') -> column; said. A limit whose indicator is not
+        one column alone stays an indicator of its own."""
+        found: dict[tuple[str, str], str] = {}
+        for header in indicators:
+            if (m := _LIMIT.match(header)) is None:
+                continue
+            base = m.group("base")
+            of = [i for i in indicators if i != header and _LIMIT.match(i) is None
+                  and (i == base or i.endswith(f"_{base}") or i.startswith(f"{base}_"))]  # fmt: skip
+            side = "lower_ci" if (m.group("side") or m.group("side2")).startswith("low") else "upper_ci"
+            if len(of) == 1:
+                found[(of[0], side)] = header
+        for (indicator, side), header in found.items():
+            column = self.headers[header]
+            self.parsed.problems.append(info(
+                f"The column '{self.grid.text(self.header_row, column)}' is read as the "
+                f"{'lower' if side == 'lower_ci' else 'upper'} 95% confidence limit of '{indicator}'.",
+                **self.grid.where(self.header_row, column, header)))  # fmt: skip
+        return found
+
     def _indicator(self, header: str, rows: list[int], picked: list[int], periods: list[str], areas: list[str],
-                   suffixes: list[str], breakdowns: list[Breakdown],
-                   kinds: list[PeriodKind | None]) -> None:  # fmt: skip
+                   suffixes: list[str], breakdowns: list[Breakdown], kinds: list[PeriodKind | None],
+                   bounds: dict[tuple[str, str], str]) -> None:  # fmt: skip
         column = self.headers[header]
         header = self.grid.text(self.header_row, column)  # as written: 'CIN_At31', not its lower-cased key
         base = _humane(header)
@@ -237,6 +316,10 @@ class _File:
             **cells.value_columns(values),
             "sheet": self.grid.sheet, "row": rows, "column": column, "header": header,
         }  # fmt: skip
+        for side in ("lower_ci", "upper_ci"):
+            if (limit := bounds.get((header, side))) is not None:
+                read = cells.parse_column(self.grid.column(self.headers[limit], rows))
+                columns[side] = read.take([np.nan if r.value is None else r.value for r in read.distinct], np.float64)
         if any(b.label for b in chosen):
             columns["breakdown"] = [b.label for b in chosen]
             columns.update({part: [getattr(b, part) or None for b in chosen] for part in PARTS})
@@ -258,6 +341,8 @@ def _totals(values: set[str]) -> set[str]:
 def _period(time_period: str, identifier: str) -> tuple[str, PeriodKind] | str:
     """A DfE period as a label of ours, or what is wrong with it."""
     key = identifier.lower()
+    if key in _MONTHS and re.fullmatch(r"\d{4}", time_period):  # 2023 with 'January': a month
+        return f"{_MONTHS[key]} {time_period}", PeriodKind.MONTH
     kind = YEARS.get(key)
     quarter = _QUARTER.match(key)
     if quarter:
@@ -271,4 +356,7 @@ def _period(time_period: str, identifier: str) -> tuple[str, PeriodKind] | str:
         shape = "six digits, such as 201819" if halves else "four digits, such as 2019"
         return f"'{time_period}' is not a time_period of a {identifier} (the DfE writes it as {shape})."
     label = f"{m.group(1)}/{m.group(2)}" if halves else m.group(1)
+    if quarter and kind is PeriodKind.ACADEMIC:  # the DfE's academic quarters begin in August: their months said
+        year, number = int(m.group(1)), int(quarter.group(2))
+        return _ACADEMIC_QUARTERS[number - 1].format(year, year + 1), kind
     return (f"{label} Q{quarter.group(2)}" if quarter else label), kind

@@ -322,11 +322,28 @@ def cell_period(raw: object) -> str | None:
     return found.label if found.dated else None
 
 
+_YEARS_SPAN = re.compile(
+    r"(.+?)[\s,:(-]+((?:19|20)\d\d\s*/\s*\d\d(?:\d\d)?\s*(?:-|–|to)\s*\d\d(?:\d\d)?\s*/\s*\d\d(?:\d\d)?)\)?\s*"
+)
+
+
+#: 'mid-2022', 'mid 2015' before a year: the mid-year estimate of that year.
+MID_YEAR = re.compile(r"\bmid[- ](?=(?:19|20)\d{2}\b)", re.IGNORECASE)
+
+
+def _dated(text: str) -> str | None:
+    try:
+        found = parse_period(text)
+    except PeriodError:
+        return None
+    return found.label if found.dated else None
+
+
 def title_period(title: str) -> tuple[str, str | None]:
     """The period a title ends with, in brackets or after a space ('Total population (2020)', 'Claimants, 2022/23'),
     and the title without it; (title, None) otherwise ('Population projections, 2018-based' names no period).
     References to the file's notes after the period are no part of it ('..., 2020 [Notes 3 and 4]')."""
-    title = _TRAILING_NOTES.sub("", title)
+    title = MID_YEAR.sub("", _TRAILING_NOTES.sub("", title))  # 'mid-2022': the year's estimate, as headings read it
     clause = re.fullmatch(
         r"(.+?)\s*[,:;]\s*([^,:;]+?)\s*", title
     )  # 'Claimants, Mar 2022', 'Employment, Jul 2021-Jun 2022'
@@ -334,6 +351,9 @@ def title_period(title: str) -> tuple[str, str | None]:
         found = parse_period(clause.group(2))
         if found.dated:
             return clause.group(1).strip(), found.label
+    span = _YEARS_SPAN.fullmatch(title)  # 'Obesity 2019/20 - 2021/22': years pooled, not the last alone
+    if span is not None and (found := _dated(span.group(2))) is not None:
+        return span.group(1).strip(" -–"), found
     m = re.fullmatch(r"(.+?)[\s,:-]*\(([^()]+)\)\s*|(.+?)[\s,:-]+(\S+)\s*", title)
     if m is None:
         return title, None

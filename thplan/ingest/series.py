@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from thplan.area import area_named_in
+from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import ACCOUNTABILITY, cell_period, column_periods, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
@@ -32,6 +33,11 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
         return False
     header_row, period_column, columns = found
     rows = grid.nonblank_rows(header_row + 1)
+    if (notes := _notes_below(grid, rows, columns)) is not None:
+        parsed.problems.append(info(
+            f"The lines from row {rows[notes] + 1} on, below the table and a blank row, hold no figures: taken as "
+            "notes on the table (a source, a footnote), not read.", **grid.where(rows[notes])))  # fmt: skip
+        rows = rows[:notes]
     periods, how = column_periods({r: grid.value(r, period_column) for r in rows})
     bad = [r for r in rows if r not in periods]
     if bad:
@@ -58,6 +64,17 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
         _column(grid, parsed, header_row, periods, column, rows, area, single)
     _table(grid, parsed, header_row, rows, columns)
     return True
+
+
+def _notes_below(grid: Grid, rows: list[int], columns: list[int]) -> int | None:
+    """The position in `rows` of the first line after a blank row from which no line has a figure in the
+    table's columns (a source, a footnote); None where the table has none."""
+    for position in range(1, len(rows)):
+        if rows[position] != rows[position - 1] + 1 and not any(
+            is_number(grid.text(r, c)) for r in rows[position:] for c in columns
+        ):
+            return position
+    return None
 
 
 def _header(grid: Grid) -> tuple[int, int, list[int]] | None:

@@ -17,6 +17,7 @@ from thplan.breakdown import PARTS, Breakdown, read_breakdown
 from thplan.framework import Framework
 from thplan.ingest import cells
 from thplan.ingest.accountability import read_columns
+from thplan.ingest.areacolumns import find_area_column
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import ACCOUNTABILITY, Column, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
@@ -54,6 +55,8 @@ def read_tidy_table(grid: Grid, parsed: Parsed, framework: Framework, home_area:
     if found is None:
         return False
     header_row, roles = found
+    if "area" not in roles and (column := find_area_column(grid, header_row)) not in (None, *roles.values()):
+        roles["area"] = column  # a heading naming a kind of area ('Ward', 'LSOA name', 'WD22NM'): areas of their own
     rows = grid.nonblank_rows(header_row + 1)
     unused = [grid.text(header_row, c) for c in grid.filled(header_row) if c not in roles.values()]
     if unused:
@@ -101,9 +104,32 @@ class _Table:
         self._measures(names, values, framework)
         areas = self._areas(home_area)
         self._observations(names, periods, values, areas)
+        self._refuse_unread_divisions(names, periods, areas)
         accountable = [Column(c, self.headers[r], r) for r, c in self.roles.items() if r in ACCOUNTABILITY]
         read_columns(self.grid, self.header_row, accountable, self.rows, names, areas, periods, home_area,
                      self.parsed)  # fmt: skip
+
+    def _refuse_unread_divisions(self, names: list[str], periods: list[str], areas: list[str]) -> None:
+        """A column the table does not read whose text differs between rows of one measure, area, period and
+        breakdown ('Ethnic group', 'Ward' under another heading) divides the figures in a way the table does not
+        say: an error naming it, not values of different things stored as one."""
+        keys = pd.DataFrame({"measure": names, "area": areas, "period": periods,
+                             **{role: self.text(role) for role in (*PARTS, "breakdown")}})  # fmt: skip
+        used = set(self.roles.values())
+        for column in self.grid.filled(self.header_row):
+            if column in used:
+                continue
+            texts = pd.Series(self.grid.texts(column, self.rows)).replace("", None)
+            varies = texts.groupby([keys[k] for k in keys.columns]).transform("nunique").to_numpy() > 1
+            if varies.any():
+                first, second = (int(p) for p in varies.nonzero()[0][:2])
+                heading = self.grid.text(self.header_row, column)
+                self.parsed.problems.append(error(
+                    f"The column '{heading}' is not read, but its rows {self.rows[first] + 1} and "
+                    f"{self.rows[second] + 1} give '{texts[first]}' and '{texts[second]}' for the same measure, area "
+                    "and period, so the figures are divided in a way the table does not say. Head the column "
+                    "'Area' if it names areas, or 'Category' if it is a breakdown.",
+                    **self.grid.where(self.header_row, column, heading)))  # fmt: skip
 
     def _areas(self, home: str) -> list[str]:
         """Each row's area (a blank cell is the home area's)."""

@@ -16,6 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from thplan.area import is_known_area
+from thplan.breakdown import Breakdown
 from thplan.ingest.areacolumns import (
     AREA_HEADERS,
     area_of_row,
@@ -32,13 +33,17 @@ from thplan.ingest.areacolumns import (
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import (
     EDITION,
+    MID_YEAR,
+    cell_period,
     header_period,
     is_header_cell_period,
     norm,
     period_and_word,
+    role_of,
     title_period,
     without_notes,
 )
+from thplan.ingest.keylines import key_lines, qualifier
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported, quoted, warning
 from thplan.ingest.series import file_name_title, file_title
@@ -52,8 +57,11 @@ _NO_AREA = re.compile(r"^(?:all|total)\b|^(?:not classified|unclassified|unknown
                       re.IGNORECASE)  # fmt: skip
 #: A line above a table that is a notice, not its title ('ONS Crown Copyright Reserved [from Nomis ...]'), or
 #: asks the reader for something ('This met my needs, please produce it next year').
-_NOTICE = re.compile(r"copyright|©|^source\b|\bplease\b", re.IGNORECASE)
-_UNIT_WORDS = re.compile(r"\b(gbp|£|%|percent|number|count|rate|per \d|years?|score|index)\b", re.IGNORECASE)
+#: Lines above a table that are about the file, not what it measures (ONS's accessibility lines among them: 'This
+#: worksheet contains one table. Some cells refer to notes ...').
+_NOTICE = re.compile(r"copyright|©|^source\b|\bplease\b|^this (?:work)?sheet\b|^this table (?:contains|has)\b|"
+                     r"\brefer to (?:the )?notes\b|\bshorthand\b|\bfreeze panes\b", re.IGNORECASE)  # fmt: skip
+_UNIT_WORDS = re.compile(r"\b(gbp|percent|number|count|rate|per \d|years?|score|index)\b|£|%", re.IGNORECASE)
 
 
 # -- areas down, periods across ---------------------------------------------------------------------------------
@@ -103,13 +111,21 @@ def read_area_rows(grid: Grid, parsed: Parsed) -> bool:
             break
         following = next((r for r in range(below, min(grid.height, below + 4)) if _area_header(grid, r)), None)
         if following is None or not _headed(grid, below, following):
-            parsed.problems.append(warning(
-                f"The table ends at the {'blank ' if not grid.filled(ends) else ''}row {ends + 1}; the rows from "
-                f"{below + 1} on were not read: {_why_not_read(grid, below)}", code="not-read",
-                **grid.where(below)))  # fmt: skip
+            if figures_after(grid, below) is not None:  # notes below a table are no table not read
+                parsed.problems.append(warning(
+                    f"The table ends at the {'blank ' if not grid.filled(ends) else ''}row {ends + 1}; the rows from "
+                    f"{below + 1} on were not read: {_why_not_read(grid, below)}", code="not-read",
+                    **grid.where(below)))  # fmt: skip
             break
         row, last, top = following, following + 1, below
     return found
+
+
+def figures_after(grid: Grid, start: int) -> int | None:
+    """The first row from `start` on with a figure in a cell of its own (the rest of a sheet after its tables
+    should be notes, whose numbers are in their words): never dropped without a word."""
+    return next((r for r in range(start, grid.height) if any(is_number(grid.text(r, c)) for c in grid.filled(r))),
+                None)  # fmt: skip
 
 
 def _why_not_read(grid: Grid, below: int) -> str:
@@ -168,7 +184,11 @@ def _read_header(
     after it."""
     periods = list(labels)
     say_editions(grid, parsed, row, periods)
-    if blocks := blocks_of(grid, row, periods, top):  # several measures side by side, a name above each
+    narrowed = qualifier(grid, key_lines(grid, top, row, area_column), parsed)
+    blocks = blocks_of(grid, row, periods, top)
+    if blocks and all(_says_nothing(name) for name in blocks) and len(_stacks(grid, row, labels, area_column, top)) > 1:
+        blocks = {}  # units over blocks ('%' | 'Number'), each under a name higher up (LG Inform): read as stacks
+    if blocks:  # several measures side by side, a name above each
         intervals = {n: cs for n, cs in blocks.items() if _INTERVAL.search(n)}
         if len(blocks) - len(intervals) == 1 and len(intervals) == 1:  # a value's block and its interval's
             [(heading, conf)] = intervals.items()
@@ -178,7 +198,8 @@ def _read_header(
             blocks = {n: cs for n, cs in blocks.items() if n not in intervals}
             name, columns = next(iter(blocks.items()))
             spans = {labels[c]: c for c in conf}
-            return _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "", spans)
+            return _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "",
+                                   narrowed, spans)  # fmt: skip
         ends: tuple[int, int | None] = (row + 1, None)
         for name, columns in blocks.items():
             if name.lower() in GENERIC_NAMES:
@@ -187,9 +208,17 @@ def _read_header(
                     f"The block of columns headed '{grid.text(row - 1, columns[0])}' is imported as '{name}', "
                     "after the file's name (its heading does not say what it counts).",
                     **grid.where(row - 1, columns[0])))  # fmt: skip
-            ends = _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "")
+            ends = _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "", narrowed)
         return ends
     name, unit = _stacked_name(grid, row, periods, area_column, top)
+    if (
+        not name and len(stacks := _stacks(grid, row, labels, area_column, top)) > 1
+    ):  # LG Inform's export of several metrics
+        for columns in stacks:
+            name, unit = _stacked_name(grid, row, columns, area_column, top)
+            ends = _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, unit,
+                                   narrowed)  # fmt: skip
+        return ends
     if not name:
         parsed.problems.append(error(
             "This table has areas in rows and periods in columns but does not say which measure it holds. "
@@ -200,7 +229,7 @@ def _read_header(
             f"The table's title '{name}' is read as the measure '{measure}': its areas and periods are in its "
             "rows and columns.", **grid.where(row)))  # fmt: skip
         name = measure
-    return _read_area_rows(grid, parsed, row, area_column, labels, name, unit)
+    return _read_area_rows(grid, parsed, row, area_column, labels, name, unit, narrowed)
 
 
 def say_editions(grid: Grid, parsed: Parsed, row: int, periods: list[int]) -> None:
@@ -237,6 +266,28 @@ def blocks_of(grid: Grid, header_row: int, periods: list[int], top: int = 0) -> 
     return {}
 
 
+def _is_unit(text: str) -> bool:
+    """A short text of unit words alone ('%', 'GBP (000)', 'Number', 'Rate per 1,000'), not a name with its unit
+    ('NEET (%)')."""
+    return len(text) <= 20 and bool(_UNIT_WORDS.search(text)) and not WORD.search(_UNIT_WORDS.sub("", text))
+
+
+def _says_nothing(name: str) -> bool:
+    """A block's name that says only its unit or nothing ('%', 'Number', 'Value')."""
+    return name.lower() in GENERIC_NAMES or _is_unit(name)
+
+
+def _stacks(grid: Grid, header_row: int, labels: dict[int, str], area_column: int, top: int) -> list[list[int]]:
+    """The period columns under one stack of headings each (a metric's name, id and unit over its periods, as LG
+    Inform stacks them), where there are several, each naming its periods once under a name of its own; else []."""
+    stacks: dict[tuple[str, ...], list[int]] = {}
+    for column in labels:
+        stacks.setdefault(tuple(grid.text(r, column) for r in range(top, header_row)), []).append(column)
+    names = [_stacked_name(grid, header_row, columns, area_column, top)[0] for columns in stacks.values()]
+    unique = all(len({labels[c] for c in columns}) == len(columns) for columns in stacks.values())
+    return list(stacks.values()) if all(names) and len(set(names)) == len(names) and unique else []
+
+
 def _stacked_name(grid: Grid, header_row: int, periods: list[int], area_column: int, top: int) -> tuple[str, str]:
     """The measure's name (and unit) written over all its periods: in each period's column, or once over them all
     (merged cells keep their text in the first); else the line of one cell above the table."""
@@ -255,7 +306,7 @@ def _stacked_name(grid: Grid, header_row: int, periods: list[int], area_column: 
         text = texts.pop()
         if not text or re.fullmatch(r"[\d.,]+|raw|[a-z]+_.*", text, re.IGNORECASE):
             continue  # metric ids, "raw", period codes
-        if len(text) <= 20 and _UNIT_WORDS.search(text):
+        if _is_unit(text):
             unit = unit or text
         else:
             name = name or text
@@ -372,9 +423,10 @@ _INTERVAL = re.compile(r"confidence interval|\+/-", re.IGNORECASE)
 
 def _read_area_rows(
     grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], name: str, unit: str,
-    intervals: dict[str, int] | None = None,
+    breakdown: Breakdown, intervals: dict[str, int] | None = None,
 ) -> tuple[int, int | None]:  # fmt: skip
-    """The table's values; `intervals`: the column of each period's 95% interval (+/-), where a block gives them.
+    """The table's values, of `breakdown`; `intervals`: the column of each period's 95% interval (+/-), where a
+    block gives them.
     Returns the row the table ends at and the first filled row after it (None at the sheet's end)."""
     periods = list(labels)
     parsed.add_measure(MeasureRef(name, Location(grid.sheet, header_row, periods[0]), unit=unit))
@@ -422,7 +474,7 @@ def _read_area_rows(
             if half is not None and value.value is not None:
                 lower, upper = fifteen(value.value - half), fifteen(value.value + half)
             parsed.observations.append(RawObservation(name, area, label, value, location, lower_ci=lower,
-                                                      upper_ci=upper))  # fmt: skip
+                                                      upper_ci=upper, breakdown=breakdown))  # fmt: skip
     cells = f"{cell_ref(header_row + 1, area_column + 1)}:{cell_ref(header_row + 1 + rows, max(periods) + 1)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "areas by period", title=name, rows=rows))
     parsed.rows += rows
@@ -440,7 +492,6 @@ _MONTH_WORDS = re.compile(
     re.IGNORECASE,
 )
 #: ONS's mid-year estimates ('Population mid-2020', 'Total population: mid 2015'): the year's.
-_MID_YEAR = re.compile(r"\bmid[- ](?=(?:19|20)\d{2}\b)", re.IGNORECASE)
 
 
 def split_measure_header(header: str) -> tuple[str, str | None]:
@@ -449,27 +500,42 @@ def split_measure_header(header: str) -> tuple[str, str | None]:
     the last period named wins, 'A to B' spans both; no period -> (header, None). References to the file's notes
     ('[note 2]') are not part of the name."""
     header = without_notes(header)
-    header = _MID_YEAR.sub("", _MONTH_WORDS.sub(lambda m: f"{m.group(1)[:3].title()}-{m.group(2)}", header))
+    header = MID_YEAR.sub("", _MONTH_WORDS.sub(lambda m: f"{m.group(1)[:3].title()}-{m.group(2)}", header))
     matches = list(_MONTH.finditer(header)) or list(_YEARS.finditer(header))
     if not matches:
         return header.strip(), None
     last = matches[-1]
     start = last
-    if len(matches) > 1 and re.fullmatch(r"\s*to\s*", header[matches[-2].end() : last.start()]):
+    if len(matches) > 1 and re.fullmatch(r"\s*(?:to|-|–)\s*", header[matches[-2].end() : last.start()]):
         start = matches[-2]
     label = _period_label(start, last)
+    end = last.end()
+    if (pooled := _POOLED_TAIL.match(header, end)) and start is last:  # '2019/20 - 21/22': years pooled
+        label, end = _pooled_label(f"{last.group(0)} - {pooled.group(1)}"), pooled.end()
     if label is None:
         return header.strip(), None
-    name = header[: start.start()] + header[last.end() :]
+    name = header[: start.start()] + header[end:]
     name = re.sub(r"\(\s*(?:started in\s*)?\)|\(\s*(Census|provisional)?\s*\)", "", name)
     name = re.sub(r"\s+(in|during)\s*(?=$|\()", " ", name)
     name = re.sub(r"\s*[,:]\s*(?=$|\()|\s*,\s*,", " ", name)
-    return " ".join(name.split()).strip(" ,"), label
+    return " ".join(name.split()).strip(" ,-–"), label
+
+
+#: The end of financial or academic years pooled, after the first ('2019/20 - 21/22').
+_POOLED_TAIL = re.compile(r"\s*(?:-|–|to)\s*(\d{2}\s*/\s*\d{2})(?![\d/])")
+
+
+def _pooled_label(text: str) -> str | None:
+    try:
+        return parse_period(text).label
+    except PeriodError:
+        return None
 
 
 def _period_label(first: re.Match[str], last: re.Match[str]) -> str | None:
     text = first.group(0) if first is last else f"{first.group(1)}-{(last.group(2) or last.group(1))[-2:]}"
-    for candidate in (text, text.replace("/", "-")):
+    span = () if first is last else (f"{first.group(0)} - {last.group(0)}",)  # '2019/20 to 2021/22': pooled years
+    for candidate in (*span, text, text.replace("/", "-")):
         try:
             return parse_period(candidate).label
         except PeriodError:
@@ -496,8 +562,11 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
             headings = [grid.text(row, c) for c in meta] + [f"column {cell_ref(1, c + 1)[:-1]} (no heading)"
                                                             for c in unheaded]  # fmt: skip
             parsed.problems.append(not_imported(headings, **grid.where(row, (meta or unheaded)[0])))
+        # a column of periods ('Year'): each row's period, not a measure
+        dated = next((c for c in columns if role_of(grid.value(row, c)) == "period"), None)
+        columns = [c for c in columns if c != dated]
         period = None
-        if all(split_measure_header(grid.text(row, c))[1] is None for c in columns):
+        if dated is None and all(split_measure_header(grid.text(row, c))[1] is None for c in columns):
             period = _period_above(grid, parsed, row) or parsed.period_for(grid.where(row))
             if period is None:
                 headings = [grid.text(row, c) for c in columns]
@@ -512,7 +581,7 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
                   and names_areas_below(grid, row, c)]  # fmt: skip
         bounds = [area_column, *beside, grid.width]
         for left, right in pairwise(bounds):  # tables side by side, each with its column of areas (ONS's NUTS)
-            _read_measure_columns(grid, parsed, row, left, [c for c in columns if left < c < right], period)
+            _read_measure_columns(grid, parsed, row, left, [c for c in columns if left < c < right], period, dated)
         return True
     return False
 
@@ -601,8 +670,11 @@ def _period_above(grid: Grid, parsed: Parsed, header_row: int) -> str | None:
 
 
 def _read_measure_columns(
-    grid: Grid, parsed: Parsed, header_row: int, area_column: int, columns: list[int], table_period: str | None
-) -> None:
+    grid: Grid, parsed: Parsed, header_row: int, area_column: int, columns: list[int], table_period: str | None,
+    dated: int | None,
+) -> None:  # fmt: skip
+    """The table's values: each column a measure, of the period its heading names, else the table's, else (where
+    `dated` is a column of periods) its row's."""
     indented = name_columns(grid, header_row, area_column)
     names = {
         r: next((grid.text(r, c) for c in indented if grid.text(r, c)), "") for r in range(header_row + 1, grid.height)
@@ -620,9 +692,24 @@ def _read_measure_columns(
              if (area := area_of_row(grid, parsed, r, area_column, name, codes)) is not None]  # fmt: skip
     if codes is not None:
         areas = _told_apart(grid, parsed, areas, codes)
+    if dated is not None:
+        areas = _dated_rows(grid, parsed, header_row, dated, areas)
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
     shared = _shared_period(grid, header_row, columns)
     given: str | None = None  # the officer's period, asked for once, for the columns that name none
+    # headings most of which are bare numbers (ages 0, 1, 2 ... beside 'All ages') are categories of what the
+    # table's title names, each a measure named with it
+    numbered = 2 * sum(bool(_BARE_NUMBER.fullmatch(grid.text(header_row, c))) for c in columns) > len(columns)
+    title = sheet_title(grid) if numbered else ""
+    of = title_measure(title_period(title)[0]) if title else ""
+    if of:
+        parsed.problems.append(
+            info(
+                f"The columns' headings are categories ({quoted([grid.text(header_row, c) for c in columns], 4)}) of "
+                f"what the title names: each is imported as '{of}: ' and its heading.",
+                **grid.where(header_row),
+            )
+        )
     for column in columns:
         header = grid.text(header_row, column)
         where = grid.where(header_row, column, header)
@@ -635,7 +722,9 @@ def _read_measure_columns(
                 f"so its values are read as {period}. Add the period to its heading if that is not so.",
                 code="assumed-period", **where))  # fmt: skip
         by_title = False
-        if not name or name.lower() in (*GENERIC_NAMES, "estimate"):  # the heading says nothing of what it measures
+        if of:
+            name = f"{of}: {header}"
+        elif not name or name.lower() in (*GENERIC_NAMES, "estimate"):  # the heading says nothing of what it measures
             title = sheet_title(grid)
             titled = title_measure(title_period(title)[0]) if title else ""
             name, by_title = titled or file_title(grid), not titled
@@ -657,11 +746,11 @@ def _read_measure_columns(
                 f"but this column holds text ({', '.join(texts[:3])}{', ...' if len(texts) > 3 else ''}). Remove the "
                 "column, or move it to another sheet.", **where))  # fmt: skip
             continue
-        if period is None:
+        if period is None and dated is None:
             if given is None:
                 given = parsed.period_for(grid.where(header_row)) or ""
             period = given or None
-        if period is None:
+        if period is None and dated is None:
             parsed.problems.append(error(
                 "This column does not say which period its values are for. Add the period to its header, for "
                 f"example '{header} 2017/18', or give the period of the figures when you upload the file.",
@@ -674,12 +763,32 @@ def _read_measure_columns(
             if not value.blank:
                 location = Location(grid.sheet, row, column, header)
                 parsed.observations.append(RawObservation(
-                    name, area, period, value, location, lower_ci=_bound(grid, row, lower),
-                    upper_ci=_bound(grid, row, upper)))  # fmt: skip
+                    name, area, period or cell_period(grid.value(row, dated)) or "", value, location,  # type: ignore[arg-type]
+                    lower_ci=_bound(grid, row, lower), upper_ci=_bound(grid, row, upper)))  # fmt: skip
     left = min(area_column, codes if codes is not None else area_column) + 1
     cells = f"{cell_ref(header_row + 1, left)}:{cell_ref(header_row + 1 + len(areas), max(columns, default=0) + 1)}"
     parsed.tables.append(TableInfo(grid.sheet, cells, "areas by measure", rows=len(areas)))
     parsed.rows += len(areas)
+
+
+_BARE_NUMBER = re.compile(r"\d+(?:\.0)?\+?")
+
+
+def _dated_rows(
+    grid: Grid, parsed: Parsed, header_row: int, dated: int, areas: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The rows whose period the column of periods gives; a row whose period it does not is an error."""
+    kept = []
+    for row, area in areas:
+        if cell_period(grid.value(row, dated)) is not None:
+            kept.append((row, area))
+        else:
+            header = grid.text(header_row, dated)
+            parsed.problems.append(error(
+                f"'{grid.text(row, dated)}' is not a period this program reads (years, quarters, months or days, such "
+                "as 2021/22, 2022 Q1, Mar 2022 or 21 May 2022). Write the period of every row.",
+                **grid.where(row, dated, header)))  # fmt: skip
+    return kept
 
 
 #: A column of a measure's confidence limits or error ('Owned Outright LCI (%)', 'Rate upper 95% CI', 'CV (%)').
