@@ -1453,3 +1453,29 @@ def test_an_lg_inform_export_of_two_metrics_is_a_measure_for_each(make_store, ma
     }
     [active] = [m for m in result.new_measures if m.name == "Adults who are physically active"]
     assert active.unit is not None and active.unit.value == "%"
+
+
+def test_tables_stacked_on_a_sheet_each_under_its_own_title_are_each_read(make_store, make_xlsx):
+    header = ["Area code", "Police force area", "Estimate", "Confidence interval Lower bound",
+              "Confidence interval Upper bound"]  # fmt: skip
+    rows = [["Table 2a and 2b: Confidence in the local police, England and Wales, year ending March 2023"],
+            ["This worksheet contains two tables presented vertically with one blank row between each table."],
+            ["Table 2a: Percentage who have confidence in the local police"], header,
+            ["E12000007", "London", 63.0, 60.9, 65.1], ["E09000030", "Tower Hamlets", 61.0, 55.0, 67.0],
+            ["E09000012", "Hackney", 60.0, 54.0, 66.0], [],
+            ["Table 2b: Percentage who agree the police deal with local concerns"], header,
+            ["E12000007", "London", 51.5, 49.2, 53.8], ["E09000030", "Tower Hamlets", 50.0, 44.0, 56.0],
+            ["E09000012", "Hackney", 49.0, 43.0, 55.0]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Table 2": rows}))
+    assert not result.rejected, result.errors
+    year = "Apr 2022-Mar 2023"
+    assert stored_values(store, result) == {
+        ("Percentage who have confidence in the local police", "London", year, ""): 63.0,
+        ("Percentage who have confidence in the local police", TH, year, ""): 61.0,
+        ("Percentage who agree the police deal with local concerns", "London", year, ""): 51.5,
+        ("Percentage who agree the police deal with local concerns", TH, year, ""): 50.0,
+        ("Percentage who have confidence in the local police", "Hackney", year, ""): 60.0,
+        ("Percentage who agree the police deal with local concerns", "Hackney", year, ""): 49.0,
+    }
+    assert {(o.area, o.lower_ci) for o in store.observations() if o.value == 50.0} == {(TH, 44.0)}

@@ -113,3 +113,21 @@ def test_an_unheaded_column_of_dates_on_the_left_gives_each_row_s_period(make_st
     assert not result.rejected, result.errors
     names = {measure_id: name for name, measure_id in result.matched.items()}
     assert {(names[o.measure_id], o.area, o.period.label): o.value for o in store.observations()} == stored
+
+
+def test_tables_of_periods_side_by_side_each_under_its_area(make_store, make_xlsx):
+    rows = [["Tower Hamlets", None, None, None, "London"],
+            ["Month", "Number of offences", "Rate / 1,000", None, "Month", "Number of offences", "Rate / 1,000"],
+            ["Apr-22", 164, 0.7, None, "Apr-22", 4336, 0.6],
+            ["May-22", 117, 0.3, None, "May-22", 3135, 0.5]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Sheet1": rows}))
+    assert not result.rejected, result.errors
+    assert {(o.measure_id, o.area, o.period.label): o.value for o in store.observations()} == {
+        ("number-of-offences", "Tower Hamlets", "Apr 2022"): 164.0,
+        ("number-of-offences", "Tower Hamlets", "May 2022"): 117.0,
+        ("rate-1-000", "Tower Hamlets", "Apr 2022"): 0.7, ("rate-1-000", "Tower Hamlets", "May 2022"): 0.3,
+        ("number-of-offences", "London", "Apr 2022"): 4336.0, ("number-of-offences", "London", "May 2022"): 3135.0,
+        ("rate-1-000", "London", "Apr 2022"): 0.6, ("rate-1-000", "London", "May 2022"): 0.5,
+    }  # fmt: skip
+    assert not result.warnings or all("home area" not in p.message for p in result.warnings)

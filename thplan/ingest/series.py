@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from thplan.area import area_named_in
+from thplan.area import area_named_in, canonical_area, is_known_area
 from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import ACCOUNTABILITY, cell_period, column_periods, role_of
@@ -32,6 +32,28 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
     if found is None:
         return False
     header_row, period_column, columns = found
+    # tables side by side, each with its column of periods ('Month' again), each headed by its area above it
+    starts = [period_column, *(c for c in columns if role_of(grid.value(header_row, c)) == "period"
+                               and _is_period(grid.value(header_row + 1, c)))]  # fmt: skip
+    if len(starts) > 1:
+        for first, following in zip(starts, [*starts[1:], grid.width], strict=True):
+            own = [c for c in columns if first < c < following]
+            _read_period_rows(grid, parsed, header_row, first, own, _area_above(grid, header_row, first) or home_area,
+                              named=bool(_area_above(grid, header_row, first)))  # fmt: skip
+        return True
+    _read_period_rows(grid, parsed, header_row, period_column, columns, home_area)
+    return True
+
+
+def _area_above(grid: Grid, header_row: int, column: int) -> str:
+    """The area a table beside another names in the row above its first column ('Tower Hamlets' | ... |
+    'London'), if it is a place this program knows; else ''."""
+    text = grid.text(header_row - 1, column) if header_row else ""
+    return canonical_area(text) if text and is_known_area(text) else ""
+
+
+def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column: int, columns: list[int],
+                      home_area: str, named: bool = False) -> None:  # fmt: skip
     rows = grid.nonblank_rows(header_row + 1)
     if (notes := _notes_below(grid, rows, columns)) is not None:
         parsed.problems.append(info(
@@ -48,7 +70,7 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
             "below the table to another sheet.",
             **grid.where(row, period_column, grid.text(header_row, period_column))))  # fmt: skip
         _table(grid, parsed, header_row, rows, columns)
-        return True
+        return
     skipped = [c for c in columns if role_of(grid.value(header_row, c)) in _DESCRIBING]
     values = [c for c in columns if c not in skipped]
     if skipped:
@@ -58,12 +80,17 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
             f"The dates of column '{grid.text(header_row, period_column)}' are read as {how} "
             f"({grid.text(rows[0], period_column)}: {periods[rows[0]]}).",
             **grid.where(rows[0], period_column)))  # fmt: skip
-    area = area_of_table(grid, parsed, header_row, home_area)
+    if named:
+        area = home_area
+        parsed.problems.append(info(
+            f"The table from column {cell_ref(1, period_column + 1)[:-1]} holds the figures of {area}: the area "
+            "named above it.", **grid.where(header_row - 1, period_column)))  # fmt: skip
+    else:
+        area = area_of_table(grid, parsed, header_row, home_area)
     single = len(values) == 1
     for column in values:
         _column(grid, parsed, header_row, periods, column, rows, area, single)
     _table(grid, parsed, header_row, rows, columns)
-    return True
 
 
 def _notes_below(grid: Grid, rows: list[int], columns: list[int]) -> int | None:

@@ -543,11 +543,21 @@ def _period_label(first: re.Match[str], last: re.Match[str]) -> str | None:
     return None
 
 
-def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
-    for row in range(min(grid.height, 30)):
+def read_measure_columns(grid: Grid, parsed: Parsed, start: int = 0, title: str = "") -> bool:
+    """A table of an area in each row and a measure in each column, headed within 30 rows of `start`; tables
+    stacked under one another, each repeating the header under its own title, each read as a table (`title`: the
+    table's own, which names a measure its heading does not)."""
+    for row in range(start, min(grid.height, start + 30)):
         area_column = find_area_column(grid, row)
         if area_column is None:
             continue
+        if (repeat := _repeated_header(grid, row)) is not None:
+            cut = max((r for r in range(row + 1, repeat) if not grid.filled(r)), default=repeat)
+            above = replace(grid, rows=grid.rows[:cut])
+            below = replace(grid, rows=[*grid.rows[:row], *([[]] * (cut - row)), *grid.rows[cut:]])
+            read_measure_columns(above, parsed, row, title or _own_title(grid, row))
+            read_measure_columns(below, parsed, repeat, _own_title(grid, repeat))
+            return True
         grid = _with_headings_above(_with_subheadings(grid, row, area_column), row, area_column)
         rows = [r for r in range(row + 1, grid.height) if grid.text(r, area_column)]
         meta = [c for c in grid.filled(row) if c != area_column and (
@@ -581,9 +591,32 @@ def read_measure_columns(grid: Grid, parsed: Parsed) -> bool:
                   and names_areas_below(grid, row, c)]  # fmt: skip
         bounds = [area_column, *beside, grid.width]
         for left, right in pairwise(bounds):  # tables side by side, each with its column of areas (ONS's NUTS)
-            _read_measure_columns(grid, parsed, row, left, [c for c in columns if left < c < right], period, dated)
+            _read_measure_columns(grid, parsed, row, left, [c for c in columns if left < c < right], period, dated,
+                                  title or sheet_title(grid))  # fmt: skip
         return True
     return False
+
+
+def _repeated_header(grid: Grid, header_row: int) -> int | None:
+    """The row below a header row of three headings or more that repeats it: the header of a table stacked under
+    the first ('Table 2b' under 'Table 2a', one blank row between)."""
+    headings = {c: grid.text(header_row, c) for c in grid.filled(header_row)}
+    if len(headings) < 3:
+        return None
+    return next((r for r in range(header_row + 1, grid.height)
+                 if grid.filled(r) == list(headings) and all(grid.text(r, c) == t for c, t in headings.items())),
+                None)  # fmt: skip
+
+
+def _own_title(grid: Grid, header_row: int) -> str:
+    """The line of one cell nearest above a table's header, that is no notice ('Table 2b: Percentage who ...')."""
+    for row in range(header_row - 1, -1, -1):
+        filled = grid.filled(row)
+        if len(filled) == 1 and WORD.search(text := grid.text(row, filled[0])) and not _NOTICE.search(text):
+            return text
+        if len(filled) > 1:
+            break
+    return ""
 
 
 def _with_subheadings(grid: Grid, header_row: int, area_column: int) -> Grid:
@@ -671,7 +704,7 @@ def _period_above(grid: Grid, parsed: Parsed, header_row: int) -> str | None:
 
 def _read_measure_columns(
     grid: Grid, parsed: Parsed, header_row: int, area_column: int, columns: list[int], table_period: str | None,
-    dated: int | None,
+    dated: int | None, title: str,
 ) -> None:  # fmt: skip
     """The table's values: each column a measure, of the period its heading names, else the table's, else (where
     `dated` is a column of periods) its row's."""
@@ -700,8 +733,7 @@ def _read_measure_columns(
     # headings most of which are bare numbers (ages 0, 1, 2 ... beside 'All ages') are categories of what the
     # table's title names, each a measure named with it
     numbered = 2 * sum(bool(_BARE_NUMBER.fullmatch(grid.text(header_row, c))) for c in columns) > len(columns)
-    title = sheet_title(grid) if numbered else ""
-    of = title_measure(title_period(title)[0]) if title else ""
+    of = title_measure(title_period(title)[0]) if title and numbered else ""
     if of:
         parsed.problems.append(
             info(
@@ -725,7 +757,6 @@ def _read_measure_columns(
         if of:
             name = f"{of}: {header}"
         elif not name or name.lower() in (*GENERIC_NAMES, "estimate"):  # the heading says nothing of what it measures
-            title = sheet_title(grid)
             titled = title_measure(title_period(title)[0]) if title else ""
             name, by_title = titled or file_title(grid), not titled
             parsed.problems.append(info(
