@@ -197,6 +197,15 @@ def test_a_tidy_table_s_targets_and_commentary_are_the_home_area_s_for_each_row_
     assert store.leads()[measure_id].name == "J. Smith"
 
 
+def test_a_single_series_target_column_is_its_measure_s_targets_period_by_period(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv("Year,%,Target\n2018,21.9,25\n2019,22.5,27\n", "recycling.csv"))
+    assert not result.rejected, result.errors
+    [measure_id] = store.targets()
+    assert [(t.period, t.value) for t in store.targets()[measure_id]] == [("2018", 25.0), ("2019", 27.0)]
+    assert not [p for p in result.notes if p.message.startswith("Not imported")]
+
+
 def test_a_target_column_that_names_no_period_is_read_for_the_table_s_latest_and_said(make_store, make_xlsx):
     rows = [["Measure", "2020/21", "2021/22", "Target"], ["Employment rate", 70.1, 72.9, 75]]
     store = make_store(framework=False)

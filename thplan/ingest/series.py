@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from thplan.area import area_named_in, canonical_area, is_known_area
+from thplan.ingest.accountability import read_columns
 from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
-from thplan.ingest.headers import ACCOUNTABILITY, cell_period, column_periods, role_of
+from thplan.ingest.headers import ACCOUNTABILITY, Column, cell_period, column_periods, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
 from thplan.measure import MeasureError, parse_unit
@@ -38,8 +39,7 @@ def read_period_rows(grid: Grid, parsed: Parsed, home_area: str) -> bool:
     if len(starts) > 1:
         for first, following in zip(starts, [*starts[1:], grid.width], strict=True):
             own = [c for c in columns if first < c < following]
-            _read_period_rows(grid, parsed, header_row, first, own, _area_above(grid, header_row, first) or home_area,
-                              named=bool(_area_above(grid, header_row, first)))  # fmt: skip
+            _read_period_rows(grid, parsed, header_row, first, own, home_area, _area_above(grid, header_row, first))
         return True
     _read_period_rows(grid, parsed, header_row, period_column, columns, home_area)
     return True
@@ -53,7 +53,9 @@ def _area_above(grid: Grid, header_row: int, column: int) -> str:
 
 
 def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column: int, columns: list[int],
-                      home_area: str, named: bool = False) -> None:  # fmt: skip
+                      home_area: str, named: str = "") -> None:  # fmt: skip
+    """One table of a period in each row, of the area `named` above it, else of the area its file names or the
+    home area."""
     rows = grid.nonblank_rows(header_row + 1)
     if (notes := _notes_below(grid, rows, columns)) is not None:
         parsed.problems.append(info(
@@ -73,15 +75,20 @@ def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column
         return
     skipped = [c for c in columns if role_of(grid.value(header_row, c)) in _DESCRIBING]
     values = [c for c in columns if c not in skipped]
-    if skipped:
-        parsed.problems.append(not_imported([grid.text(header_row, c) for c in skipped], **grid.where(header_row)))
+    # a series' Target (Commentary, RAG) beside its values: the measure's, period by period
+    roles = {c: role_of(grid.value(header_row, c)) or "" for c in skipped}
+    accountable = [Column(c, grid.text(header_row, c), roles[c]) for c in skipped
+                   if roles[c] in ACCOUNTABILITY and len(values) == 1]  # fmt: skip
+    said = [c for c in skipped if c not in {a.index for a in accountable}]
+    if said:
+        parsed.problems.append(not_imported([grid.text(header_row, c) for c in said], **grid.where(header_row)))
     if how:
         parsed.problems.append(info(
             f"The dates of column '{grid.text(header_row, period_column)}' are read as {how} "
             f"({grid.text(rows[0], period_column)}: {periods[rows[0]]}).",
             **grid.where(rows[0], period_column)))  # fmt: skip
     if named:
-        area = home_area
+        area = named
         parsed.problems.append(info(
             f"The table from column {cell_ref(1, period_column + 1)[:-1]} holds the figures of {area}: the area "
             "named above it.", **grid.where(header_row - 1, period_column)))  # fmt: skip
@@ -89,7 +96,9 @@ def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column
         area = area_of_table(grid, parsed, header_row, home_area)
     single = len(values) == 1
     for column in values:
-        _column(grid, parsed, header_row, periods, column, rows, area, single)
+        name = _column(grid, parsed, header_row, periods, column, rows, area, single)
+        read_columns(grid, header_row, accountable, rows, [name] * len(rows), [area] * len(rows),
+                     [periods[r] for r in rows], home_area, parsed)  # fmt: skip
     _table(grid, parsed, header_row, rows, columns)
 
 
@@ -168,7 +177,8 @@ def file_name_title(file: str) -> str:
 
 
 def _column(grid: Grid, parsed: Parsed, header_row: int, periods: dict[int, str], column: int, rows: list[int],
-            area: str, single: bool) -> None:  # fmt: skip
+            area: str, single: bool) -> str:  # fmt: skip
+    """Read one column of values; returns the name of its measure."""
     header = grid.text(header_row, column)
     location = Location(grid.sheet, header_row, column, header)
     name = header
@@ -192,6 +202,7 @@ def _column(grid: Grid, parsed: Parsed, header_row: int, periods: dict[int, str]
             label = periods[row]
             parsed.observations.append(RawObservation(name, area, label, value, Location(grid.sheet, row, column,
                                                                                            header)))  # fmt: skip
+    return name
 
 
 def _table(grid: Grid, parsed: Parsed, header_row: int, rows: list[int], columns: list[int]) -> None:
