@@ -1479,3 +1479,73 @@ def test_tables_stacked_on_a_sheet_each_under_its_own_title_are_each_read(make_s
         ("Percentage who agree the police deal with local concerns", "Hackney", year, ""): 49.0,
     }
     assert {(o.area, o.lower_ci) for o in store.observations() if o.value == 50.0} == {(TH, 44.0)}
+
+
+def test_the_mps_crime_table_each_row_a_crime_type_of_a_borough_months_as_six_digits(make_store, make_csv):
+    text = ("MajorText,MinorText,BoroughName,202212,202301\n"
+            "VIOLENCE AGAINST THE PERSON,Violence with Injury,Tower Hamlets,310,295\n"
+            "BURGLARY,Burglary - Residential,Tower Hamlets,120,101\n"
+            "BURGLARY,Burglary - Residential,Hackney,99,95\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "MPS Borough Level Crime (most recent 24 months).csv"))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {
+        ("VIOLENCE AGAINST THE PERSON: Violence with Injury", TH, "Dec 2022", ""): 310.0,
+        ("VIOLENCE AGAINST THE PERSON: Violence with Injury", TH, "Jan 2023", ""): 295.0,
+        ("BURGLARY: Burglary - Residential", TH, "Dec 2022", ""): 120.0,
+        ("BURGLARY: Burglary - Residential", TH, "Jan 2023", ""): 101.0,
+        ("BURGLARY: Burglary - Residential", "Hackney", "Dec 2022", ""): 99.0,
+        ("BURGLARY: Burglary - Residential", "Hackney", "Jan 2023", ""): 95.0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("heading", "read"),
+    [("202301", "Jan 2023"), (202312, "Dec 2023"), ("201011", None), ("201819", None), ("202313", None)],
+    ids=["six-digits-a-month", "as-a-number", "could-be-a-financial-year-so-not-read",
+         "a-financial-year-is-no-month", "no-thirteenth-month"],
+)  # fmt: skip
+def test_a_heading_of_six_digits_is_a_month_only_where_it_cannot_be_a_year(heading, read):
+    from thplan.ingest.headers import header_period
+
+    assert header_period(heading) == read
+
+
+def test_ashe_s_table_of_statistics_each_named_with_the_title_and_changes_after_their_statistic(make_store, make_xlsx):
+    rows = [["Table 8.5a   Hourly pay - Gross (£) - For all employee jobs: United Kingdom, 2023"], [],
+            [None, None, "Number", None, "Annual", None, "Annual", "Percentiles"],
+            ["Description", "Code", "of jobs", "Median", "%", "Mean", "%", "10", "20"],
+            [None, None, "(thousand)", None, "change", None, "change"],
+            ["London", "E12000007", 4300, 23.1, 5.0, 29.8, 4.1, 12.4, 14.2],
+            ["Hackney", "E09000012", 150, 24.0, 2.0, 30.0, 1.5, 13.0, 15.0],
+            ["Tower Hamlets", "E09000030", 160, 26.5, "x", 32.1, "..", 13.5, 15.9], [],
+            ["a Employees on adult rates whose pay for the survey pay-period was not affected by absence."],
+            ["b Figures for Number of Jobs are for indicative purposes only."],
+            ["Key", "Statistical robustness"], ["CV <= 5%", "Estimates are considered precise"]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"All": rows}))
+    assert not result.rejected, result.errors
+    pay = "Hourly pay - Gross (£) - For all employee jobs: United Kingdom"
+    stored = {k: v for k, v in stored_values(store, result).items() if k[1] == TH}
+    assert stored == {
+        ("Number: of jobs (thousand)", TH, "2023", ""): 160.0, (f"{pay}: Median", TH, "2023", ""): 26.5,
+        (f"{pay}: Median: Annual: %: change", TH, "2023", ""): "Not available (x)",
+        (f"{pay}: Mean", TH, "2023", ""): 32.1,
+        (f"{pay}: Mean: Annual: %: change", TH, "2023", ""): "Not available (..)",
+        (f"{pay}: Percentiles: 10", TH, "2023", ""): 13.5, (f"{pay}: Percentiles: 20", TH, "2023", ""): 15.9,
+    }  # fmt: skip
+
+
+def test_nomis_wards_of_one_name_and_two_boundaries_are_two_areas_named_with_their_codes(make_store, make_xlsx):
+    rows = [["Claimant count by sex and age"], [], ["measure", "Claimant count"], [],
+            ["Area", "February 2022", "February 2023"], ["ward2021:E05000426 : Oval", 700, 600],
+            ["ward2022:E05014108 : Oval", 655, 560], ["ward2022:E05014102 : Clapham Town", 610, 540]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert {(o.area, o.period.label): o.value for o in store.observations() if o.period.label == "Feb 2022"} == {
+        ("Oval (E05000426)", "Feb 2022"): 700.0,
+        ("Oval (E05014108)", "Feb 2022"): 655.0,
+        ("Clapham Town", "Feb 2022"): 610.0,
+    }
+    assert any("are all named 'Oval'" in p.message for p in result.warnings)

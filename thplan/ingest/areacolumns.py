@@ -51,8 +51,10 @@ _LONG_LABEL = re.compile(r"\blong label$")
 
 def _beside_codes(grid: Grid, row: int, sample: range) -> int | None:
     """A column of names under another heading ('Description', as ASHE heads its areas) or none (ONS's 'NUTS Code'
-    over the codes only) beside a column headed as codes holding an area's code on nearly every row."""
+    over the codes only) beside a column headed as codes holding an area's code on nearly every row of the table
+    (to its first blank row: the notes below it name no areas)."""
     filled = grid.filled(row)
+    sample = range(sample.start, _notes_start(grid, sample))
     for codes in filled:
         if not _codes_areas(heading(grid.value(row, codes))):
             continue
@@ -61,6 +63,21 @@ def _beside_codes(grid: Grid, row: int, sample: range) -> int | None:
                     _named_beside_codes(grid, sample, column, codes)):  # fmt: skip
                 return column
     return None
+
+
+def _notes_start(grid: Grid, rows: range) -> int:
+    """The first row of the notes below a table: after a blank row, a row with no figure in it (rows spaced out by
+    blank ones go on)."""
+    for row in rows:
+        filled = grid.filled(row)
+        if (
+            row > rows.start
+            and not grid.filled(row - 1)
+            and filled
+            and not any(is_number(grid.text(row, c)) for c in filled)
+        ):
+            return row
+    return rows.stop
 
 
 #: The codes of the UK's NUTS areas (Eurostat's; ONS published by them until 2021): 'UKI' London, 'UKI42' Tower

@@ -34,7 +34,11 @@ def heading(text: object) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9%]+", " ", text.lower()).split())
+    # words run together with capitals are words ('BoroughName', 'MajorText', 'TimePeriod')
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", _CAMEL.sub(" ", text).lower()).split())
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
 #: The columns that say what is being done about a measure: read into targets, commentary and leads.
@@ -295,6 +299,8 @@ def header_period(value: object) -> str | None:
     2016'); None for any other."""
     if isinstance(value, bool):
         return None
+    if (month := _year_month(value)) is not None:
+        return month
     if isinstance(value, int | float):
         return str(int(value)) if float(value).is_integer() and 1990 <= value <= 2100 else None
     try:
@@ -303,6 +309,16 @@ def header_period(value: object) -> str | None:
         pass
     worded = period_and_word(value)
     return worded[0] if worded is not None and (worded[1] in VALUE_WORDS or worded[1] == EDITION) else None
+
+
+def _year_month(value: object) -> str | None:
+    """A month written as six digits, year then month, as the MPS heads its months ('202301' is Jan 2023); never
+    where the digits could be a financial or academic year (201011: 2010/11 or Nov 2010?)."""
+    text = str(int(value)) if isinstance(value, int | float) and float(value).is_integer() else value
+    m = re.fullmatch(r"((?:19|20)\d\d)(0[1-9]|1[0-2])", text) if isinstance(text, str) else None
+    if m is None or int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+        return None
+    return f"{calendar.month_abbr[int(m.group(2))]} {m.group(1)}"
 
 
 _MONTH_WORDS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}

@@ -61,7 +61,7 @@ _NO_AREA = re.compile(r"^(?:all|total)\b|^(?:not classified|unclassified|unknown
 #: worksheet contains one table. Some cells refer to notes ...').
 _NOTICE = re.compile(r"copyright|©|^source\b|\bplease\b|^this (?:work)?sheet\b|^this table (?:contains|has)\b|"
                      r"\brefer to (?:the )?notes\b|\bshorthand\b|\bfreeze panes\b", re.IGNORECASE)  # fmt: skip
-_UNIT_WORDS = re.compile(r"\b(gbp|percent|number|count|rate|per \d|years?|score|index)\b|£|%", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"\b(gbp|per ?cent|number|count|rate|per \d|years?|score|index)\b|£|%", re.IGNORECASE)
 
 
 # -- areas down, periods across ---------------------------------------------------------------------------------
@@ -219,6 +219,8 @@ def _read_header(
             ends = _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, unit,
                                    narrowed)  # fmt: skip
         return ends
+    if not name and (named_by := _label_columns(grid, row, area_column)):  # the MPS: 'MajorText | MinorText'
+        return _read_labelled_rows(grid, parsed, row, area_column, labels, named_by, narrowed)
     if not name:
         parsed.problems.append(error(
             "This table has areas in rows and periods in columns but does not say which measure it holds. "
@@ -275,6 +277,54 @@ def _is_unit(text: str) -> bool:
 def _says_nothing(name: str) -> bool:
     """A block's name that says only its unit or nothing ('%', 'Number', 'Value')."""
     return name.lower() in GENERIC_NAMES or _is_unit(name)
+
+
+def _label_columns(grid: Grid, header_row: int, area_column: int) -> list[int]:
+    """The headed columns of text left of the areas that name each row's measure together ('MajorText |
+    MinorText | BoroughName | 202301 ...': 'Burglary: Burglary - Residential'); [] where there are none."""
+    rows = [r for r in range(header_row + 1, min(grid.height, header_row + 200)) if grid.text(r, area_column)]
+    return [c for c in grid.filled(header_row) if c < area_column and not meta_column(grid, header_row, c)
+            and rows and all(grid.text(r, c) and not is_number(grid.text(r, c)) for r in rows)]  # fmt: skip
+
+
+def _read_labelled_rows(
+    grid: Grid, parsed: Parsed, header_row: int, area_column: int, labels: dict[int, str], named_by: list[int],
+    breakdown: Breakdown,
+) -> tuple[int, int | None]:  # fmt: skip
+    """A table of areas down, periods across, each row's measure named by its columns of labels; returns the row
+    it ends at and the next filled row after it."""
+    codes = code_column(grid, header_row, area_column)
+    end, rows = grid.height, 0
+    for row in range(header_row + 1, grid.height):
+        if not grid.filled(row):
+            end = row
+            break
+        area_text = grid.text(row, area_column)
+        area = area_of_row(grid, parsed, row, area_column, area_text, codes) if area_text else None
+        if area is None:
+            continue
+        rows += 1
+        name = ": ".join(t for c in named_by if (t := grid.text(row, c)))
+        parsed.add_measure(MeasureRef(name, Location(grid.sheet, row, named_by[0], grid.text(header_row, named_by[0]))))
+        for column, label in labels.items():
+            percent, decimals = grid.fmt(row, column)
+            try:
+                value = parse_value(grid.value(row, column), percent_format=percent, format_decimals=decimals)
+            except CellError as exc:
+                parsed.problems.append(error(f"{exc}", **grid.where(row, column, label)))
+                continue
+            if not value.blank:
+                parsed.observations.append(RawObservation(name, area, label, value,
+                                                          Location(grid.sheet, row, column, label),
+                                                          breakdown=breakdown))  # fmt: skip
+    parsed.problems.append(info(
+        f"Each row's measure is named by its columns {quoted([grid.text(header_row, c) for c in named_by], 4)}, "
+        f"its area by '{grid.text(header_row, area_column)}'.", **grid.where(header_row)))  # fmt: skip
+    cells = f"{cell_ref(header_row + 1, 1)}:{cell_ref(header_row + 1 + rows, max(labels) + 1)}"
+    parsed.tables.append(TableInfo(grid.sheet, cells, "areas by period", rows=rows))
+    parsed.rows += rows
+    below = next((r for r in range(end, grid.height) if grid.filled(r)), None)
+    return end, below
 
 
 def _stacks(grid: Grid, header_row: int, labels: dict[int, str], area_column: int, top: int) -> list[list[int]]:
@@ -456,7 +506,7 @@ def _read_area_rows(
     renamed = areas_read_as(names, **grid.where(header_row, area_column)) if codes is None else None
     if renamed is not None and renamed not in parsed.problems:  # said once for the blocks of one table
         parsed.problems.append(renamed)
-    for row, area in _told_apart(grid, parsed, areas, codes) if codes is not None else areas:
+    for row, area in _told_apart(grid, parsed, areas, codes, area_column):
         for column in periods:
             raw = grid.value(row, column)
             if raw is None:
@@ -658,27 +708,43 @@ def _with_headings_above(grid: Grid, header_row: int, area_column: int) -> Grid:
     running = {r: "" for r in above}
     for column in columns:
         parts = []
-        for r in above:
-            running[r] = grid.text(r, column) or running[r]
+        for position, r in enumerate(above):
+            below = [grid.text(b, column) for b in [*above[position + 1 :], header_row]]
+            # a heading runs on over the columns right of it whose own headings say nothing alone ('Per cent',
+            # percentiles '10' | '20'), never over one that names a measure ('Median' beside 'Number of jobs')
+            alone = all(not t or _says_nothing(t) or _BARE_NUMBER.fullmatch(t) or _OF_A_VALUE.search(t) for t in below)
+            running[r] = grid.text(r, column) or (running[r] if alone else "")
             parts.append(running[r])
         parts.append(grid.text(header_row, column))
         headings[column] = ": ".join(p for p in parts if p).replace(": (", " (")
     return replace(grid, rows=[*grid.rows[:header_row], headings, *grid.rows[header_row + 1 :]])
 
 
-def _told_apart(grid: Grid, parsed: Parsed, areas: list[tuple[int, str]], codes: int) -> list[tuple[int, str]]:
-    """Areas of one name with different codes (two LSOAs both named 'King's Lynn and West Norfolk 001A') are two
-    areas: each is named with its code too, and the preview says so."""
+def _told_apart(grid: Grid, parsed: Parsed, areas: list[tuple[int, str]], codes: int | None,
+                area_column: int) -> list[tuple[int, str]]:  # fmt: skip
+    """Areas of one name with different codes (two LSOAs both named 'King's Lynn and West Norfolk 001A'; NOMIS's
+    'ward2021:E05000426 : Oval' and 'ward2022:E05014108 : Oval', of two boundaries) are two areas: each is named
+    with its code too, and the preview says so. The codes are a column's, else those NOMIS writes in the names."""
+
+    def code_of(row: int) -> str:
+        if codes is not None:
+            return grid.text(row, codes)
+        return m.group(1) if (m := _NOMIS_CODE.search(grid.text(row, area_column))) else ""
+
     seen: dict[str, set[str]] = {}
     for row, area in areas:
-        seen.setdefault(area, set()).add(grid.text(row, codes))
+        seen.setdefault(area, set()).add(code_of(row))
     shared = {area for area, found in seen.items() if len(found) > 1}
     for area in sorted(shared):
         parsed.problems.append(warning(
             f"{len(seen[area])} areas with different codes ({', '.join(sorted(seen[area])[:4])}) are all named "
             f"'{area}': each is read as its name with its code ('{area} ({min(seen[area])})').", code="area",
-            **grid.where(next(r for r, a in areas if a == area), codes)))  # fmt: skip
-    return [(row, f"{area} ({grid.text(row, codes)})" if area in shared else area) for row, area in areas]
+            **grid.where(next(r for r, a in areas if a == area), area_column if codes is None else codes)))  # fmt: skip
+    return [(row, f"{area} ({code_of(row)})" if area in shared else area) for row, area in areas]
+
+
+#: The code NOMIS writes in a small area's name ('ward2022:E05014108 : Oval').
+_NOMIS_CODE = re.compile(r"^\w+\d*:\s*([EWSN]\d{8})\s+:")
 
 
 def _one_measure(grid: Grid, header_row: int, column: int, rows: list[int]) -> bool:
@@ -724,7 +790,7 @@ def _read_measure_columns(
     areas = [(r, area) for r, name in names.items() if name and r not in unnamed
              if (area := area_of_row(grid, parsed, r, area_column, name, codes)) is not None]  # fmt: skip
     if codes is not None:
-        areas = _told_apart(grid, parsed, areas, codes)
+        areas = _told_apart(grid, parsed, areas, codes, area_column)
     if dated is not None:
         areas = _dated_rows(grid, parsed, header_row, dated, areas)
     columns, bounds = _bound_columns(grid, parsed, header_row, columns)
@@ -742,10 +808,15 @@ def _read_measure_columns(
                 **grid.where(header_row),
             )
         )
+    named = _told_apart_names(grid, header_row, columns)
     for column in columns:
         header = grid.text(header_row, column)
         where = grid.where(header_row, column, header)
         name, period = column_name(header)
+        if column in named:
+            name = named[column]
+            parsed.problems.append(info(f"The column headed '{header}' is imported as '{name}': other columns have "
+                                        "its heading, and it follows that measure.", **where))  # fmt: skip
         period = period or table_period
         if period is None and column in shared:
             period = shared[column]
@@ -756,6 +827,11 @@ def _read_measure_columns(
         by_title = False
         if of:
             name = f"{of}: {header}"
+        elif _STATISTIC.match(name) and title and (titled := title_measure(title_period(title)[0])):
+            name = f"{titled}: {name}"  # 'Median' of what: of what the title names ('Hourly pay - Gross (£)')
+            parsed.problems.append(info(
+                f"The column headed '{header}' names a statistic, not what it is of: it is imported as '{name}', "
+                "with the table's title.", **where))  # fmt: skip
         elif not name or name.lower() in (*GENERIC_NAMES, "estimate"):  # the heading says nothing of what it measures
             titled = title_measure(title_period(title)[0]) if title else ""
             name, by_title = titled or file_title(grid), not titled
@@ -802,7 +878,27 @@ def _read_measure_columns(
     parsed.rows += len(areas)
 
 
+#: A heading that names a statistic of something the heading does not name ('Median', 'Mean', 'Percentiles: 10').
+_STATISTIC = re.compile(r"^(?:median|mean|average|mode|minimum|maximum|percentiles?|quartiles?|deciles?|"
+                        r"(?:lower|upper) quartile)(?:$|\s*[:(])", re.IGNORECASE)  # fmt: skip
+#: Headings of what is given of a value, not of what it is ('Survey estimate', 'Lower limit', 'Upper 95% CI').
+_OF_A_VALUE = re.compile(r"^(?:survey )?estimates?$|\b(?:lower|upper)\b|\blimits?\b|\bbounds?\b|\bci\b|confidence",
+                         re.IGNORECASE)  # fmt: skip
 _BARE_NUMBER = re.compile(r"\d+(?:\.0)?\+?")
+
+
+def _told_apart_names(grid: Grid, header_row: int, columns: list[int]) -> dict[int, str]:
+    """Columns of one heading and period ('Annual % change' after 'Median' and after 'Mean', as ASHE writes
+    them), each named with the nearest column of another heading before it ('Median: Annual % change')."""
+    read = {c: column_name(grid.text(header_row, c)) for c in columns}
+    shared = {key for key in read.values() if key[0] and list(read.values()).count(key) > 1}
+    named = {}
+    for column in columns:
+        if read[column] in shared:
+            before = next((read[c][0] for c in reversed(columns) if c < column and read[c] not in shared), "")
+            if before:
+                named[column] = f"{before}: {read[column][0]}"
+    return named if len(set(named.values())) == len(named) else {}
 
 
 def _dated_rows(
