@@ -159,6 +159,8 @@ def test_the_rows_above_a_nomis_table_that_say_whose_figures_they_are_are_its_br
     assert not result.rejected, result.errors
     assert {o.breakdown.label for o in store.observations()} == {breakdown}
     assert {o.measure_id for o in store.observations()} == {"claimant-count"}
+    # a new measure the file gives for one breakdown only has it as its headline, so its figures are shown
+    assert [m.breakdown for m in store.framework().measures if m.id == "claimant-count"] == [breakdown]
     said = [p for p in result.notes if p.message.startswith("The rows above the table (")]
     assert len(said) == (1 if breakdown else 0)
 

@@ -1549,3 +1549,15 @@ def test_nomis_wards_of_one_name_and_two_boundaries_are_two_areas_named_with_the
         ("Clapham Town", "Feb 2022"): 610.0,
     }
     assert any("are all named 'Oval'" in p.message for p in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "read"),
+    [("2020 [note 2]", "2020"), ("2023 [note 3] [p]", "2023"), ("2021/22 (r)", "2021/22"),
+     ("Employment [note 1]", None)],
+    ids=["a-note-after-the-year", "provisional-after-a-note", "revised", "a-name-with-a-note-is-no-period"],
+)  # fmt: skip
+def test_a_period_heading_marked_provisional_or_with_a_note_is_its_period(heading, read):
+    from thplan.ingest.headers import header_period
+
+    assert header_period(heading) == read

@@ -197,6 +197,21 @@ def test_a_tidy_table_s_targets_and_commentary_are_the_home_area_s_for_each_row_
     assert store.leads()[measure_id].name == "J. Smith"
 
 
+def test_a_target_formatted_as_a_percentage_is_the_percentage_it_shows_as_the_values_are(make_store, make_xlsx):
+    rows = [["Measure", "Target", "2021/22", "2022/23"],
+            ["Young people in education or training", (0.95, "0.0%"), (0.934, "0.0%"), (0.951, "0.0%")],
+            ["Reviews on time", (1.0, "0%"), 98.2, 97.5]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"KPIs": rows}))
+    assert not result.rejected, result.errors
+    names = {measure_id: name for name, measure_id in result.matched.items()}
+    assert {names[m]: [(t.period, t.value) for t in ts] for m, ts in store.targets().items()} == {
+        "Young people in education or training": [("2022/23", 95.0)],
+        "Reviews on time": [("2022/23", 100.0)],
+    }
+    assert {o.value for o in store.observations() if o.period.label == "2022/23"} == {95.1, 97.5}
+
+
 def test_a_single_series_target_column_is_its_measure_s_targets_period_by_period(make_store, make_csv):
     store = make_store(framework=False)
     result = do_import(store, make_csv("Year,%,Target\n2018,21.9,25\n2019,22.5,27\n", "recycling.csv"))

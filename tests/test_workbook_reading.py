@@ -278,3 +278,31 @@ def test_a_reading_streamed_by_several_threads_at_once_gives_each_every_sheet_in
     with ThreadPoolExecutor(4) as pool:
         seen = list(pool.map(lambda _: [(g.sheet, g.rows[1]) for g in reading.stream()], range(4)))
     assert seen == [[(f"Sheet {n}", [f"Indicator {n}", n + 0.5]) for n in range(6)]] * 4
+
+
+def test_hidden_rows_and_sheets_are_not_read_and_the_preview_says_so(make_store, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2022-23"
+    for row in (
+        ["Measure", "2021/22", "2022/23"],
+        ["Homes built", 1822, 1414],
+        ["Affordable homes built (DRAFT - do not use)", 9999, 9999],
+        ["Affordable homes built", 870, 620],
+    ):
+        sheet.append(row)  # fmt: skip
+    sheet.row_dimensions[3].hidden = True
+    old = book.create_sheet("old_2021")
+    old.append(["Measure", "2020/21"])
+    old.append(["Homes built", 1500])
+    old.sheet_state = "hidden"
+    path = tmp_path / "homes.xlsx"
+    book.save(path)
+    store = make_store(framework=False)
+    result = do_import(store, path)
+    assert not result.rejected, result.errors
+    assert sorted(result.matched) == ["Affordable homes built", "Homes built"]
+    assert 9999.0 not in {o.value for o in store.observations()}
+    said = {p.message for p in result.warnings}
+    assert "Row 3 of the sheet '2022-23' is hidden in the workbook: not read. Unhide it to import the figures." in said
+    assert any(m.startswith("The sheet 'old_2021' is hidden in the workbook: not read.") for m in said)

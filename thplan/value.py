@@ -75,13 +75,22 @@ def is_missing_marker(text: str) -> bool:
 #: A letter in square brackets in place of a value: the shorthand of government statistics for why there is none.
 _SHORTHAND = re.compile(r"\[[a-z]\]")
 #: Markers that keep the value but flag it.
-FLAG_MARKERS = {"[u]": "Low reliability ([u])"}
+FLAG_MARKERS = {
+    "[u]": "Low reliability ([u])",
+    "[p]": "Provisional ([p])",
+    "(p)": "Provisional (p)",
+    "[r]": "Revised ([r])",
+    "(r)": "Revised (r)",
+    "[e]": "Estimated ([e])",
+    "(e)": "Estimated (e)",
+}
 
 _NUMBER = re.compile(
     r"""^(?P<neg>[-+−]?)\s*(?P<cur>£)?\s*(?P<neg2>[-−]?)
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<exp>e[-+]?\d{1,2})?
         \s*(?P<pct>%)?\s*(?P<mark>[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)?
-        \s*(?:\((?P<covers>[^()]*\d{4}[^()]*)\))?\s*(?P<flag>\[u\])?$""",
+        \s*(?P<note>\[notes?\s+[\w ,]+\])?
+        \s*(?:\((?P<covers>[^()]*\d{4}[^()]*)\))?\s*(?P<flag>\[[upre]\]|\([pre]\))?$""",
     re.VERBOSE | re.IGNORECASE,
 )
 _AREA_VALUE = re.compile(
@@ -204,13 +213,13 @@ def _number(m: re.Match[str]) -> CellValue:
     decimals = max(0, (len(digits.split(".")[1]) if "." in digits else 0) - exponent)
     if len(digits.replace(".", "").lstrip("0")) > 15:  # more digits than a spreadsheet keeps: float noise
         decimals = decimals_of(number)
-    flags = (FLAG_MARKERS["[u]"],) if m.group("flag") else ()
+    flags = (FLAG_MARKERS[m.group("flag").lower()],) if m.group("flag") else ()
     return CellValue(
         value=number,
         decimals=decimals,
         percent=bool(m.group("pct")),
         currency=bool(m.group("cur")),
-        footnote=m.group("mark"),
+        footnote=m.group("mark") or m.group("note"),
         covers=(m.group("covers") or "").strip() or None,
         flags=flags,
     )

@@ -19,11 +19,23 @@ from thplan.measure import Measure
 from thplan.period import PeriodError, parse_period
 from thplan.store import targets_frame
 from thplan.targets import StatedRag, Target, TargetError, parse_target, parse_tolerance
+from thplan.value import parse_value
 
 RAG = "rag"  # a StatedLabel's `what` for a stated RAG
 #: R15c: what each stated RAG says of the status against target.
 RAG_STATUS = {StatedRag.GREEN: TargetLabel.ON_TARGET, StatedRag.AMBER: TargetLabel.WITHIN_TOLERANCE,
               StatedRag.RED: TargetLabel.OFF_TARGET}  # fmt: skip
+
+
+def _as_shown(grid: Grid, row: int, column: int) -> object:
+    """A cell as it reads: a number formatted as a percentage (0.95 shown as 95.0%) as the percentage it shows, as
+    the values beside it are read; any other cell as it is."""
+    value = grid.value(row, column)
+    percent, decimals = grid.fmt(row, column)
+    if percent and isinstance(value, int | float) and not isinstance(value, bool):
+        shown = parse_value(value, percent_format=True, format_decimals=decimals)
+        return f"{shown.value:.{shown.decimals}f}%"
+    return value
 
 
 def read_columns(grid: Grid, header_row: int, columns: Sequence[Column], rows: Sequence[int], names: Sequence[str],
@@ -42,7 +54,7 @@ def read_columns(grid: Grid, header_row: int, columns: Sequence[Column], rows: S
             continue  # targets, commentary and leads are the Plan's: the home area's
         for column in by_role.get("target", []):
             period = column.period or own
-            value = grid.value(row, column.index)
+            value = _as_shown(grid, row, column.index)
             if value is None or not period:
                 continue
             beside = tolerances.get(column.period) or tolerances.get("")  # its own period's, else the undated one

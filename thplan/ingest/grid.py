@@ -22,6 +22,8 @@ class Grid:
     formats: CellFormats = field(default_factory=lambda: CellFormats.of({}))
     #: A hidden worksheet: not read (its rows are empty), named so that a file with no table can say so.
     hidden: bool = False
+    #: Rows hidden in the workbook (0-based): emptied, not read, and said.
+    hidden_rows: tuple[int, ...] = ()
 
     @property
     def height(self) -> int:

@@ -301,6 +301,8 @@ def header_period(value: object) -> str | None:
         return None
     if (month := _year_month(value)) is not None:
         return month
+    if isinstance(value, str) and (plain := _HEADING_MARKS.sub("", without_notes(value)).strip()) != value.strip():
+        return header_period(plain) if plain else None  # '2020 [note 2]', '2023 [p]': the year, marked
     if isinstance(value, int | float):
         return str(int(value)) if float(value).is_integer() and 1990 <= value <= 2100 else None
     try:
@@ -309,6 +311,10 @@ def header_period(value: object) -> str | None:
         pass
     worded = period_and_word(value)
     return worded[0] if worded is not None and (worded[1] in VALUE_WORDS or worded[1] == EDITION) else None
+
+
+#: Marks after a period heading that say how final its figures are ('[p]' provisional, '(r)' revised, '[x]').
+_HEADING_MARKS = re.compile(r"(?:\s*[\[(](?:p|r|e|x|provisional|revised|estimated?|final)[\])])+\s*$", re.IGNORECASE)
 
 
 def _year_month(value: object) -> str | None:

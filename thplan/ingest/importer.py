@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from thplan.area import BENCHMARKS, area_key, canonical_area, is_known_area
-from thplan.breakdown import PARTS, Breakdown, from_label, split_name
+from thplan.breakdown import PARTS, Breakdown, from_label, headline, split_name
 from thplan.classification import Classification, classify, ordered, status_against_target
 from thplan.formula import strip_control
 from thplan.framework import Framework
@@ -226,7 +226,17 @@ def _read_as_data(reading: Reading, name: str, framework: Framework, given: str)
     for grid in reading.stream():
         if grid.hidden:
             parsed.hidden_sheets.append(grid.sheet)
+            parsed.problems.append(warning(
+                f"The sheet '{grid.sheet}' is hidden in the workbook: not read. Unhide it to import its figures.",
+                code="not-read", file=name, sheet=grid.sheet))  # fmt: skip
             continue
+        if grid.hidden_rows:
+            shown = ", ".join(str(r + 1) for r in grid.hidden_rows[:8]) + (", ..." if len(grid.hidden_rows) > 8 else "")
+            parsed.problems.append(warning(
+                f"Row{'s' if len(grid.hidden_rows) > 1 else ''} {shown} of the sheet '{grid.sheet}' "
+                f"{'are' if len(grid.hidden_rows) > 1 else 'is'} hidden in the workbook: not read. Unhide "
+                f"{'them' if len(grid.hidden_rows) > 1 else 'it'} to import the figures.", code="not-read",
+                file=name, sheet=grid.sheet, row=grid.hidden_rows[0] + 1))  # fmt: skip
         grids.append(grid)
         if is_catalogue(grids) or is_tracker([grid]):
             continue
@@ -276,12 +286,38 @@ def _payload(
             measures=measures_frame(fw.measures),
         )
     measures = _match_measures(parsed, framework, options, result)
+    observations = _observations(parsed, measures, result, stored_areas)
+    _headlines_given(observations, measures, result)
     changed = [*result.new_measures, *result.placed]
     return Payload(
         measures=measures_frame(changed) if changed else None,
-        observations=_observations(parsed, measures, result, stored_areas),
+        observations=observations,
         **payload_frames(parsed, result.matched, measures, options.user, result.problems),
     )
+
+
+def _headlines_given(observations: pd.DataFrame, measures: dict[str, Measure], result: ImportResult) -> None:
+    """A new measure the file gives only for one breakdown ('Female, Aged 50+': NOMIS's download of female
+    claimants aged 50 and over) has that breakdown as its headline, said; with no values without one, its headline
+    would have no figures."""
+    labels = observations["breakdown"].astype(object)
+    if not labels.any():
+        return  # no breakdowns (most files: a million rows are not grouped)
+    new = {m.id for m in result.new_measures if m.breakdown == ""}
+    given = observations.loc[observations["measure_id"].astype(object).isin(new), ["measure_id", "breakdown"]]
+    for measure_id, found in given.astype(object).groupby("measure_id")["breakdown"]:
+        labels_given = set(found)
+        if "" in labels_given:
+            continue
+        # one breakdown alone is the headline, whatever it is; of several, as Fingertips' headlines are chosen
+        chosen = from_label(labels_given.pop()) if len(labels_given) == 1 else headline(map(from_label, labels_given))
+        if chosen is None or not chosen.label:
+            continue
+        measure = replace(measures[measure_id], breakdown=chosen.label)
+        measures[measure_id] = measure
+        result.new_measures = [measure if m.id == measure_id else m for m in result.new_measures]
+        result.problems.append(info(f"The file gives '{measure.name}' only for {chosen.label}: that is its headline.",
+                                    file=result.file))  # fmt: skip
 
 
 def _match_measures(

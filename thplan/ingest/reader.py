@@ -63,6 +63,9 @@ def with_facts(grids: list[Grid], facts: dict[str, SheetFacts]) -> list[Grid]:
                 file=grid.file, sheet=grid.sheet, row=row + 1, column=column + 1)])  # fmt: skip
         grid.formats = sheet.formats
         rows = grid.rows
+        grid.hidden_rows = tuple(r for r in sheet.hidden_rows if r < len(rows) and any(v is not None for v in rows[r]))
+        for r in grid.hidden_rows:
+            rows[r] = []
         for (r, c), shown in sheet.errors.items():
             if r >= len(rows):
                 rows.extend([] for _ in range(r + 1 - len(rows)))

@@ -85,6 +85,9 @@ def _styles_with_facts(archive: zipfile.ZipFile, part: str, facts_of: Callable[[
 
 
 _REF = rb'<(?:\w+:)?c r="([A-Z]{1,3})([0-9]+)"'
+_ROW = re.compile(rb"<(?:\w+:)?row\s[^>]*>")
+_HIDDEN = re.compile(rb'\shidden="(?:1|true)"')
+_ROW_NUMBER = re.compile(rb'\sr="([0-9]+)"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]{1,3})([0-9]+):[A-Z]{1,3}([0-9]+)"')
 # A cell whose only content is a formula (an empty value at most): written by a program that did not calculate it.
 # An empty value is a real result only for a formula that gives text (t="str": =IF(A1, "", ...)).
@@ -105,6 +108,8 @@ class SheetFacts:
     unsaved: list[tuple[int, int, str]] = field(default_factory=list)
     #: Merged cells spanning more than one row, 0-based and inclusive: (first row, column, last row).
     merged: list[tuple[int, int, int]] = field(default_factory=list)
+    #: Rows hidden in the workbook (0-based): an officer who hid them did not mean them to be read.
+    hidden_rows: list[int] = field(default_factory=list)
 
 
 def scan(
@@ -155,6 +160,9 @@ def _sheet_facts(xml: bytes, styles: _StyleCodes) -> SheetFacts | None:
     if b"<f" in xml or b":f" in xml:
         found.unsaved = [(int(r) - 1, _column_number(c) - 1, html.unescape(f.decode("utf-8", "replace")))
                          for c, r, attributes, f in _UNSAVED.findall(xml) if b't="str"' not in attributes]  # fmt: skip
+    if b'hidden="1"' in xml or b'hidden="true"' in xml:
+        found.hidden_rows = [int(m.group(1)) - 1 for tag in _ROW.findall(xml) if _HIDDEN.search(tag)
+                             if (m := _ROW_NUMBER.search(tag))]  # fmt: skip
     if b"mergeCell " in xml:
         spans = ((int(r) - 1, _column_number(c) - 1, int(last) - 1) for c, r, last in _MERGE.findall(xml))
         found.merged = [span for span in spans if span[2] > span[0]]

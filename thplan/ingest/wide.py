@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from thplan.area import is_known_area
-from thplan.breakdown import Breakdown
+from thplan.breakdown import PERSONS, Breakdown, read_breakdown
 from thplan.ingest.areacolumns import (
     AREA_HEADERS,
     area_of_row,
@@ -35,6 +35,7 @@ from thplan.ingest.headers import (
     EDITION,
     MID_YEAR,
     cell_period,
+    dated_headings,
     header_period,
     is_header_cell_period,
     norm,
@@ -151,6 +152,11 @@ def _area_header(grid: Grid, row: int) -> tuple[int, dict[int, str], bool] | Non
     """The column of areas and the period headings of a table of areas down, periods across headed in `row`, and
     whether the headings carry a word in brackets ('2009/10 (taxbase)')."""
     labels = {c: label for c in grid.filled(row) if (label := header_period(grid.value(row, c))) is not None}
+    dated, _how = dated_headings(
+        {c: grid.value(row, c) for c in grid.filled(row) if not isinstance(grid.value(row, c), str)}
+    )  # date cells as headings ('Apr-23' formatted): read as a row, months or days
+    labels.update(dated if len(dated) >= 2 else {})
+    labels = dict(sorted(labels.items()))
     area_column, fewest = find_area_column(grid, row), 2
     if area_column is None and labels:  # a year alone is a table's heading where codes stand beside its areas
         area_column, fewest = unheaded_area_column(grid, row, min(labels)), 1
@@ -188,6 +194,18 @@ def _read_header(
     blocks = blocks_of(grid, row, periods, top)
     if blocks and all(_says_nothing(name) for name in blocks) and len(_stacks(grid, row, labels, area_column, top)) > 1:
         blocks = {}  # units over blocks ('%' | 'Number'), each under a name higher up (LG Inform): read as stacks
+    sexes = {n: sex for n in blocks if (sex := _sex_of_block(n)) is not None}
+    if blocks and len(sexes) == len(blocks) and (titled := _stacked_name(grid, row, periods, area_column, top)[0]):
+        # blocks by sex ('Males' | 'Females' over the years): one measure, the title's, each block a breakdown
+        name = title_measure(titled)
+        parsed.problems.append(info(
+            f"The blocks of columns headed {quoted(list(blocks), 4)} are the sexes of one measure, '{name}' (the "
+            "table's title): read as its breakdowns.", **grid.where(row - 1, periods[0])))  # fmt: skip
+        ends: tuple[int, int | None] = (row + 1, None)
+        for block, columns in blocks.items():
+            ends = _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "",
+                                   replace(narrowed, sex=sexes[block]))  # fmt: skip
+        return ends
     if blocks:  # several measures side by side, a name above each
         intervals = {n: cs for n, cs in blocks.items() if _INTERVAL.search(n)}
         if len(blocks) - len(intervals) == 1 and len(intervals) == 1:  # a value's block and its interval's
@@ -200,7 +218,7 @@ def _read_header(
             spans = {labels[c]: c for c in conf}
             return _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "",
                                    narrowed, spans)  # fmt: skip
-        ends: tuple[int, int | None] = (row + 1, None)
+        ends = (row + 1, None)
         for name, columns in blocks.items():
             if name.lower() in GENERIC_NAMES:
                 name = f"{file_name_title(grid.file)}: {name}"
@@ -272,6 +290,14 @@ def _is_unit(text: str) -> bool:
     """A short text of unit words alone ('%', 'GBP (000)', 'Number', 'Rate per 1,000'), not a name with its unit
     ('NEET (%)')."""
     return len(text) <= 20 and bool(_UNIT_WORDS.search(text)) and not WORD.search(_UNIT_WORDS.sub("", text))
+
+
+def _sex_of_block(name: str) -> str | None:
+    """The sex a block of columns is headed by ('Males' is Male; 'Persons' the headline: ''), else None."""
+    found = read_breakdown(name)
+    if found is None or found.age or found.category or not found.sex:
+        return None
+    return "" if found.sex == PERSONS else found.sex
 
 
 def _says_nothing(name: str) -> bool:
@@ -484,6 +510,7 @@ def _read_area_rows(
     rows = 0
     areas: list[tuple[int, str]] = []
     names: list[str] = []  # as the file writes them
+    totals: list[int] = []
     end, below = grid.height, None
     for row in range(header_row + 1, grid.height):
         if rows and not grid.filled(row):  # a blank row ends the table: what follows is another (NOMIS repeats one)
@@ -499,10 +526,20 @@ def _read_area_rows(
         if not area_text or norm(area_text) in AREA_HEADERS:
             continue  # blank, or one more stacked header row (LG Inform repeats 'area label' on each)
         rows += 1
+        if _NO_AREA.match(area_text) and not is_known_area(area_text):
+            totals.append(row)  # a total of the rows above, or an unallocated row: no area
+            continue
         area = area_of_row(grid, parsed, row, area_column, area_text, codes)
         if area is not None:
             areas.append((row, area))
             names.append(area_text)
+    if totals:
+        said = warning(
+            f"{len(totals)} row{'s' if len(totals) > 1 else ''} ({', '.join(str(r + 1) for r in totals[:5])}) name no "
+            f"area in the column '{grid.text(header_row, area_column)}' (a total, or an unallocated row): not read.",
+            code="not-read", **grid.where(totals[0], area_column))  # fmt: skip
+        if said not in parsed.problems:
+            parsed.problems.append(said)
     renamed = areas_read_as(names, **grid.where(header_row, area_column)) if codes is None else None
     if renamed is not None and renamed not in parsed.problems:  # said once for the blocks of one table
         parsed.problems.append(renamed)
