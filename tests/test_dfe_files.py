@@ -137,6 +137,20 @@ def test_the_unit_a_publisher_s_column_name_implies(name, unit):
     assert unit_implied_by(name) == unit
 
 
+def test_rows_of_terms_and_weeks_are_said_not_read_and_a_version_column_names_no_measure(make_store, make_csv):
+    text = (f"{HEADER},version,sess_overall_percent\n"
+            f"202223,Academic year,Local authority,{TOWER_HAMLETS},Revised,7.4\n"
+            f"202223,Autumn term,Local authority,{TOWER_HAMLETS},Revised,6.9\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text))
+    assert not result.rejected, result.errors
+    assert stored_values(store, result) == {("Sess overall percent", "Tower Hamlets", "2022/23", ""): 7.4}
+    assert any("'Autumn term' are not read" in p.message for p in result.warnings)
+    weeks = do_import(make_store(framework=False, name="w.duckdb"),
+                      make_csv(text.replace("Academic year", "Week 37").replace("Autumn term", "Week 38")))  # fmt: skip
+    assert weeks.rejected and "holds nothing to import" in weeks.errors[0].message
+
+
 def test_a_text_in_an_indicator_s_column_is_an_error_not_a_filter_s_value(make_store, make_csv):
     store = make_store(framework=False)
     text = (f"{HEADER},headcount,percent_eal\n"

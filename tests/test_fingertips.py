@@ -198,3 +198,15 @@ def test_a_fingertips_measure_round_trips_through_the_upload_template(make_store
     back = do_import(store, make_csv(text, name="current.csv"))
     assert not back.rejected, back.errors[:3]
     assert set(back.diff.counts["observations"]) == {"unchanged"} and not back.new_measures
+
+
+def test_two_indicators_of_one_name_are_two_measures_never_one_series(make_store, make_csv):
+    head = "Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Sex,Age,Time period,Value\n"
+    rows = "".join(f"{i},Percentage of physically active adults,E09000030,Tower Hamlets,UA,Persons,19+ yrs,{p},{v}\n"
+                   for i, p, v in ((93014, "2016/17", 62.8), (93570, "2017/18", 59.9)))  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(head + rows, "fingertips.csv"))
+    assert not result.rejected, result.errors
+    assert sorted(result.matched) == ["Percentage of physically active adults (indicator 93014)",
+                                      "Percentage of physically active adults (indicator 93570)"]  # fmt: skip
+    assert any("2 indicators named 'Percentage of physically active adults'" in p.message for p in result.warnings)

@@ -1561,3 +1561,25 @@ def test_a_period_heading_marked_provisional_or_with_a_note_is_its_period(headin
     from thplan.ingest.headers import header_period
 
     assert header_period(heading) == read
+
+
+@pytest.mark.parametrize(
+    ("stack", "names"),
+    [((("Households in temporary accommodation",) * 2, ("Number", "Per 1,000 households"),
+       ("raw", "per 1000 households")),
+      ["Households in temporary accommodation", "Households in temporary accommodation: per 1000 households"]),
+     ((("Households in temporary accommodation", "Households with children in temporary accommodation"),
+       ("Number", "%"), ("raw", "percentage")),
+      ["Households in temporary accommodation", "Households with children in temporary accommodation"])],
+    ids=["one-metric-raw-and-per-1000", "two-metrics-each-of-its-own-data-type"],
+)  # fmt: skip
+def test_lg_inform_s_data_types_are_kinds_of_its_metric_never_its_name(make_store, make_csv, stack, names):
+    head = "".join('"area label","area long label","area",' + ",".join(f'"{t}","{t}"' for t in level) + "\n"
+                   for level in stack)  # fmt: skip
+    head += '"area label","area long label","area","2021/22 Q4","2022/23 Q4","2021/22 Q4","2022/23 Q4"\n'
+    text = head + '"Tower Hamlets","Tower Hamlets (London borough)","E09000030","2,712","2,905","23.1","24.6"\n'
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "lginform.csv"))
+    assert not result.rejected, result.errors
+    assert sorted(result.matched) == names
+    assert stored_values(store, result)[(names[1], TH, "2022/23 Q4", "")] == 24.6

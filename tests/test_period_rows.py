@@ -131,3 +131,15 @@ def test_tables_of_periods_side_by_side_each_under_its_area(make_store, make_xls
         ("rate-1-000", "London", "Apr 2022"): 0.6, ("rate-1-000", "London", "May 2022"): 0.5,
     }  # fmt: skip
     assert not result.warnings or all("home area" not in p.message for p in result.warnings)
+
+
+def test_iso_months_in_a_column_are_months_even_where_one_could_be_a_financial_year(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv("Month,Burglary\n2011-12,300\n2012-01,310\n2012-11,280\n", "burglary.csv"))
+    assert not result.rejected, result.errors
+    assert sorted((o.period.start, o.value) for o in store.observations())[0][1] == 300.0
+    assert {o.period.label for o in store.observations()} == {"Dec 2011", "Jan 2012", "Nov 2012"}
+    other = make_store(framework=False, name="y.duckdb")
+    years = do_import(other, make_csv("Year,Rate\n2010-11,3\n2011-12,4\n"))
+    assert not years.rejected, years.errors
+    assert {o.period.label for o in other.observations()} == {"2010/11", "2011/12"}

@@ -48,6 +48,8 @@ CASES = [
     ("#", None, 0, "Not available (#)", {}),
     ("~0", None, 0, "Too small to display (~0)", {}),
     ("~", None, 0, "Too small to display (~)", {}),
+    ("<5", None, 0, "Fewer than 5 (<5)", {}),
+    ("SUPP", None, 0, "Suppressed (SUPP)", {}),
     (
         "Annual Resident Survey results will be available in May 2021",
         None,

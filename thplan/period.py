@@ -82,8 +82,8 @@ _DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0
 _YEAR_PAIR = re.compile(r"^(\d{4})(\s*)([/\-])(\s*)(\d{2}|\d{4})$")
 #: Financial or academic years pooled, as Fingertips writes them ('2015/16 - 19/20'; '2019/20 to 2021/22').
 _POOLED = re.compile(r"^(\d{4})\s*/\s*(\d{2}|\d{4})\s*(?:-|to)\s*(\d{4}|\d{2})\s*/\s*(\d{2}|\d{4})$", re.IGNORECASE)
-_QUARTER = re.compile(r"^(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-4])$", re.IGNORECASE)
-_QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*/\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
+_QUARTER = re.compile(r"^(?:(\d{4})\s*[/-]\s*(\d{2}|\d{4})|(\d{4}))\s*[-,]?\s*q([1-4])$", re.IGNORECASE)
+_QUARTER_FIRST = re.compile(r"^q([1-4])\s*[-,]?\s*(?:(\d{4})\s*[/-]\s*(\d{2}|\d{4})|(\d{4}))$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"^([a-z]+)\.?\s*[-/ ]?\s*(\d{4}|\d{2})$", re.IGNORECASE)
 _MONTH_ISO = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER_WORD = re.compile(r"\bquarter\s*([1-4])\b", re.IGNORECASE)

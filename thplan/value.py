@@ -32,6 +32,7 @@ MISSING_MARKERS: dict[str, str] = {
     "tbc": "To be confirmed (tbc)",
     "tbd": "To be confirmed (tbc)",
     "suppressed": "Suppressed",
+    "supp": "Suppressed (SUPP)",
     "*": "Suppressed (*)",
     "[c]": "Confidential ([c])",
     "[x]": "Not available ([x])",
@@ -69,9 +70,10 @@ def published_decimals(value: float, decimals: int) -> int:
 def is_missing_marker(text: str) -> bool:
     """A cell's text is one of the markers written in place of a value ('n/a', '..', '[x]', '[y]')."""
     lowered = " ".join(text.split()).lower()
-    return lowered in MISSING_MARKERS or bool(_SHORTHAND.fullmatch(lowered))
+    return lowered in MISSING_MARKERS or bool(_SHORTHAND.fullmatch(lowered) or _FEWER_THAN.fullmatch(lowered))
 
 
+_FEWER_THAN = re.compile(r"<\s*(\d+)")
 #: A letter in square brackets in place of a value: the shorthand of government statistics for why there is none.
 _SHORTHAND = re.compile(r"\[[a-z]\]")
 #: Markers that keep the value but flag it.
@@ -176,6 +178,8 @@ def parse_value(
     lowered = text.lower()
     if lowered in MISSING_MARKERS:
         return CellValue(missing=MISSING_MARKERS[lowered])
+    if m := _FEWER_THAN.fullmatch(lowered):  # '<5': suppressed, as councils and the police write it
+        return CellValue(missing=f"Fewer than {m.group(1)} ({text})")
     if _SHORTHAND.fullmatch(lowered):  # the government's shorthand ([y], [w], ...): each file's notes say which
         return CellValue(missing=f"Marked {lowered} (see the file's notes)")
     if m := _NUMBER.match(text):

@@ -29,7 +29,7 @@ from thplan.ingest import cells
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, TableInfo
-from thplan.ingest.problems import cell_ref, error, info
+from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
 from thplan.measure import GENERIC_NAMES, unit_implied_by
 from thplan.period import YEAR_KINDS, PeriodKind
 
@@ -71,6 +71,11 @@ _LIMIT = re.compile(r"^(?P<base>.+?)_(?:(?:95_?)?(?:ci|confidence_interval)_(?P<
 #: A filter whose values are the kinds of another's ('breakdown_topic' of 'breakdown', 'cla_group' of
 #: 'characteristic').
 _TOPIC = re.compile(r"_(?:topic|group|type)$")
+#: The DfE's time_identifiers of terms and weeks ('Autumn term', 'Autumn and spring term', 'Week 37').
+_TERMS_AND_WEEKS = re.compile(r"^(?:(?:autumn|spring|summer)(?: and (?:autumn|spring|summer))? term|week \d+)$")
+#: Columns of a DfE file that say how final or how often its figures are, not what they are of ('version':
+#: Provisional, Revised): not a filter, whose values would name measures.
+_ABOUT_THE_FIGURES = ("version", "data_version", "release", "time_frequency")
 _FEW = 20  # a filter of numbers has no more values than this (grades 9 to 1 and U)
 
 
@@ -157,7 +162,14 @@ class _File:
         read: dict[tuple[str, str], tuple[str, PeriodKind] | str] = {}
         labels, kinds = [], []
         pairs = zip(self.texts("time_period"), self.texts("time_identifier"), strict=True)
+        unread: dict[str, int] = {}  # terms and weeks: periods this program does not hold, their rows set aside
         for position, pair in enumerate(pairs):
+            if _TERMS_AND_WEEKS.match(pair[1].lower()):
+                unread.setdefault(pair[1], position)
+                self.ok[position] = False
+                labels.append("")
+                kinds.append(None)
+                continue
             if pair not in read:
                 read[pair] = _period(*pair)
                 if isinstance(read[pair], str):  # said once, at the first row it is on
@@ -170,6 +182,19 @@ class _File:
             else:
                 labels.append(got[0])
                 kinds.append(got[1])
+        if unread:
+            where = self.grid.where(self.rows[min(unread.values())], self.headers["time_identifier"], "time_identifier")
+            said = (
+                f"The rows of the time_identifiers {', '.join(repr(t) for t in unread)} are not read: this "
+                "program holds years, quarters and months, not terms or weeks."
+            )
+            if any(self.ok):
+                self.parsed.problems.append(
+                    warning(f"{said} The file's other rows are read.", code="not-read", **where)
+                )
+            else:
+                self.parsed.problems.append(error(f"{said} The file has no other rows: it holds nothing to import.",
+                                                  **where))  # fmt: skip
         return labels, kinds
 
     def _areas(self) -> list[str]:
@@ -208,6 +233,9 @@ class _File:
         indicators, filters = [], []
         for header, column in sorted(self.headers.items(), key=lambda item: item[1]):
             if header in ("time_period", "time_identifier") or _GEOGRAPHY.search(header):
+                continue
+            if header in _ABOUT_THE_FIGURES:
+                self.parsed.problems.append(not_imported([header], **self.grid.where(self.header_row, column)))
                 continue
             if role_of(header) in ("sex", "age", "category", "category_type", "breakdown"):
                 filters.append(header)

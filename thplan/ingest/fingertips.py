@@ -14,7 +14,7 @@ from thplan.breakdown import Breakdown, headline
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import norm
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
-from thplan.ingest.problems import cell_ref, error
+from thplan.ingest.problems import cell_ref, error, warning
 from thplan.measure import NOT_BENCHMARKED, Unit
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
@@ -85,6 +85,25 @@ def not_benchmarked(rows: list[_Row]) -> bool:
     return bool(comparable) and all(stated == "Not compared" for stated in comparable)
 
 
+def _named_alike(grid: Grid, header_row: int, columns: dict[str, int], parsed: Parsed) -> set[str]:
+    """The indicator names the file gives to two indicator ids or more (Fingertips replaced 93014 by 93570 under one
+    name: two definitions, whose values would read as one series with a step at the join); said."""
+    if "indicator_id" not in columns:
+        return set()
+    rows = grid.nonblank_rows(header_row + 1)
+    ids: dict[str, set[str]] = {}
+    for name, found in zip(grid.texts(columns["indicator"], rows), grid.texts(columns["indicator_id"], rows),
+                           strict=True):  # fmt: skip
+        ids.setdefault(name, set()).add(found)
+    twins = {name for name, found in ids.items() if len(found) > 1}
+    for name in sorted(twins):
+        parsed.problems.append(warning(
+            f"The file gives {len(ids[name])} indicators named '{name}' (ids {', '.join(sorted(ids[name]))}): each is "
+            "read as a measure of its own, named with its id, never one series.", code="measure",
+            **grid.where(header_row, columns["indicator"])))  # fmt: skip
+    return twins
+
+
 def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
     columns = find_fingertips_header(grid)
     if columns is None:
@@ -95,10 +114,13 @@ def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
     breakdowns: dict[str, set[Breakdown]] = {}
     facts: dict[str, list[_Row]] = {}
     rows = 0
+    twins = _named_alike(grid, header_row, columns, parsed)
     for record in grid.records(header_row, columns):
         rows += 1
         row, text, where = record.row, record.text, record.where
         name = text("indicator")
+        if name in twins:  # two indicators of one name: each its own measure, never one series
+            name = f"{name} (indicator {text('indicator_id')})"
         breakdown = Breakdown(text("sex"), text("age"), text("category_type"), text("category"))
         area = canonical_area(text("area_code"))
         if area == text("area_code") or not area:

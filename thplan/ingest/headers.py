@@ -225,10 +225,18 @@ def column_periods(cells: dict[int, object]) -> tuple[dict[int, str], str]:
     each as `cell_period` reads it; a cell that is no period is left out. With how the dates were read ('' when
     there are none)."""
     labels, how = dated_headings(cells)
+    months = {k: m for k, raw in cells.items() if isinstance(raw, str) and (m := _ISO_MONTH.fullmatch(raw.strip()))}
+    if months and len(months) == len(cells) and any(int(m.group(2)) <= int(m.group(1)) % 100 for m in months.values()):
+        # police.uk's '2011-12' among '2012-01', '2012-02': December 2011 as its neighbours are months, not 2011/12
+        return {k: f"{calendar.month_abbr[int(m.group(2))]} {m.group(1)}" for k, m in months.items()}, how
     for key, raw in cells.items():
         if key not in labels and (label := cell_period(raw)) is not None:
             labels[key] = label
     return labels, how
+
+
+#: A month written the ISO way ('2012-01'), which '2011-12' (a financial year, or December 2011?) may be too.
+_ISO_MONTH = re.compile(r"((?:19|20)\d\d)-(0[1-9]|1[0-2])")
 
 
 def period_and_word(header: object) -> tuple[str, str] | None:

@@ -310,14 +310,20 @@ def _headlines_given(observations: pd.DataFrame, measures: dict[str, Measure], r
         if "" in labels_given:
             continue
         # one breakdown alone is the headline, whatever it is; of several, as Fingertips' headlines are chosen
-        chosen = from_label(labels_given.pop()) if len(labels_given) == 1 else headline(map(from_label, labels_given))
+        chosen = (
+            from_label(next(iter(labels_given))) if len(labels_given) == 1 else headline(map(from_label, labels_given))
+        )
         if chosen is None or not chosen.label:
             continue
         measure = replace(measures[measure_id], breakdown=chosen.label)
         measures[measure_id] = measure
         result.new_measures = [measure if m.id == measure_id else m for m in result.new_measures]
-        result.problems.append(info(f"The file gives '{measure.name}' only for {chosen.label}: that is its headline.",
-                                    file=result.file))  # fmt: skip
+        given_said = (
+            f"only for {chosen.label}: that is its headline"
+            if len(labels_given) == 1
+            else f"only by breakdown ({len(labels_given)} of them): {chosen.label} is taken as its headline"
+        )
+        result.problems.append(info(f"The file gives '{measure.name}' {given_said}.", file=result.file))  # fmt: skip
 
 
 def _match_measures(

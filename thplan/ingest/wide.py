@@ -218,6 +218,8 @@ def _read_header(
             spans = {labels[c]: c for c in conf}
             return _read_area_rows(grid, parsed, row, area_column, {c: labels[c] for c in columns}, name, "",
                                    narrowed, spans)  # fmt: skip
+        if over := _name_over_all(grid, row, periods, top):  # LG Inform's metric over its 'raw' | 'per 1000' blocks
+            blocks = _under(over, blocks)
         ends = (row + 1, None)
         for name, columns in blocks.items():
             if name.lower() in GENERIC_NAMES:
@@ -292,6 +294,24 @@ def _is_unit(text: str) -> bool:
     return len(text) <= 20 and bool(_UNIT_WORDS.search(text)) and not WORD.search(_UNIT_WORDS.sub("", text))
 
 
+def _name_over_all(grid: Grid, header_row: int, periods: list[int], top: int) -> str:
+    """A name written over every period column of blocks side by side (the metric LG Inform stacks over its data
+    types: 'Number of households in temporary accommodation' over 'raw' | 'per 1000 households'); '' if none."""
+    for row in range(top, header_row - 1):
+        texts = {grid.text(row, c) for c in periods}
+        if len(texts) == 1 and (text := texts.pop()) and WORD.search(text) and not _is_unit(text):
+            return text
+    return ""
+
+
+def _under(over: str, blocks: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Blocks named under the name over them all: the raw figures are its figures ('raw': the name alone), the
+    others its kinds ('...: per 1000 households')."""
+    named = {(over if _says_nothing(name) else f"{over}: {name}"): columns
+             for name, columns in blocks.items()}  # fmt: skip
+    return named if len(named) == len(blocks) else {f"{over}: {name}": columns for name, columns in blocks.items()}
+
+
 def _sex_of_block(name: str) -> str | None:
     """The sex a block of columns is headed by ('Males' is Male; 'Persons' the headline: ''), else None."""
     found = read_breakdown(name)
@@ -302,7 +322,7 @@ def _sex_of_block(name: str) -> str | None:
 
 def _says_nothing(name: str) -> bool:
     """A block's name that says only its unit or nothing ('%', 'Number', 'Value')."""
-    return name.lower() in GENERIC_NAMES or _is_unit(name)
+    return name.lower() in (*GENERIC_NAMES, "raw") or _is_unit(name)  # LG Inform's 'raw': the figure as it is
 
 
 def _label_columns(grid: Grid, header_row: int, area_column: int) -> list[int]:
