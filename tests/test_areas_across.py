@@ -221,3 +221,22 @@ def test_mopac_s_rows_of_ranks_are_not_imported_and_city_of_westminster_is_westm
         ("Feels safe walking alone after dark", "MPS", "Jun 2023", ""): 75.0,
     }
     assert any("rows of ranks" in p.message for p in result.notes)
+
+
+def test_a_profile_s_measures_each_name_their_own_period_before_the_title_s(make_store, make_xlsx):
+    rows = [[None, None, "BOROUGH PROFILES 2023"], [],
+            ["Theme", "Indicator", "Tower Hamlets", "Inner London", "London"],
+            ["Demography", "Average Age, 2023", 31.2, 35.6, 36.9],
+            [None, "Proportion of population aged 65 and over, 2021", 6.1, 10.2, 11.9],
+            ["Health", "Male life expectancy, (2018-20)", 79.0, 80.2, 80.3],
+            [None, "Childhood Obesity Prevalence (%) 2021/22", 25.3, 24.8, 23.1]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Profiles": rows}))
+    assert not result.rejected, result.errors
+    assert {k: v for k, v in stored_values(store, result).items() if k[1] == "Tower Hamlets"} == {
+        ("Average Age", "Tower Hamlets", "2023", ""): 31.2,
+        ("Proportion of population aged 65 and over", "Tower Hamlets", "2021", ""): 6.1,
+        ("Male life expectancy", "Tower Hamlets", "2018-20", ""): 79.0,
+        ("Childhood Obesity Prevalence (%)", "Tower Hamlets", "2021/22", ""): 25.3,
+    }
+    assert any("'Theme'" in p.message for p in result.notes if p.message.startswith("Not imported"))

@@ -143,3 +143,13 @@ def test_iso_months_in_a_column_are_months_even_where_one_could_be_a_financial_y
     years = do_import(other, make_csv("Year,Rate\n2010-11,3\n2011-12,4\n"))
     assert not years.rejected, years.errors
     assert {o.period.label for o in other.observations()} == {"2010/11", "2011/12"}
+
+
+@pytest.mark.parametrize(
+    "dates", [("31-Mar-22", "30-Jun-22"), ("31.03.2022", "30.06.2022")], ids=["dd-mon-yy", "dotted"]
+)
+def test_dates_as_excel_writes_them_to_csv_are_read_as_dates(make_store, make_csv, dates):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(f"Date,Households\n{dates[0]},2712\n{dates[1]},2750\n", "households.csv"))
+    assert not result.rejected, result.errors
+    assert {o.period.label: o.value for o in store.observations()} == {"Mar 2022": 2712.0, "Jun 2022": 2750.0}

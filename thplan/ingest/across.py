@@ -27,7 +27,7 @@ from thplan.ingest.keylines import key_lines, qualifier
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import areas_read_as, cell_ref, error, info, not_imported, warning
 from thplan.ingest.series import file_title
-from thplan.ingest.wide import figures_after, say_editions
+from thplan.ingest.wide import figures_after, say_editions, split_measure_header
 from thplan.measure import unit_implied_by
 from thplan.value import CellError, CellValue, parse_value
 
@@ -262,6 +262,16 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         rows and len(read[c][0]) == sum(grid.value(r, c) is not None for r in rows))]  # fmt: skip
     measure_columns = [c for c in block.labels if roles[c] == "measure" and c not in period_columns]
     categories = [c for c in block.labels if c not in period_columns and c not in measure_columns]
+    # a Theme (Source, Notes) column beside the measures says where or whence they are, not which measure
+    describing = [c for c in categories if roles[c] in _DESCRIBING]
+    if describing:
+        parsed.problems.append(not_imported([grid.text(block.header_row, c) for c in describing],
+                                            **grid.where(block.header_row, describing[0])))  # fmt: skip
+        categories = [c for c in categories if c not in describing]
+    # each measure's own period in its name ('Average Age, 2023', 'Male life expectancy, (2018-20)'), as a GLA
+    # profile writes them: its own, before a title's
+    own = {r: found for r in rows if measure_columns and not period_columns
+           and (found := split_measure_header(grid.text(r, measure_columns[0])))[1] is not None}  # fmt: skip
     ranks = [r for r in rows if any(_RANK.match(grid.text(r, c)) for c in categories)]
     if ranks:  # the areas' order by the values beside: worked out from them, as a 'Change' column is
         parsed.problems.append(
@@ -274,7 +284,8 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         )
         rows = [r for r in rows if r not in ranks]
     period_above = above.get("date") or above.get("period") or above.get("time")
-    if not period_columns and period_above is None and title:
+    own_all = bool(own) and all(r in own for r in rows if _has_values(grid, block, r))
+    if not period_columns and period_above is None and title and not own_all:
         named, in_title = title_period(title)
         if in_title is not None:
             parsed.problems.append(info(f"The period is read from the table's title ('{title}'): {in_title}.",
@@ -284,7 +295,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
         period_columns, period_above = [], None
     elif not period_columns and period_above is None and (given := parsed.period_for(grid.where(block.header_row))):
         period_above = (given, block.header_row)
-    if not period_columns and period_above is None and not block.periods:
+    if not period_columns and period_above is None and not block.periods and not own:
         parsed.problems.append(error(
             f"This table has an area in each column ({_areas_said(block)}) but does not say which period its values "
             "are for: no column of periods, and no 'date' row above it (as NOMIS downloads have). Add a Year column "
@@ -342,6 +353,15 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             label = periods[row]
         elif block.periods:
             label = ""  # each column's, below
+        elif row in own:
+            written, label = own[row]
+            name = _name_without(name, grid.text(row, measure_columns[0]), written)
+        elif period_above is None:
+            parsed.problems.append(error(
+                f"'{grid.text(row, measure_columns[0])}' names no period, as the other measures of the table do, and "
+                "nothing else says which period its values are for. Add its period to its name.",
+                **grid.where(row, measure_columns[0])))  # fmt: skip
+            continue
         else:
             label = cell_period(period_above[0])  # type: ignore[index]
             if label is None:
@@ -363,6 +383,14 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
                 _observe(grid, parsed, row, area, columns, block, name, label or "", ci, narrowed)
     _table(grid, parsed, block, end)
     return end
+
+
+def _name_without(name: str, written: str, plain: str) -> str:
+    """A measure's name with its own period taken out of the part its measure column wrote."""
+    return plain + name[len(written) :] if name.startswith(written) else name
+
+
+_DESCRIBING = ("theme", "outcome", "source", "note", "definition", "polarity", "unit")
 
 
 def _percent(grid: Grid, block: _Block, row: int, columns: list[int]) -> bool:

@@ -196,7 +196,14 @@ def dated_headings(cells: dict[int, object]) -> tuple[dict[int, str], str]:
 
 #: Text written as a day: ISO ('2022-05-21'), or day first as UK files write it ('21/05/2022').
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]00:00(?::00)?)?$")
-_UK_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_UK_DAY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+#: A day with its month's name, as Excel writes dates to CSV ('31-Mar-22').
+_NAMED_DAY = re.compile(r"^(\d{1,2})-([A-Za-z]{3,9})-(\d{2}|\d{4})$")
+_MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+
+
+def _four_digits(year: str) -> int:
+    return int(year) + (2000 if len(year) == 2 else 0)
 
 
 def as_date(raw: object) -> date | None:
@@ -212,6 +219,8 @@ def as_date(raw: object) -> date | None:
         year, month, day_of = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := _UK_DAY.match(text):
         day_of, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif (m := _NAMED_DAY.match(text)) and m.group(2).lower()[:3] in _MONTH_NUMBERS:
+        day_of, month, year = int(m.group(1)), _MONTH_NUMBERS[m.group(2).lower()[:3]], _four_digits(m.group(3))
     else:
         return None
     try:
