@@ -18,7 +18,7 @@ from thplan.narrative import measure_sentence, theme_summary
 from thplan.summary import by_theme
 from thplan.value import CellError, parse_value
 
-from .conftest import SEEDS, do_import
+from .conftest import SEEDS, do_import, stored_values
 from .test_seed_oracle import AR2022, KNOWN_SOURCE_INCONSISTENCIES
 
 
@@ -261,3 +261,19 @@ def test_charts_render_to_png_and_svg_offline(reference_store):
     svg = charts.image(chart.to_dict(), "svg", measure.name, measure.source, as_at).decode()
     assert svg.startswith("<svg") and "Overall employment rate" in svg
     assert "Source: Tower Hamlets Plan Annual Report 2021" in svg and "data as at 30 June 2022" in svg
+
+
+def test_an_unheaded_column_of_words_that_tells_apart_rows_of_one_measure_is_part_of_its_name(make_store, make_csv):
+    offences = "Tower Hamlets\tTotal Notifiable Offences (rolling 12 months)"
+    text = (f"Borough\tMeasure\t\tJan 2023\tFeb 2023\n{offences}\tCount\t33,012\t33,110\n"
+            f"{offences}\tRate per 1,000 population\t104.1\t104.4\n")  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "mopac.csv", encoding="utf-16"))
+    assert not result.rejected, result.errors
+    name = "Total Notifiable Offences (rolling 12 months)"
+    assert stored_values(store, result) == {
+        (f"{name}: Count", "Tower Hamlets", "Jan 2023", ""): 33012.0,
+        (f"{name}: Count", "Tower Hamlets", "Feb 2023", ""): 33110.0,
+        (f"{name}: Rate per 1,000 population", "Tower Hamlets", "Jan 2023", ""): 104.1,
+        (f"{name}: Rate per 1,000 population", "Tower Hamlets", "Feb 2023", ""): 104.4,
+    }

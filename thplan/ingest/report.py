@@ -15,6 +15,7 @@ from thplan.area import canonical_area
 from thplan.framework import Framework
 from thplan.ingest import cells
 from thplan.ingest.accountability import read_columns, say_undated
+from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import (
     ACCOUNTABILITY,
@@ -241,6 +242,13 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
         split[text] = (text[: mark.start()].strip(), table.footnotes.get(mark.group(1))) if mark else (text, None)
     names = [split[text][0] for text in written]
     name_notes = [split[text][1] for text in written]
+    if qualifiers := _qualifiers(grid, table, rows, names):  # 'Count' | 'Rate per 1,000 population' (MOPAC)
+        names = [": ".join([n, *filter(None, (grid.text(r, c) for c in qualifiers))])
+                 for r, n in zip(rows, names, strict=True)]  # fmt: skip
+        letters = ", ".join(cell_ref(1, c + 1)[:-1] for c in qualifiers)
+        parsed.problems.append(info(
+            f"Each measure is named with the unheaded column{'s' if len(qualifiers) > 1 else ''} {letters} beside "
+            "it, whose words tell its rows apart.", **grid.where(table.header_row, qualifiers[0])))  # fmt: skip
     area_col = table.column("area")
     areas: object = home_area
     if area_col is not None:  # an Area column: each row is that area's (a blank cell is the home area)
@@ -264,6 +272,26 @@ def _read_rows(grid: Grid, table: _Table, rows: list[int], parsed: Parsed, home_
     say_undated(grid, table.header_row, accountable, table.latest_period, parsed)
     latest = [table.latest_period] * len(rows)
     read_columns(grid, table.header_row, accountable, rows, names, every_area, latest, home_area, parsed)
+
+
+def _qualifiers(grid: Grid, table: _Table, rows: list[int], names: list[str]) -> list[int]:
+    """Unheaded columns of words between the measure column and the periods that tell apart rows of one measure
+    ('Count' and 'Rate per 1,000 population' under one name): part of each row's measure's name."""
+    measure_col = table.column("measure")
+    first = min((c.index for c in table.columns if c.role == "period"), default=0)
+    headed = {c.index for c in table.columns}
+    found = []
+    for column in range(measure_col.index + 1 if measure_col else first, first):
+        if column in headed:
+            continue
+        texts = grid.texts(column, rows)
+        if any(texts) and not any(is_number(t) for t in texts if t):
+            told = {}
+            for name, text in zip(names, texts, strict=True):
+                told.setdefault(name, set()).add(text)
+            if any(len(kinds) > 1 for kinds in told.values()):
+                found.append(column)
+    return found
 
 
 def _stated(grid: Grid, column: Column, rows: list[int], names: list[str], areas: object, parsed: Parsed) -> None:
