@@ -300,8 +300,7 @@ def _headlines_given(observations: pd.DataFrame, measures: dict[str, Measure], r
     """A new measure the file gives only for one breakdown ('Female, Aged 50+': NOMIS's download of female
     claimants aged 50 and over) has that breakdown as its headline, said; with no values without one, its headline
     would have no figures."""
-    labels = observations["breakdown"].astype(object)
-    if not labels.any():
+    if not any(observations["breakdown"].unique()):  # the labels used, from the categories: no Python per row
         return  # no breakdowns (most files: a million rows are not grouped)
     new = {m.id for m in result.new_measures if m.breakdown == ""}
     given = observations.loc[observations["measure_id"].astype(object).isin(new), ["measure_id", "breakdown"]]
