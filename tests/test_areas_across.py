@@ -240,3 +240,16 @@ def test_a_profile_s_measures_each_name_their_own_period_before_the_title_s(make
         ("Childhood Obesity Prevalence (%)", "Tower Hamlets", "2021/22", ""): 25.3,
     }
     assert any("'Theme'" in p.message for p in result.notes if p.message.startswith("Not imported"))
+
+
+def test_a_missing_value_marker_a_footnote_under_the_table_explains_keeps_its_meaning(make_store, make_xlsx):
+    rows = [["annual population survey"], ["date", "Apr 2022-Mar 2023"],
+            ["Variable", "ualad09:Tower Hamlets", "gor:London"], ["Employment rate - aged 16-64", "-", 74.3], [],
+            ["- Sample size too small for reliable estimate (see definitions)"]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Data": rows}))
+    assert not result.rejected, result.errors
+    assert {o.area: o.missing for o in store.observations()} == {
+        "Tower Hamlets": "Sample size too small for reliable estimate (see definitions) (-)",
+        "London": None,
+    }

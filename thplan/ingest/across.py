@@ -460,6 +460,8 @@ def _observe(grid: Grid, parsed: Parsed, row: int, area: str, columns: list[int]
     if "value" not in read or read["value"][1].blank:
         return
     column, value = read["value"]
+    if value.missing and (meaning := block.marks.get(grid.text(row, column))):
+        value = replace(value, missing=f"{meaning} ({grid.text(row, column)})")  # the footnote says what it means
     if "conf" in read and (mark := grid.text(row, read["conf"][0])) and read["conf"][1].value is None:
         # a marker for the interval says how far the estimate can be trusted: kept with it ('*': unreliable)
         value = replace(value, flags=(*value.flags, block.marks.get(mark, f"No confidence interval ({mark})")))
