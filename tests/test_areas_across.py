@@ -147,9 +147,11 @@ _BY_AREA = [["Area", "March 2023", "March 2024"], ["ladu:Tower Hamlets", 1020, 1
      ([["employment sizeband", "Micro (0 to 9)"], ["measure", "Claimant count"]], _BY_AREA,
       "employment sizeband: Micro (0 to 9)"),
      ([["gender", "Total"], ["age", "All categories: Age 16+"], ["measure", "Claimant count"]], _BY_DATE, ""),
-     ([["gender", "All persons"], ["measure", "Claimant count"]], _BY_AREA, "")],
+     ([["gender", "All persons"], ["measure", "Claimant count"]], _BY_AREA, ""),
+     ([["Last updated", "March 2024"], ["Source", "DWP"], ["measure", "Claimant count"]], _BY_DATE, "")],
     ids=["areas-across-a-sex-and-an-age", "areas-down-a-sex-and-an-age", "a-sex-with-more-words-is-a-category",
-         "another-key-is-a-category", "totals-narrow-nothing", "all-persons-narrow-nothing"],
+         "another-key-is-a-category", "totals-narrow-nothing", "all-persons-narrow-nothing",
+         "rows-about-the-file-narrow-nothing"],
 )  # fmt: skip
 def test_the_rows_above_a_nomis_table_that_say_whose_figures_they_are_are_its_breakdown(
     make_store, make_xlsx, lines, table, breakdown

@@ -21,7 +21,9 @@ from thplan.ingest.problems import info
 _ABOUT = re.compile(
     r"^(?:date|period|time|measures?|pay|item name|variables?|confidence|units?|area (?:name|type)|geography|"
     r"geographies|query|dataset|sources?|data source|notes?|note \d+|links?|contact.*|released?|published|"
-    r"next (?:update|release).*|table.*|terms.*|metadata|status|cover sheet)$"
+    r"next (?:update|release).*|table.*|terms.*|metadata|status|cover sheet|(?:last )?updated|last update|"
+    r"(?:date )?published|publication date|release date|author|prepared by|produced by|owner|email|frequency|"
+    r"coverage|title|description|definition|methodology|licence|license|copyright|web ?site|url|query date)$"
 )
 _ALL = re.compile(r"^(?:all\b|total\b|persons$|all persons$)", re.IGNORECASE)
 _SEX_KEYS = ("sex", "gender")
