@@ -50,7 +50,8 @@ def test_a_name_read_as_another_name_of_a_place_is_told(written, place):
 
 PLACES_OF_TITLES = [("UK", "UK"), ("United Kingdom", "UK"), ("England and Wales", "England and Wales"),
                     ("London", "London"), ("Tower Hamlets", "Tower Hamlets"), ("2013 TO 2020", None),
-                    ("BY AGE GROUP (YEARS) AND SEX", None)]  # fmt: skip
+                    ("BY AGE GROUP (YEARS) AND SEX", None), ("Tower Hamlets residents", "Tower Hamlets"),
+                    ("London households aged 16 and over", "London"), ("Residents", None)]  # fmt: skip
 
 
 @pytest.mark.parametrize(("clause", "place"), PLACES_OF_TITLES, ids=[c for c, _ in PLACES_OF_TITLES])

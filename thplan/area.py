@@ -144,9 +144,14 @@ _NATIONS = {"uk": "UK", "united kingdom": "UK", "great britain": "Great Britain"
             "northern ireland": "Northern Ireland"}  # fmt: skip
 
 
+#: Words after a place that say who of it a table counts ('Tower Hamlets residents', 'London (all adults)').
+_OF_A_PLACE = re.compile(r"\s+(?:residents?|population|households|adults|employees|workers)"
+                         r"(?:\s+aged\s+\S+(?:\s+and over)?)?$", re.IGNORECASE)  # fmt: skip
+
+
 def place_named(text: str) -> str | None:
     """The place a clause of a title is on its own ('UK', 'London', 'England and Wales'); None for any other text."""
-    plain = " ".join(clean_name(text).split())
+    plain = _OF_A_PLACE.sub("", " ".join(clean_name(text).split()))  # 'Tower Hamlets residents': Tower Hamlets
     if plain.lower() in _NATIONS:
         return _NATIONS[plain.lower()]
     return canonical_area(plain) if is_known_area(plain) else None
