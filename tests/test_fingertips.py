@@ -210,3 +210,15 @@ def test_two_indicators_of_one_name_are_two_measures_never_one_series(make_store
     assert sorted(result.matched) == ["Percentage of physically active adults (indicator 93014)",
                                       "Percentage of physically active adults (indicator 93570)"]  # fmt: skip
     assert any("2 indicators named 'Percentage of physically active adults'" in p.message for p in result.warnings)
+
+
+def test_one_indicator_under_two_names_is_one_measure_named_as_its_last_row(make_store, make_csv):
+    head = "Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Sex,Age,Time period,Value\n"
+    rows = "".join(f"92443,{name},E09000030,Tower Hamlets,UA,Persons,18+ yrs,{p},{v}\n"
+                   for name, p, v in (("Smoking Prevalence in adults (18+)", "2020", 18.1),
+                                      ("Smoking prevalence in adults (aged 18 and over)", "2021", 17.0)))  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(head + rows, "fingertips.csv"))
+    assert not result.rejected, result.errors
+    assert list(result.matched) == ["Smoking prevalence in adults (aged 18 and over)"]
+    assert sorted(o.value for o in store.observations()) == [17.0, 18.1]

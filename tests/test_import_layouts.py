@@ -262,9 +262,12 @@ _SPARSE = "".join(f"Measure number {n},{1980 + n}/{(81 + n) % 100:02d},{n}\n" fo
         (_DENSE, "Employment Rate,2000/01,7.5", True),
         (_SPARSE, "Measure number 0,1980/81,0", False),
         (_SPARSE, "Measure number 0,1980/81,7.5", True),
+        (_DENSE.replace(",0\n", ",0.0\n", 1), "Employment Rate,2000/01,0.2", True),
+        (_DENSE, "Employment Rate,2000/01,0.0", False),
     ],
     ids=["dense-keys-agreeing-repeat-kept-once", "dense-keys-differing-repeat-refused",
-         "sparse-keys-agreeing-repeat-kept-once", "sparse-keys-differing-repeat-refused"],
+         "sparse-keys-agreeing-repeat-kept-once", "sparse-keys-differing-repeat-refused",
+         "a-figure-written-with-a-decimal-is-that-precise", "the-same-figure-written-more-precisely-agrees"],
 )  # fmt: skip
 def test_a_repeated_measure_area_and_period(make_store, make_csv, lines, repeat, refused):
     store = make_store()
@@ -272,9 +275,10 @@ def test_a_repeated_measure_area_and_period(make_store, make_csv, lines, repeat,
     result = do_import(store, make_csv(text), accept_matches=True)
     assert result.rejected is refused
     if refused:
+        first, later = ("0.0", "0.2") if repeat.endswith("0.2") else ("0", "7.5")
         assert [e.message for e in result.errors] == [
-            f"'{repeat.split(',')[0]}' has two different values for Tower Hamlets, {repeat.split(',')[1]}: 0 in "
-            "cell C2 and 7.5 here. Keep one of them."
+            f"'{repeat.split(',')[0]}' has two different values for Tower Hamlets, {repeat.split(',')[1]}: {first} in "
+            f"cell C2 and {later} here. Keep one of them."
         ]
         assert f"row {text.count(chr(10))}, column C" in str(result.errors[0])
     else:
@@ -1583,3 +1587,12 @@ def test_lg_inform_s_data_types_are_kinds_of_its_metric_never_its_name(make_stor
     assert not result.rejected, result.errors
     assert sorted(result.matched) == names
     assert stored_values(store, result)[(names[1], TH, "2022/23 Q4", "")] == 24.6
+
+
+def test_six_digit_months_that_could_be_financial_years_are_months_among_months(make_store, make_csv):
+    text = "MajorText,MinorText,BoroughName,201010,201011,201012\nBURGLARY,Burglary - Residential,Hackney,500,480,470\n"
+    store = make_store(framework=False)
+    result = do_import(store, make_csv(text, "MPS Borough Level Crime (historical).csv"))
+    assert not result.rejected, result.errors
+    assert {o.period.label: o.value for o in store.observations()} == {"Oct 2010": 500.0, "Nov 2010": 480.0,
+                                                                        "Dec 2010": 470.0}  # fmt: skip

@@ -212,6 +212,18 @@ def test_a_target_formatted_as_a_percentage_is_the_percentage_it_shows_as_the_va
     assert {o.value for o in store.observations() if o.period.label == "2022/23"} == {95.1, 97.5}
 
 
+def test_periods_under_a_target_banner_are_targets_never_values(make_store, make_xlsx):
+    rows = [["Strategic Plan scorecard"], [], [None, None, "Actual", None, "Target"],
+            ["Ref", "Measure", "2021/22", "2022/23", "2023/24", "2024/25"],
+            ["SP03", "Homes built", 1822, 1414, 1500, 1600]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"Scorecard": rows}))
+    assert not result.rejected, result.errors
+    assert {o.period.label: o.value for o in store.observations()} == {"2021/22": 1822.0, "2022/23": 1414.0}
+    [targets] = store.targets().values()
+    assert [(t.period, t.value) for t in targets] == [("2023/24", 1500.0), ("2024/25", 1600.0)]
+
+
 def test_a_single_series_target_column_is_its_measure_s_targets_period_by_period(make_store, make_csv):
     store = make_store(framework=False)
     result = do_import(store, make_csv("Year,%,Target\n2018,21.9,25\n2019,22.5,27\n", "recycling.csv"))

@@ -14,7 +14,7 @@ from thplan.breakdown import Breakdown, headline
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import norm
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
-from thplan.ingest.problems import cell_ref, error, warning
+from thplan.ingest.problems import cell_ref, error, info, quoted, warning
 from thplan.measure import NOT_BENCHMARKED, Unit
 from thplan.period import PeriodError, parse_period
 from thplan.value import CellError, parse_value
@@ -104,6 +104,26 @@ def _named_alike(grid: Grid, header_row: int, columns: dict[str, int], parsed: P
     return twins
 
 
+def _renamed(grid: Grid, header_row: int, columns: dict[str, int], parsed: Parsed) -> dict[str, str]:
+    """Indicator ids the file gives under two names or more (Fingertips renamed 92443 between releases): one
+    indicator, one series, under the name of its last row; said. Id -> that name."""
+    if "indicator_id" not in columns:
+        return {}
+    rows = grid.nonblank_rows(header_row + 1)
+    names: dict[str, dict[str, None]] = {}
+    for found, name in zip(grid.texts(columns["indicator_id"], rows), grid.texts(columns["indicator"], rows),
+                           strict=True):  # fmt: skip
+        names.setdefault(found, {}).pop(name, None)
+        names[found][name] = None  # insertion order: the last name written comes last
+    renamed = {found: list(written)[-1] for found, written in names.items() if found and len(written) > 1}
+    for found, name in renamed.items():
+        others = [n for n in names[found] if n != name]
+        parsed.problems.append(info(
+            f"Indicator {found} is named '{name}' and {quoted(others, 3)} in the file: one indicator, read as one "
+            f"measure named '{name}'.", code="measure", **grid.where(header_row, columns["indicator"])))  # fmt: skip
+    return renamed
+
+
 def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
     columns = find_fingertips_header(grid)
     if columns is None:
@@ -115,10 +135,11 @@ def read_fingertips(grid: Grid, parsed: Parsed) -> bool:
     facts: dict[str, list[_Row]] = {}
     rows = 0
     twins = _named_alike(grid, header_row, columns, parsed)
+    renamed = _renamed(grid, header_row, columns, parsed)
     for record in grid.records(header_row, columns):
         rows += 1
         row, text, where = record.row, record.text, record.where
-        name = text("indicator")
+        name = renamed.get(text("indicator_id")) or text("indicator")
         if name in twins:  # two indicators of one name: each its own measure, never one series
             name = f"{name} (indicator {text('indicator_id')})"
         breakdown = Breakdown(text("sex"), text("age"), text("category_type"), text("category"))

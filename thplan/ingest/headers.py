@@ -344,6 +344,21 @@ def _year_month(value: object) -> str | None:
     return f"{calendar.month_abbr[int(m.group(2))]} {m.group(1)}"
 
 
+def year_months(cells: dict[int, object]) -> dict[int, str]:
+    """A row of six-digit months read as one: where any of them can only be a month ('202301'), those that could
+    be a financial year too ('201011' beside '201010' and '201012') are months as well."""
+    shaped = {c: m for c, v in cells.items() if (m := re.fullmatch(r"((?:19|20)\d\d)(0[1-9]|1[0-2])", _digits(v)))}
+    if not any(_year_month(cells[c]) for c in shaped):
+        return {}
+    return {c: f"{calendar.month_abbr[int(m.group(2))]} {m.group(1)}" for c, m in shaped.items()}
+
+
+def _digits(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value))
+    return value.strip() if isinstance(value, str) else ""
+
+
 _MONTH_WORDS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m} | {"sept"}
 #: Words that lead into a title's period ('... at Local Authority Level - as at end of 2015').
 _LEAD_IN = re.compile(r"[\s,:;-]*(?:as at(?: the)? end of|as at|at end of|end of|in|for|during)?[\s,:;-]*$",

@@ -61,7 +61,7 @@ from thplan.store import (
     themes_frame,
 )
 from thplan.targets import Target, TargetError, parse_rag
-from thplan.value import decimals_of
+from thplan.value import MAX_PUBLISHED_DECIMALS, decimals_of
 
 PREVIEW_MEASURES = 40  # measures whose new series a dry run keeps for before/after charts
 
@@ -761,7 +761,10 @@ def _same(a: pd.Series, b: pd.Series) -> bool:
         if pd.isna(x) or pd.isna(y):
             return False
         if column in _NUMBERS:
-            places = min(decimals_of(float(x)), decimals_of(float(y)))
+            # as written where the file says ('49.0' has one decimal: 49.2 is another figure), else as the float is
+            written = [int(r["decimals"]) for r in (a, b) if column == "value" and "decimals" in r.index
+                       and not pd.isna(r["decimals"])]  # fmt: skip
+            places = min(written) if len(written) == 2 else min(decimals_of(float(x)), decimals_of(float(y)))
             if round(float(x), places) != round(float(y), places):
                 return False
         elif x != y:
@@ -783,7 +786,13 @@ def _of_breakdown(row: pd.Series) -> str:
 
 
 def _show(row: pd.Series) -> str:
-    return f"{row['value']:.15g}" if pd.notna(row["value"]) else f"'{row['missing']}'"  # 1213838, not 1.21384e+06
+    """A value as its file writes it ('49.0'; 1213838, not 1.21384e+06), or its missing reason."""
+    if pd.isna(row["value"]):
+        return f"'{row['missing']}'"
+    decimals = row.get("decimals")
+    if decimals is not None and not pd.isna(decimals) and int(decimals) <= MAX_PUBLISHED_DECIMALS:
+        return f"{row['value']:.{int(decimals)}f}"
+    return f"{row['value']:.15g}"
 
 
 STALE = "changed-since-preview"

@@ -20,10 +20,13 @@ from thplan.ingest.grid import Grid
 from thplan.ingest.headers import (
     ACCOUNTABILITY,
     SYNONYMS,
+    TARGET_WORDS,
+    VALUE_WORDS,
     Column,
     classify_report_header,
     dated_headings,
     is_header_cell_period,
+    norm,
     role_of,
 )
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, StatedLabel, TableInfo
@@ -108,6 +111,7 @@ def read_report_tables(grid: Grid, parsed: Parsed, framework: Framework, home_ar
                 f"The headings' dates are read as {how} ({grid.value(header_row, first):%d/%m/%Y}: {dated[first]}).",
                 **grid.where(header_row, first)))  # fmt: skip
         texts = {c: dated.get(c) or grid.text(header_row, c) for c in grid.filled(header_row)}
+        texts.update(_under_banners(grid, header_row, texts))
         table = _Table(header_row, [classify_report_header(c, text) for c, text in texts.items()])
         say_editions(grid, parsed, header_row, [c.index for c in table.columns if c.role == "period"])
         table.title = _title_above(grid, header_row, previous_end)
@@ -117,6 +121,22 @@ def read_report_tables(grid: Grid, parsed: Parsed, framework: Framework, home_ar
         table.kind = "output" if "output" in f"{table.title} {grid.sheet}".lower() else ""
         _read_body(grid, table, end, parsed, home_area)
     return True
+
+
+def _under_banners(grid: Grid, header_row: int, texts: dict[int, str]) -> dict[int, str]:
+    """Period headings under a banner that says what they hold ('Actual' over 2020/21 to 2022/23, 'Target' over
+    2023/24 and 2024/25, each written once over its columns), read with it ('2023/24 Target'): a target is never
+    stored as a value. {} where the row above holds no such banners."""
+    above = header_row - 1
+    banners = {c: norm(grid.value(above, c)) for c in grid.filled(above)} if above >= 0 else {}
+    if not banners or not all(word in VALUE_WORDS or word in TARGET_WORDS for word in banners.values()):
+        return {}
+    found, current = {}, ""
+    for column in range(min(banners), max(texts) + 1):
+        current = grid.text(above, column) or current
+        if column in texts and is_header_cell_period(texts[column]):
+            found[column] = f"{texts[column]} {current}"
+    return found
 
 
 def _title_above(grid: Grid, header_row: int, stop: int) -> str:

@@ -43,6 +43,7 @@ from thplan.ingest.headers import (
     role_of,
     title_period,
     without_notes,
+    year_months,
 )
 from thplan.ingest.keylines import key_lines, qualifier
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
@@ -156,6 +157,7 @@ def _area_header(grid: Grid, row: int) -> tuple[int, dict[int, str], bool] | Non
         {c: grid.value(row, c) for c in grid.filled(row) if not isinstance(grid.value(row, c), str)}
     )  # date cells as headings ('Apr-23' formatted): read as a row, months or days
     labels.update(dated if len(dated) >= 2 else {})
+    labels.update(year_months({c: grid.value(row, c) for c in grid.filled(row)}))  # '201011' among MPS months
     labels = dict(sorted(labels.items()))
     area_column, fewest = find_area_column(grid, row), 2
     if area_column is None and labels:  # a year alone is a table's heading where codes stand beside its areas
