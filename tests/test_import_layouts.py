@@ -928,11 +928,13 @@ def test_notes_and_metadata_sheets_are_kept_as_the_file_s_notes_never_read_as_da
      ("Inland Area (Hectares)", ("Inland Area (Hectares)", None)),
      ("Obesity in Year 6 (%) – 2019/20 to 2021/22", ("Obesity in Year 6 (%)", "2019/20 - 21/22")),
      ("Obesity (2019/20 - 21/22)", ("Obesity", "2019/20 - 21/22")),
-     ("Male life expectancy -2009-13", ("Male life expectancy", "2009-13"))],
+     ("Male life expectancy -2009-13", ("Male life expectancy", "2009-13")),
+     ("Homes built, 2022/23 (p)", ("Homes built", "2022/23")), ("Homes built (P)", ("Homes built (P)", None))],
     ids=["year-in-brackets", "rolling-years-inside", "month-abbreviated", "a-month-written-out-is-that-month",
          "a-day-is-its-month", "mid-year", "mid-year-written-with-a-space", "note-references-are-no-part-of-the-name",
          "no-period", "financial-years-pooled-from-one-to-another", "financial-years-pooled-as-fingertips-writes-them",
-         "a-dash-before-the-period-is-no-part-of-the-name"],
+         "a-dash-before-the-period-is-no-part-of-the-name", "a-provisional-mark-after-the-period-is-no-part-of-it",
+         "a-mark-with-no-period-is-part-of-the-name"],
 )  # fmt: skip
 def test_a_measure_column_s_heading_gives_its_name_and_period(header, read):
     from thplan.ingest.wide import split_measure_header
@@ -1596,3 +1598,12 @@ def test_six_digit_months_that_could_be_financial_years_are_months_among_months(
     assert not result.rejected, result.errors
     assert {o.period.label: o.value for o in store.observations()} == {"Oct 2010": 500.0, "Nov 2010": 480.0,
                                                                         "Dec 2010": 470.0}  # fmt: skip
+
+
+def test_an_ons_dataset_download_s_code_column_beside_its_labels_is_no_measure(make_store, make_csv):
+    text = ("v4_1,Data Marking,calendar-years,Time,administrative-geography,Geography,sex,Sex,age,Age\n"
+            "312000,,2021,2021,E09000030,Tower Hamlets,0,All,total,Total\n"
+            "8800000,,2021,2021,E12000007,London,0,All,total,Total\n"
+            "56500000,,2021,2021,E92000001,England,0,All,total,Total\n")  # fmt: skip
+    result = do_import(make_store(framework=False), make_csv(text, "mid-year-estimates.csv"))
+    assert "sex" not in result.matched and not any(m.name == "sex" for m in result.new_measures)

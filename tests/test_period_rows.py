@@ -80,8 +80,16 @@ def test_lines_without_figures_after_a_blank_row_below_the_table_are_its_notes(m
     assert sorted(o.value for o in store.observations()) == [76.0, 78.0]
     [said] = [p for p in result.notes if "below the table and a blank row, hold no figures" in p.message]
     assert said.row == 5
-    figures = do_import(make_store(framework=False, name="f.duckdb"), make_csv("Year,%\n2019,76\n\nTotal,80\n"))
-    assert figures.rejected and "'Total' is not a period" in figures.errors[0].message
+    figures = do_import(make_store(framework=False, name="f.duckdb"), make_csv("Year,%\n2019,76\n\nOther,80\n"))
+    assert figures.rejected and "'Other' is not a period" in figures.errors[0].message
+
+
+def test_a_total_row_under_a_series_is_said_not_read(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(store, make_csv("Year,Homes built\n2021,1822\n2022,1414\nTotal,3236\n"))
+    assert not result.rejected, result.errors
+    assert sorted(o.value for o in store.observations()) == [1414.0, 1822.0]
+    assert any("headed 'Total' (row 4) is not read" in p.message for p in result.warnings)
 
 
 def _offences(march: str, april: str) -> dict[tuple[str, str, str], float]:

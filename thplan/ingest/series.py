@@ -16,7 +16,7 @@ from thplan.ingest.areacolumns import is_number
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import ACCOUNTABILITY, Column, cell_period, column_periods, role_of
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
-from thplan.ingest.problems import cell_ref, error, info, not_imported, warning
+from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
 from thplan.measure import MeasureError, parse_unit
 from thplan.value import CellError, parse_value
 
@@ -63,6 +63,14 @@ def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column
             "notes on the table (a source, a footnote), not read.", **grid.where(rows[notes])))  # fmt: skip
         rows = rows[:notes]
     periods, how = column_periods({r: grid.value(r, period_column) for r in rows})
+    totals = [r for r in rows if r not in periods and _TOTAL.match(grid.text(r, period_column))]
+    if totals:  # a total or an average of the periods above: worked out from them, no period's
+        headed = quoted([grid.text(r, period_column) for r in totals], 3)
+        parsed.problems.append(warning(
+            f"The row{'s' if len(totals) > 1 else ''} headed {headed} (row {totals[0] + 1}) "
+            f"{'are' if len(totals) > 1 else 'is'} not read: a total or an average of the periods above, no "
+            "period's figures.", code="not-read", **grid.where(totals[0], period_column)))  # fmt: skip
+        rows = [r for r in rows if r not in totals]
     bad = [r for r in rows if r not in periods]
     if bad:
         row = bad[0]
@@ -100,6 +108,9 @@ def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column
         read_columns(grid, header_row, accountable, rows, [name] * len(rows), [area] * len(rows),
                      [periods[r] for r in rows], home_area, parsed)  # fmt: skip
     _table(grid, parsed, header_row, rows, columns)
+
+
+_TOTAL = re.compile(r"^(?:total|totals|all years|all periods|average|mean|sum)\b", re.IGNORECASE)
 
 
 def _notes_below(grid: Grid, rows: list[int], columns: list[int]) -> int | None:

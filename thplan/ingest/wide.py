@@ -623,6 +623,8 @@ def split_measure_header(header: str) -> tuple[str, str | None]:
         label, end = _pooled_label(f"{last.group(0)} - {pooled.group(1)}"), pooled.end()
     if label is None:
         return header.strip(), None
+    if mark := _MARK_AFTER.match(header, end):  # '2022/23 (p)': the period's figures are provisional
+        end = mark.end()
     name = header[: start.start()] + header[end:]
     name = re.sub(r"\(\s*(?:started in\s*)?\)|\(\s*(Census|provisional)?\s*\)", "", name)
     name = re.sub(r"\s+(in|during)\s*(?=$|\()", " ", name)
@@ -630,6 +632,8 @@ def split_measure_header(header: str) -> tuple[str, str | None]:
     return " ".join(name.split()).strip(" ,-–"), label
 
 
+#: A mark after a period that says how final its figures are ('2022/23 (p)', '2021 [r]').
+_MARK_AFTER = re.compile(r"\s*[\[(](?:p|r|e|provisional|revised|estimated?)[\])]", re.IGNORECASE)
 #: The end of financial or academic years pooled, after the first ('2019/20 - 21/22').
 _POOLED_TAIL = re.compile(r"\s*(?:-|–|to)\s*(\d{2}\s*/\s*\d{2})(?![\d/])")
 
@@ -669,8 +673,12 @@ def read_measure_columns(grid: Grid, parsed: Parsed, start: int = 0, title: str 
             return True
         grid = _with_headings_above(_with_subheadings(grid, row, area_column), row, area_column)
         rows = [r for r in range(row + 1, grid.height) if grid.text(r, area_column)]
+        # a code column beside its labels under one heading ('sex' | 'Sex', as ONS's dataset downloads pair them)
+        headings = {c: grid.text(row, c) for c in grid.filled(row)}
+        paired = [c for c, h in headings.items() if any(o.lower() == h.lower() and o != h for o in headings.values())]
         meta = [c for c in grid.filled(row) if c != area_column and (
             meta_column(grid, row, c) or describes_areas(grid, c, rows) or _SAMPLE_SIZE.search(grid.text(row, c))
+            or c in paired or c < area_column  # left of the areas: what names them, or no table this reads
         )]  # fmt: skip
         columns = [c for c in grid.filled(row) if c != area_column and c not in meta]
         if not columns or (len(columns) == 1 and not _one_measure(grid, row, columns[0], rows)):
