@@ -84,6 +84,18 @@ def test_lines_without_figures_after_a_blank_row_below_the_table_are_its_notes(m
     assert figures.rejected and "'Other' is not a period" in figures.errors[0].message
 
 
+def test_a_plus_or_minus_column_after_a_series_values_is_their_interval(make_store, make_csv):
+    store = make_store(framework=False)
+    result = do_import(
+        store, make_csv("Year,Number of jobs,% of jobs,CI +/-\n2019,32000,11.2,1.9\n2020,30000,10.1,2.0\n")
+    )
+    assert not result.rejected, result.errors
+    assert sorted(result.matched) == ["% of jobs", "Number of jobs"]
+    stored = {(o.measure_id, o.period.label): (o.value, o.lower_ci, o.upper_ci) for o in store.observations()}
+    assert stored[("percent-of-jobs", "2019")] == (11.2, 9.3, 13.1)
+    assert stored[("number-of-jobs", "2020")] == (30000.0, None, None)
+
+
 def test_a_total_row_under_a_series_is_said_not_read(make_store, make_csv):
     store = make_store(framework=False)
     result = do_import(store, make_csv("Year,Homes built\n2021,1822\n2022,1414\nTotal,3236\n"))

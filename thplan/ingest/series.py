@@ -18,7 +18,7 @@ from thplan.ingest.headers import ACCOUNTABILITY, Column, cell_period, column_pe
 from thplan.ingest.parsed import Location, MeasureRef, Parsed, RawObservation, TableInfo
 from thplan.ingest.problems import cell_ref, error, info, not_imported, quoted, warning
 from thplan.measure import MeasureError, parse_unit
-from thplan.value import CellError, parse_value
+from thplan.value import CellError, fifteen, parse_value
 
 HEADER_ROWS = 10
 #: Sheet names a workbook program gives by itself: they name no measure.
@@ -102,14 +102,22 @@ def _read_period_rows(grid: Grid, parsed: Parsed, header_row: int, period_column
             "named above it.", **grid.where(header_row - 1, period_column)))  # fmt: skip
     else:
         area = area_of_table(grid, parsed, header_row, home_area)
+    # a '+/-' column after a column of values is their 95% interval ('% of jobs | CI +/-'), not a measure
+    halves = {c - 1: c for c in values if _PLUS_MINUS.search(grid.text(header_row, c)) and c - 1 in values}
+    for value_column, half in halves.items():
+        parsed.problems.append(info(
+            f"The column headed '{grid.text(header_row, half)}' is read as the 95% confidence interval (+/-) of "
+            f"'{grid.text(header_row, value_column)}' beside it.", **grid.where(header_row, half)))  # fmt: skip
+    values = [c for c in values if c not in halves.values()]
     single = len(values) == 1
     for column in values:
-        name = _column(grid, parsed, header_row, periods, column, rows, area, single)
+        name = _column(grid, parsed, header_row, periods, column, rows, area, single, halves.get(column))
         read_columns(grid, header_row, accountable, rows, [name] * len(rows), [area] * len(rows),
                      [periods[r] for r in rows], home_area, parsed)  # fmt: skip
     _table(grid, parsed, header_row, rows, columns)
 
 
+_PLUS_MINUS = re.compile(r"\+/-|±")
 _TOTAL = re.compile(r"^(?:total|totals|all years|all periods|average|mean|sum)\b", re.IGNORECASE)
 
 
@@ -188,7 +196,7 @@ def file_name_title(file: str) -> str:
 
 
 def _column(grid: Grid, parsed: Parsed, header_row: int, periods: dict[int, str], column: int, rows: list[int],
-            area: str, single: bool) -> str:  # fmt: skip
+            area: str, single: bool, half: int | None = None) -> str:  # fmt: skip
     """Read one column of values; returns the name of its measure."""
     header = grid.text(header_row, column)
     location = Location(grid.sheet, header_row, column, header)
@@ -211,8 +219,16 @@ def _column(grid: Grid, parsed: Parsed, header_row: int, periods: dict[int, str]
             continue
         if not value.blank:
             label = periods[row]
+            width = (
+                parse_value(grid.value(row, half)).value
+                if half is not None and is_number(grid.text(row, half))
+                else None
+            )
+            lower, upper = (fifteen(value.value - width), fifteen(value.value + width)) if (
+                width is not None and value.value is not None) else (None, None)  # fmt: skip
             parsed.observations.append(RawObservation(name, area, label, value, Location(grid.sheet, row, column,
-                                                                                           header)))  # fmt: skip
+                                                                                           header),
+                                                      lower_ci=lower, upper_ci=upper))  # fmt: skip
     return name
 
 
