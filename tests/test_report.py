@@ -277,3 +277,17 @@ def test_an_unheaded_column_of_words_that_tells_apart_rows_of_one_measure_is_par
         (f"{name}: Rate per 1,000 population", "Tower Hamlets", "Jan 2023", ""): 104.1,
         (f"{name}: Rate per 1,000 population", "Tower Hamlets", "Feb 2023", ""): 104.4,
     }
+
+
+def test_quarters_under_the_year_written_over_them_are_that_year_s_quarters(make_store, make_xlsx):
+    rows = [["Corporate performance scorecard"], [None, None, "2022/23", None, "2023/24"],
+            ["Ref", "Measure", "Q1", "Q2", "Q1", "Q2"], ["H1", "Homes built", 300, 410, 320, 700]]  # fmt: skip
+    store = make_store(framework=False)
+    result = do_import(store, make_xlsx({"KPIs": rows}))
+    assert not result.rejected, result.errors
+    assert {o.period.label: o.value for o in store.observations()} == {
+        "2022/23 Q1": 300.0,
+        "2022/23 Q2": 410.0,
+        "2023/24 Q1": 320.0,
+        "2023/24 Q2": 700.0,
+    }

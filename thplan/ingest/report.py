@@ -85,7 +85,8 @@ def _is_header_row(grid: Grid, row: int) -> bool:
     cells = grid.filled(row)
     if not any(role_of(grid.value(row, c)) == "measure" for c in cells):
         return False
-    return any(is_header_cell_period(grid.value(row, c)) for c in cells) or bool(_dated(grid, row)[0])
+    return (any(is_header_cell_period(grid.value(row, c)) for c in cells) or bool(_dated(grid, row)[0])
+            or bool(_under_year_banners(grid, row)))  # fmt: skip
 
 
 def _dated(grid: Grid, row: int) -> tuple[dict[int, str], str]:
@@ -112,6 +113,7 @@ def read_report_tables(grid: Grid, parsed: Parsed, framework: Framework, home_ar
                 **grid.where(header_row, first)))  # fmt: skip
         texts = {c: dated.get(c) or grid.text(header_row, c) for c in grid.filled(header_row)}
         texts.update(_under_banners(grid, header_row, texts))
+        texts.update(_under_year_banners(grid, header_row))
         table = _Table(header_row, [classify_report_header(c, text) for c, text in texts.items()])
         say_editions(grid, parsed, header_row, [c.index for c in table.columns if c.role == "period"])
         table.title = _title_above(grid, header_row, previous_end)
@@ -137,6 +139,27 @@ def _under_banners(grid: Grid, header_row: int, texts: dict[int, str]) -> dict[i
         if column in texts and is_header_cell_period(texts[column]):
             found[column] = f"{texts[column]} {current}"
     return found
+
+
+def _under_year_banners(grid: Grid, header_row: int) -> dict[int, str]:
+    """Quarters under the year written once over them ('2022/23' over 'Q1 | Q2 | Q3 | Q4', '2023/24' over the next
+    four): each that year's quarter ('2022/23 Q1'). {} where the row above holds no years over quarters."""
+    above = header_row - 1
+    if (
+        above < 0
+        or not grid.filled(above)
+        or not all(is_header_cell_period(grid.value(above, c)) for c in grid.filled(above))
+    ):
+        return {}
+    found, current = {}, ""
+    for column in range(min(grid.filled(above)), grid.width):
+        current = grid.text(above, column) or current
+        if _QUARTER_ALONE.fullmatch(text := grid.text(header_row, column)):
+            found[column] = f"{current} {text.upper()}"
+    return found
+
+
+_QUARTER_ALONE = re.compile(r"q[1-4]", re.IGNORECASE)
 
 
 def _title_above(grid: Grid, header_row: int, stop: int) -> str:
