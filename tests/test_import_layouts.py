@@ -310,7 +310,7 @@ def test_duplicate_rows_that_disagree_are_refused_naming_both_cells(make_store, 
         store, make_csv("Measure,Period,Value\nEmployment Rate,2022/23,74.1\nEmployment Rate,2022/23,75.0\n")
     )
     assert result.rejected
-    assert "two different values for Tower Hamlets, 2022/23: 74.1 in cell C2 and 75 here" in str(result.errors[0])
+    assert "two different values for Tower Hamlets, 2022/23: 74.1 in cell C2 and 75.0 here" in str(result.errors[0])
 
 
 def test_a_near_match_is_refused_unless_accepted(make_store, make_csv):
