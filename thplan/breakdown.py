@@ -50,6 +50,15 @@ class Breakdown:
 NONE = Breakdown()
 
 
+def sex_alone(text: str) -> str | None:
+    """The sex a heading names and nothing else ('Males' is Male; 'All persons', the headline, is ''); None for any
+    other text."""
+    found = read_breakdown(text)
+    if found is None or found.age or found.category or not found.sex:
+        return None
+    return "" if found.sex == PERSONS else found.sex
+
+
 def is_age(text: str) -> bool:
     """Whether a text is an age band ('0-9 yrs', 'Aged 18-24', '65+', 'All ages')."""
     return bool(_AGE.match(text))

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from thplan.area import canonical_area, in_nomis_geography, is_known_area
-from thplan.breakdown import NONE, PERSONS, Breakdown, read_breakdown
+from thplan.breakdown import NONE, Breakdown, sex_alone
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import cell_period, column_periods, header_period, norm, role_of, title_period
 from thplan.ingest.keylines import key_lines, qualifier
@@ -123,7 +123,7 @@ def _find_sexes(grid: Grid, start: int, row: int, texts: dict[int, str]) -> _Blo
     """NOMIS's table for one area: its name in an 'area name' row above, a column per sex ('All persons | Female |
     Male') and a category in each row."""
     first, *rest = sorted(texts)
-    if len(rest) < 2 or not all(_sex_of(texts[c]) is not None for c in rest):
+    if len(rest) < 2 or not all(sex_alone(texts[c]) is not None for c in rest):
         return None
     named = [r for r in range(start, row) if len(grid.filled(r)) == 2]
     if not any(norm(grid.value(r, grid.filled(r)[0])) == "area name" for r in named):
@@ -131,14 +131,6 @@ def _find_sexes(grid: Grid, start: int, row: int, texts: dict[int, str]) -> _Blo
     block = _Block(row, [first], {c: texts[c] for c in rest}, first_row=row + 1, by_sex=True)
     _units(grid, block)
     return block
-
-
-def _sex_of(heading: str) -> Breakdown | None:
-    """The breakdown a column headed by a sex holds: none for all persons (the headline), else that sex."""
-    found = read_breakdown(heading)
-    if found is None or found.age or found.category or not found.sex:
-        return None
-    return NONE if found.sex == PERSONS else Breakdown(found.sex)
 
 
 #: A row of the areas' ranks by the values of another (MOPAC's 'Rank' under 'Proportion').
@@ -377,7 +369,7 @@ def _read(grid: Grid, parsed: Parsed, block: _Block, above: dict[str, tuple[str,
             _observe(grid, parsed, row, area, columns, block, name, column_period, ci, narrowed)
         for area, columns in groups.items() if not block.periods else ():
             if block.by_sex:
-                sex = (_sex_of(area) or NONE).sex
+                sex = sex_alone(area) or ""
                 _observe(grid, parsed, row, place, columns, block, name, label or "", ci, replace(narrowed, sex=sex))
             else:
                 _observe(grid, parsed, row, area, columns, block, name, label or "", ci, narrowed)

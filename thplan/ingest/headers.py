@@ -337,8 +337,7 @@ _HEADING_MARKS = re.compile(r"(?:\s*[\[(](?:p|r|e|x|provisional|revised|estimate
 def _year_month(value: object) -> str | None:
     """A month written as six digits, year then month, as the MPS heads its months ('202301' is Jan 2023); never
     where the digits could be a financial or academic year (201011: 2010/11 or Nov 2010?)."""
-    text = str(int(value)) if isinstance(value, int | float) and float(value).is_integer() else value
-    m = re.fullmatch(r"((?:19|20)\d\d)(0[1-9]|1[0-2])", text) if isinstance(text, str) else None
+    m = re.fullmatch(r"((?:19|20)\d\d)(0[1-9]|1[0-2])", _digits(value))
     if m is None or int(m.group(2)) == (int(m.group(1)) + 1) % 100:
         return None
     return f"{calendar.month_abbr[int(m.group(2))]} {m.group(1)}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from thplan.breakdown import NONE, PERSONS, Breakdown, is_age, read_breakdown
+from thplan.breakdown import NONE, Breakdown, is_age, sex_alone
 from thplan.ingest.grid import Grid
 from thplan.ingest.headers import norm
 from thplan.ingest.parsed import Parsed
@@ -48,9 +48,8 @@ def qualifier(grid: Grid, lines: dict[str, tuple[str, int]], parsed: Parsed) -> 
         if not key or not value or _ABOUT.match(key) or _ALL.match(value):
             continue
         rows.append(row)
-        found = read_breakdown(value) if key in _SEX_KEYS else None
-        if found is not None and not found.age and not found.category:
-            sex = "" if found.sex == PERSONS else found.sex
+        if key in _SEX_KEYS and (found := sex_alone(value)) is not None:
+            sex = found
         elif key == "age" and is_age(value):
             age = value
         else:

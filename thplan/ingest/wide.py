@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from thplan.area import is_known_area
-from thplan.breakdown import PERSONS, Breakdown, read_breakdown
+from thplan.breakdown import Breakdown, sex_alone
 from thplan.ingest.areacolumns import (
     AREA_HEADERS,
     area_of_row,
@@ -196,7 +196,7 @@ def _read_header(
     blocks = blocks_of(grid, row, periods, top)
     if blocks and all(_says_nothing(name) for name in blocks) and len(_stacks(grid, row, labels, area_column, top)) > 1:
         blocks = {}  # units over blocks ('%' | 'Number'), each under a name higher up (LG Inform): read as stacks
-    sexes = {n: sex for n in blocks if (sex := _sex_of_block(n)) is not None}
+    sexes = {n: sex for n in blocks if (sex := sex_alone(n)) is not None}
     if blocks and len(sexes) == len(blocks) and (titled := _stacked_name(grid, row, periods, area_column, top)[0]):
         # blocks by sex ('Males' | 'Females' over the years): one measure, the title's, each block a breakdown
         name = title_measure(titled)
@@ -312,14 +312,6 @@ def _under(over: str, blocks: dict[str, list[int]]) -> dict[str, list[int]]:
     named = {(over if _says_nothing(name) else f"{over}: {name}"): columns
              for name, columns in blocks.items()}  # fmt: skip
     return named if len(named) == len(blocks) else {f"{over}: {name}": columns for name, columns in blocks.items()}
-
-
-def _sex_of_block(name: str) -> str | None:
-    """The sex a block of columns is headed by ('Males' is Male; 'Persons' the headline: ''), else None."""
-    found = read_breakdown(name)
-    if found is None or found.age or found.category or not found.sex:
-        return None
-    return "" if found.sex == PERSONS else found.sex
 
 
 def _says_nothing(name: str) -> bool:
